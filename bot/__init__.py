@@ -1,0 +1,1 @@
+"""Telegram helpdesk: application core."""

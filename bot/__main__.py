@@ -1,0 +1,138 @@
+"""`python -m bot` / `helpdesk`: run, migrate, makemigrations, token."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import re
+import subprocess
+import sys
+
+from bot.config import ConfigError, Settings, load_settings
+
+log = logging.getLogger("bot")
+
+
+def _configure_logging(settings: Settings) -> None:
+    logging.basicConfig(
+        level=settings.log_level,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+    # aiogram logs every handled update at INFO; that is noise for an operator.
+    logging.getLogger("aiogram.event").setLevel(logging.WARNING)
+
+
+def _hide_password(url: str) -> str:
+    return re.sub(r"://([^:/@]+):[^@]*@", r"://\1:***@", url)
+
+
+async def _run(settings: Settings) -> None:
+    from bot.app import serve
+    from bot.db import migrate
+
+    await migrate(settings.database_url)
+    await serve(settings)
+
+
+async def _migrate(settings: Settings) -> None:
+    from bot.db import migrate
+
+    applied = await migrate(settings.database_url)
+    print(f"applied {len(applied)} migration(s)" + (f": {', '.join(applied)}" if applied else ""))
+
+
+def _makemigrations(args: argparse.Namespace) -> int:
+    from bot.db import DIALECTS, make_migration, pending_model_changes
+
+    if args.dialect is None:
+        # aerich keeps state in class attributes: one process per dialect.
+        status = 0
+        for dialect in DIALECTS:
+            cmd = [sys.executable, "-m", "bot", "makemigrations", "--dialect", dialect]
+            cmd += ["--check"] if args.check else ["--name", args.name]
+            status |= subprocess.call(cmd)  # noqa: S603 - our own interpreter and module
+        return status
+    if args.check:
+        drift = asyncio.run(pending_model_changes(args.dialect))
+        if drift:
+            print(f"{args.dialect}: models changed without a migration (run `make migrations`)")
+            return 1
+        print(f"{args.dialect}: migrations match the models")
+        return 0
+    created = asyncio.run(make_migration(args.dialect, args.name))
+    print(f"{args.dialect}: {created or 'no changes'}")
+    return 0
+
+
+async def _token(args: argparse.Namespace, settings: Settings) -> None:
+    from bot.db import orm
+    from bot.services.tokens import create_token
+
+    async with orm(settings.database_url):
+        token, secret = await create_token(args.name, args.role, args.agent_id)
+    print(f"token {token.id} ({token.role.value}) {token.name!r} created; its secret, shown once:")
+    print(secret)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="helpdesk", description="Telegram helpdesk")
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("run", help="apply migrations and run the bot, API and workers")
+    sub.add_parser("migrate", help="apply pending migrations and seed defaults")
+    mk = sub.add_parser("makemigrations", help="generate migrations for every dialect")
+    mk.add_argument("--name", default="update")
+    mk.add_argument("--check", action="store_true", help="fail if the models need a migration")
+    mk.add_argument("--dialect", choices=["sqlite", "postgres"])
+    token = sub.add_parser("token", help="admin API tokens")
+    token_sub = token.add_subparsers(dest="token_command", required=True)
+    create = token_sub.add_parser("create", help="create a token and print its secret once")
+    create.add_argument("--name", required=True)
+    create.add_argument("--role", required=True, choices=["admin", "agent", "readonly"])
+    create.add_argument("--agent-id", type=int, default=None)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.command == "makemigrations":
+        return _makemigrations(args)
+    try:
+        settings = load_settings()
+        if args.command == "run":
+            settings.require_bot()
+        _configure_logging(settings)
+        if args.command == "run":
+            asyncio.run(_run(settings))
+        elif args.command == "migrate":
+            asyncio.run(_migrate(settings))
+        elif args.command == "token":
+            asyncio.run(_token(args, settings))
+    except ConfigError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 0
+    except (OSError, ConnectionError) as exc:
+        url = _hide_password(settings.database_url)
+        print(
+            f"start-up error: cannot reach a service ({exc}); DATABASE_URL={url}", file=sys.stderr
+        )
+        return 1
+    except Exception as exc:
+        from bot.services.errors import DomainError
+
+        if isinstance(exc, DomainError):
+            print(f"error: {exc.message}", file=sys.stderr)
+            return 2
+        if type(exc).__module__.startswith("tortoise"):
+            url = _hide_password(settings.database_url)
+            print(f"database error: {exc} (DATABASE_URL={url})", file=sys.stderr)
+            return 1
+        raise
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

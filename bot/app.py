@@ -1,0 +1,264 @@
+"""Composition root: the bot, the dispatcher and the one aiohttp application.
+
+The process is a single aiohttp application; cleanup contexts start (and stop, in
+reverse) the ORM, the bot's HTTP session, the background workers and the source
+of updates (long polling, or the webhook route when WEBHOOK_URL is set).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import signal
+import time
+from collections.abc import AsyncIterator
+from typing import Any
+
+from aiogram import Bot, Dispatcher
+from aiogram.client.session.aiohttp import AiohttpSession
+from aiogram.client.telegram import TelegramAPIServer
+from aiogram.fsm.storage.base import BaseStorage, DefaultKeyBuilder
+from aiogram.webhook.aiohttp_server import SimpleRequestHandler
+from aiohttp import web
+from tortoise import Tortoise, connections
+
+import handlers
+from admin_api import create_admin_app
+from bot.config import Settings
+from bot.db import tortoise_config
+from bot.delivery.limits import Limits, RateLimiter
+from bot.delivery.sender import Sender
+from bot.housekeeping import Housekeeper
+from bot.i18n import LanguageMiddleware, create_i18n
+from bot.middlewares import (
+    CustomerLanguageMiddleware,
+    DedupeUpdatesMiddleware,
+    SerializeByUserMiddleware,
+    WakeOutboxMiddleware,
+)
+from bot.storage import DatabaseStorage
+
+log = logging.getLogger(__name__)
+
+SETTINGS = web.AppKey("settings", Settings)
+BOT = web.AppKey("bot", Bot)
+DISPATCHER = web.AppKey("dispatcher", Dispatcher)
+SENDER = web.AppKey("sender", Sender)
+HEALTH = web.AppKey("health", "Health")
+
+# Telegram retries a webhook delivery that takes too long; ours answer well before.
+SHUTDOWN_TIMEOUT = 5.0
+POLLING_RETRY = 5.0
+
+
+def create_bot(settings: Settings) -> Bot:
+    assert settings.bot_token is not None
+    session = AiohttpSession(
+        api=TelegramAPIServer.from_base(settings.telegram_api_url)
+        if settings.telegram_api_url
+        else TelegramAPIServer.from_base("https://api.telegram.org")
+    )
+    return Bot(settings.bot_token.get_secret_value(), session=session)
+
+
+def create_storage(settings: Settings) -> BaseStorage:
+    key_builder = DefaultKeyBuilder(with_bot_id=True, with_destiny=True)
+    if settings.redis_url:
+        from aiogram.fsm.storage.redis import RedisStorage
+
+        return RedisStorage.from_url(settings.redis_url, key_builder=key_builder)
+    return DatabaseStorage(key_builder)
+
+
+def create_dispatcher(settings: Settings, *, wake_outbox: Any = None) -> Dispatcher:
+    dp = Dispatcher(storage=create_storage(settings))
+    dp["settings"] = settings
+    # Outermost first: wake the sender after everything inside has committed.
+    if wake_outbox is not None:
+        dp.update.outer_middleware(WakeOutboxMiddleware(wake_outbox))
+    dp.update.outer_middleware(SerializeByUserMiddleware())
+    dp.update.outer_middleware(DedupeUpdatesMiddleware())
+    dp.update.outer_middleware(CustomerLanguageMiddleware())
+    LanguageMiddleware(create_i18n(settings.default_language)).setup(dp)
+    dp.include_routers(*handlers.routers())
+    return dp
+
+
+class Health:
+    """What /healthz reports; Telegram is asked at most every `ttl` seconds."""
+
+    def __init__(self, bot: Bot, ttl: float = 30.0) -> None:
+        self.bot = bot
+        self.ttl = ttl
+        self._telegram: tuple[float, str] | None = None
+
+    async def database(self) -> str:
+        try:
+            await asyncio.wait_for(connections.get("default").execute_query("SELECT 1"), 3)
+        except Exception as exc:
+            return f"error: {type(exc).__name__}"
+        return "ok"
+
+    async def telegram(self) -> str:
+        now = time.monotonic()
+        if self._telegram is None or now - self._telegram[0] > self.ttl:
+            try:
+                await asyncio.wait_for(self.bot.get_me(), 5)
+                state = "ok"
+            except Exception as exc:
+                state = f"error: {type(exc).__name__}"
+            self._telegram = (now, state)
+        return self._telegram[1]
+
+
+async def healthz(request: web.Request) -> web.Response:
+    health = request.app[HEALTH]
+    database, telegram = await asyncio.gather(health.database(), health.telegram())
+    healthy = database == "ok" and telegram == "ok"
+    return web.json_response(
+        {"status": "ok" if healthy else "degraded", "database": database, "telegram": telegram},
+        status=200 if healthy else 503,
+    )
+
+
+async def _database_ctx(app: web.Application) -> AsyncIterator[None]:
+    await Tortoise.init(config=tortoise_config(app[SETTINGS].database_url))
+    yield
+    await connections.close_all()
+
+
+async def _bot_session_ctx(app: web.Application) -> AsyncIterator[None]:
+    yield
+    await app[BOT].session.close()
+
+
+async def _workers_ctx(app: web.Application) -> AsyncIterator[None]:
+    sender = app[SENDER]
+    housekeeper = Housekeeper()
+    tasks = [
+        asyncio.create_task(sender.run(), name="outbox-sender"),
+        asyncio.create_task(housekeeper.run(), name="housekeeping"),
+    ]
+    yield
+    await sender.stop(grace=SHUTDOWN_TIMEOUT)
+    housekeeper.stop()
+    for task in tasks:
+        task.cancel()
+    await asyncio.gather(*tasks, return_exceptions=True)
+
+
+async def _polling_supervisor(dp: Dispatcher, bot: Bot, stopping: asyncio.Event) -> None:
+    """Polls until stopped; Telegram being unreachable at start is retried, not fatal."""
+    while not stopping.is_set():
+        try:
+            # getUpdates fails with 409 while a webhook is set.
+            await bot.delete_webhook(drop_pending_updates=False)
+            await dp.start_polling(
+                bot,
+                handle_signals=False,
+                close_bot_session=False,
+                allowed_updates=dp.resolve_used_update_types(),
+            )
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:
+            log.error("polling stopped: %s; retrying in %ss", exc, POLLING_RETRY)
+        if not stopping.is_set():
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stopping.wait(), POLLING_RETRY)
+
+
+async def _set_webhook(bot: Bot, dp: Dispatcher, settings: Settings) -> None:
+    assert settings.webhook_url and settings.webhook_secret
+    while True:
+        try:
+            await bot.set_webhook(
+                settings.webhook_url,
+                secret_token=settings.webhook_secret.get_secret_value(),
+                allowed_updates=dp.resolve_used_update_types(),
+                drop_pending_updates=False,
+            )
+            log.info("webhook set to %s", settings.webhook_url)
+            return
+        except Exception as exc:
+            log.error("setWebhook failed: %s; retrying in %ss", exc, POLLING_RETRY)
+            await asyncio.sleep(POLLING_RETRY)
+
+
+async def _updates_ctx(app: web.Application) -> AsyncIterator[None]:
+    settings, bot, dp = app[SETTINGS], app[BOT], app[DISPATCHER]
+    stopping = asyncio.Event()
+    if settings.webhook_url:
+        task = asyncio.create_task(_set_webhook(bot, dp, settings), name="set-webhook")
+    else:
+        task = asyncio.create_task(_polling_supervisor(dp, bot, stopping), name="polling")
+    yield
+    stopping.set()
+    if not settings.webhook_url:
+        with contextlib.suppress(RuntimeError):  # polling was not running
+            await dp.stop_polling()
+    task.cancel()
+    await asyncio.gather(task, return_exceptions=True)
+    # Updates already taken are finished, not dropped.
+    in_flight = list(getattr(dp, "_handle_update_tasks", ()))
+    if in_flight:
+        await asyncio.wait(in_flight, timeout=SHUTDOWN_TIMEOUT)
+
+
+def create_web_app(settings: Settings, *, limits: Limits | None = None) -> web.Application:
+    settings.require_bot()
+    app = web.Application(client_max_size=25 * 1024 * 1024)
+    bot = create_bot(settings)
+    sender = Sender(
+        bot,
+        RateLimiter(limits or Limits()),
+        # SQLite means one process: whatever was in flight at start was ours.
+        reclaim_all_on_start=settings.dialect == "sqlite",
+    )
+    dp = create_dispatcher(settings, wake_outbox=sender.wake)
+    app[SETTINGS] = settings
+    app[BOT] = bot
+    app[DISPATCHER] = dp
+    app[SENDER] = sender
+    app[HEALTH] = Health(bot)
+    app.cleanup_ctx.extend([_database_ctx, _bot_session_ctx, _workers_ctx, _updates_ctx])
+    app.router.add_get("/healthz", healthz)
+    if settings.webhook_url:
+        assert settings.webhook_secret is not None
+        SimpleRequestHandler(
+            dispatcher=dp,
+            bot=bot,
+            handle_in_background=False,
+            secret_token=settings.webhook_secret.get_secret_value(),
+        ).register(app, path=settings.webhook_path)
+    app.add_subapp("/api/v1", create_admin_app(settings, wake_outbox=sender.wake))
+    return app
+
+
+async def serve(settings: Settings, *, limits: Limits | None = None) -> None:
+    """Runs until SIGTERM/SIGINT, then stops within SHUTDOWN_TIMEOUT-ish seconds."""
+    app = create_web_app(settings, limits=limits)
+    runner = web.AppRunner(app, handle_signals=False, shutdown_timeout=SHUTDOWN_TIMEOUT)
+    await runner.setup()
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(sig, stop.set)
+    try:
+        site = web.TCPSite(runner, settings.admin_api_host, settings.admin_api_port)
+        await site.start()
+        mode = "webhook" if settings.webhook_url else "long polling"
+        log.info(
+            "helpdesk running (%s); HTTP on %s:%s",
+            mode,
+            settings.admin_api_host,
+            settings.admin_api_port,
+        )
+        await stop.wait()
+        log.info("stopping")
+    finally:
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            loop.remove_signal_handler(sig)
+        await runner.cleanup()
+    log.info("stopped")

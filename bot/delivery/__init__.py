@@ -1,0 +1,1 @@
+"""Delivery to Telegram: the outbox and its sender (SPEC §8)."""

@@ -1,0 +1,193 @@
+"""Writing to the outbox: every Bot API send starts as a row here.
+
+Call these inside the transaction of the change that causes the message, so the
+change and its messages are committed together or not at all. The sender worker
+delivers the rows afterwards.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from bot.delivery.limits import is_private
+from bot.ui.html import CAPTION_LIMIT, MESSAGE_LIMIT, split_html, visible_length
+from models import Customer, OutboxMessage
+from models.enums import OutboxStatus, Side
+
+MEDIA_METHODS = {
+    "photo": "sendPhoto",
+    "document": "sendDocument",
+    "video": "sendVideo",
+    "voice": "sendVoice",
+    "audio": "sendAudio",
+    "animation": "sendAnimation",
+}
+
+Target = OutboxMessage | int | None
+
+
+def now_utc() -> datetime:
+    return datetime.now(UTC)
+
+
+async def enqueue(
+    method: str,
+    chat_id: int,
+    payload: dict[str, Any],
+    *,
+    ticket_id: int | None = None,
+    message_id: int | None = None,
+    side: Side | None = None,
+    ref: OutboxMessage | None = None,
+    ref_param: str | None = None,
+    purpose: str | None = None,
+    dedupe_key: str | None = None,
+    delay: float = 0.0,
+) -> OutboxMessage:
+    """Adds one Bot API call to the outbox; with `dedupe_key`, at most one ever."""
+    if dedupe_key is not None:
+        existing = await OutboxMessage.get_or_none(dedupe_key=dedupe_key)
+        if existing is not None:
+            return existing
+    status = OutboxStatus.PENDING
+    # A customer who blocked the bot gets nothing until they unblock (then it resumes).
+    if (
+        is_private(chat_id)
+        and await Customer.filter(telegram_id=chat_id, blocked_bot=True).exists()
+    ):
+        status = OutboxStatus.BLOCKED
+    return await OutboxMessage.create(
+        chat_id=chat_id,
+        method=method,
+        payload={"chat_id": chat_id, **payload},
+        status=status,
+        due_at=now_utc() + timedelta(seconds=delay),
+        ticket_id=ticket_id,
+        message_id=message_id,
+        side=side,
+        ref=ref,
+        ref_param=ref_param,
+        purpose=purpose,
+        dedupe_key=dedupe_key,
+    )
+
+
+def _reply_fields(reply_to: Target) -> tuple[dict[str, Any], OutboxMessage | None, str | None]:
+    """A reply target given as an outbox row is resolved when that row has been sent."""
+    if reply_to is None:
+        return {}, None, None
+    if isinstance(reply_to, OutboxMessage):
+        if reply_to.telegram_message_id is None:
+            return {}, reply_to, "reply_parameters.message_id"
+        reply_to = reply_to.telegram_message_id
+    # Telegram rejects a reply to a deleted message unless told to send it anyway.
+    return (
+        {"reply_parameters": {"message_id": reply_to, "allow_sending_without_reply": True}},
+        None,
+        None,
+    )
+
+
+async def send_text(
+    chat_id: int,
+    text: str,
+    *,
+    reply_markup: dict[str, Any] | None = None,
+    reply_to: Target = None,
+    message_thread_id: int | None = None,
+    **meta: Any,
+) -> list[OutboxMessage]:
+    """Sends HTML text, split into several messages when over 4096 visible characters.
+
+    The keyboard goes with the last part (where the reader ends up), the reply
+    reference with the first.
+    """
+    parts = split_html(text, MESSAGE_LIMIT)
+    if not parts:
+        raise ValueError("refusing to send an empty message")
+    rows = []
+    for index, part in enumerate(parts):
+        payload: dict[str, Any] = {
+            "text": part,
+            "parse_mode": "HTML",
+            "link_preview_options": {"is_disabled": True},
+        }
+        ref, ref_param = None, None
+        if index == 0:
+            reply_fields, ref, ref_param = _reply_fields(reply_to)
+            payload.update(reply_fields)
+        if message_thread_id is not None:
+            payload["message_thread_id"] = message_thread_id
+        if reply_markup is not None and index == len(parts) - 1:
+            payload["reply_markup"] = reply_markup
+        rows.append(
+            await enqueue("sendMessage", chat_id, payload, ref=ref, ref_param=ref_param, **meta)
+        )
+    return rows
+
+
+async def send_media(
+    chat_id: int,
+    kind: str,
+    file_id: str,
+    *,
+    caption: str = "",
+    reply_markup: dict[str, Any] | None = None,
+    reply_to: Target = None,
+    message_thread_id: int | None = None,
+    **meta: Any,
+) -> list[OutboxMessage]:
+    """Sends a file by its Telegram file_id; a caption over 1024 continues as text."""
+    method = MEDIA_METHODS.get(kind, "sendDocument")
+    field = kind if kind in MEDIA_METHODS else "document"
+    head, rest = caption, ""
+    if visible_length(caption) > CAPTION_LIMIT:
+        parts = split_html(caption, CAPTION_LIMIT)
+        head, rest = parts[0], "\n".join(parts[1:])
+    payload: dict[str, Any] = {field: file_id}
+    if head:
+        payload.update(caption=head, parse_mode="HTML")
+    reply_fields, ref, ref_param = _reply_fields(reply_to)
+    payload.update(reply_fields)
+    if message_thread_id is not None:
+        payload["message_thread_id"] = message_thread_id
+    if reply_markup is not None and not rest:
+        payload["reply_markup"] = reply_markup
+    rows = [await enqueue(method, chat_id, payload, ref=ref, ref_param=ref_param, **meta)]
+    if rest:
+        rows += await send_text(
+            chat_id, rest, reply_markup=reply_markup, message_thread_id=message_thread_id, **meta
+        )
+    return rows
+
+
+async def edit_text(
+    chat_id: int,
+    target: OutboxMessage | int,
+    text: str,
+    *,
+    reply_markup: dict[str, Any] | None = None,
+    **meta: Any,
+) -> OutboxMessage:
+    """Edits a sent message in place; an over-long text is cut (an edit cannot split)."""
+    parts = split_html(text, MESSAGE_LIMIT)
+    if not parts:
+        raise ValueError("refusing to edit a message to empty text")
+    body = parts[0] if len(parts) == 1 else split_html(text, MESSAGE_LIMIT - 1)[0] + "…"
+    payload: dict[str, Any] = {
+        "text": body,
+        "parse_mode": "HTML",
+        "link_preview_options": {"is_disabled": True},
+    }
+    if reply_markup is not None:
+        payload["reply_markup"] = reply_markup
+    ref, ref_param = None, None
+    if isinstance(target, OutboxMessage):
+        if target.telegram_message_id is None:
+            ref, ref_param = target, "message_id"
+        else:
+            payload["message_id"] = target.telegram_message_id
+    else:
+        payload["message_id"] = target
+    return await enqueue("editMessageText", chat_id, payload, ref=ref, ref_param=ref_param, **meta)

@@ -1,0 +1,363 @@
+"""The sender worker: delivers outbox rows within Telegram's limits.
+
+Guarantees:
+- per chat, rows go out in the order they were written (a chat's oldest unsent row
+  blocks the later ones, including while it waits out a 429 or a backoff);
+- a row is claimed by compare-and-set (PENDING -> SENDING with a lease) before it is
+  sent, and marked SENT in the same transaction that records its Telegram message id;
+- a kill at any point leaves rows PENDING (sent again) or SENT (never again). The one
+  window Telegram cannot close for us is a kill after Telegram accepted a message and
+  before our commit: the Bot API has no idempotency key, so that row is sent again
+  (at-least-once) rather than lost.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import random
+import time
+from collections import Counter as Tally
+from collections.abc import Awaitable, Callable
+from datetime import timedelta
+from typing import Any
+
+from aiogram import Bot
+from aiogram import methods as tg_methods
+from aiogram.exceptions import (
+    TelegramAPIError,
+    TelegramBadRequest,
+    TelegramForbiddenError,
+    TelegramNetworkError,
+    TelegramRetryAfter,
+    TelegramServerError,
+    TelegramUnauthorizedError,
+)
+from aiogram.types import Message as TgMessage
+from aiogram.types import MessageId
+from pydantic import ValidationError
+from tortoise.functions import Min
+from tortoise.transactions import in_transaction
+
+from bot.delivery.limits import RateLimiter, is_private
+from bot.delivery.outbox import now_utc
+from models import Customer, MessageLink, OutboxMessage
+from models.enums import OutboxStatus
+
+log = logging.getLogger(__name__)
+
+SentHook = Callable[[OutboxMessage, list[int]], Awaitable[None]]
+BlockedHook = Callable[[int], Awaitable[None]]
+
+MAX_ATTEMPTS = 40
+MAX_BACKOFF = 300.0
+# Edits and answers create no new message: only these get message-id links.
+_CREATING_PREFIXES = ("send", "copy", "forward")
+
+
+class _Postpone(Exception):
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+
+
+def backoff_seconds(attempts: int) -> float:
+    base = min(MAX_BACKOFF, 2.0 ** min(attempts, 10))
+    return base * random.uniform(0.75, 1.25)
+
+
+def _message_ids(result: Any) -> list[int]:
+    if isinstance(result, TgMessage | MessageId):
+        return [result.message_id]
+    if isinstance(result, list):
+        return [m.message_id for m in result if isinstance(m, TgMessage | MessageId)]
+    return []
+
+
+def _set_path(payload: dict[str, Any], dotted: str, value: Any) -> None:
+    *parents, leaf = dotted.split(".")
+    node = payload
+    for key in parents:
+        node = node.setdefault(key, {})
+    node[leaf] = value
+    if parents == ["reply_parameters"]:
+        node.setdefault("allow_sending_without_reply", True)
+
+
+def _method_call(method: str, payload: dict[str, Any]) -> tg_methods.TelegramMethod:
+    cls = getattr(tg_methods, method[:1].upper() + method[1:], None)
+    if cls is None or not isinstance(cls, type) or not issubclass(cls, tg_methods.TelegramMethod):
+        raise ValueError(f"unknown Bot API method {method!r}")
+    return cls.model_validate(payload)
+
+
+class Sender:
+    def __init__(
+        self,
+        bot: Bot,
+        limiter: RateLimiter,
+        *,
+        concurrency: int = 8,
+        poll_interval: float = 0.5,
+        lease_seconds: float = 60.0,
+        batch: int = 1000,
+        reclaim_all_on_start: bool = True,
+    ) -> None:
+        self.bot = bot
+        self.limiter = limiter
+        self.concurrency = concurrency
+        self.poll_interval = poll_interval
+        self.lease_seconds = lease_seconds
+        self.batch = batch
+        # One process per database (SQLite): whatever is SENDING at start was ours.
+        self.reclaim_all_on_start = reclaim_all_on_start
+        self.sent_hooks: dict[str, SentHook] = {}
+        self.blocked_hooks: list[BlockedHook] = []
+        self.stats: Tally[str] = Tally()
+        self._wake = asyncio.Event()
+        self._stopping = False
+        self._inflight: dict[int, asyncio.Task[None]] = {}  # chat id -> its send
+        self._inflight_rows: set[int] = set()
+        self._slots = asyncio.Semaphore(concurrency)
+        self._last_reclaim = 0.0
+
+    def wake(self) -> None:
+        """New rows were committed: look now instead of at the next poll."""
+        self._wake.set()
+
+    async def run(self) -> None:
+        await self.reclaim(everything=self.reclaim_all_on_start)
+        while not self._stopping:
+            try:
+                delay = await self.tick()
+            except asyncio.CancelledError:
+                raise
+            except Exception:
+                # The database may be restarting; the worker must outlive it.
+                log.exception("outbox tick failed; retrying")
+                delay = 2.0
+            if self._stopping:
+                break
+            self._wake.clear()
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._wake.wait(), timeout=max(delay, 0.01))
+
+    async def stop(self, grace: float = 5.0) -> None:
+        """Finishes in-flight sends (bounded), then returns; unsent rows stay queued."""
+        self._stopping = True
+        self._wake.set()
+        tasks = list(self._inflight.values())
+        if tasks:
+            _, pending = await asyncio.wait(tasks, timeout=grace)
+            for task in pending:
+                task.cancel()
+            if pending:
+                await asyncio.wait(pending, timeout=1.0)
+
+    async def reclaim(self, *, everything: bool = False) -> int:
+        """Returns SENDING rows whose worker is gone to PENDING."""
+        query = OutboxMessage.filter(status=OutboxStatus.SENDING)
+        if not everything:
+            query = query.filter(lease_until__lt=now_utc())
+        if self._inflight_rows:
+            query = query.exclude(id__in=list(self._inflight_rows))
+        count = await query.update(status=OutboxStatus.PENDING, lease_until=None)
+        if count:
+            log.warning("took back %d outbox rows from a stopped worker", count)
+        self._last_reclaim = time.monotonic()
+        return count
+
+    async def tick(self) -> float:
+        """Starts every send that is due and allowed; returns how long to sleep."""
+        if time.monotonic() - self._last_reclaim > self.lease_seconds / 2:
+            await self.reclaim()
+        heads = (
+            await OutboxMessage.filter(status__in=[OutboxStatus.PENDING, OutboxStatus.SENDING])
+            .annotate(head=Min("id"))
+            .group_by("chat_id")
+            .order_by("head")
+            .limit(self.batch)
+            .values_list("head", flat=True)
+        )
+        if not heads:
+            return self.poll_interval
+        now = now_utc()
+        rows = await OutboxMessage.filter(id__in=list(heads), status=OutboxStatus.PENDING).order_by(
+            "id"
+        )
+        sleep = self.poll_interval
+        mono = time.monotonic()
+        for row in rows:
+            if self._stopping:
+                break
+            if row.chat_id in self._inflight:
+                continue
+            if row.due_at > now:
+                sleep = min(sleep, (row.due_at - now).total_seconds())
+                continue
+            ready = self.limiter.ready_at(row.chat_id)
+            if ready > mono:
+                sleep = min(sleep, ready - mono)
+                continue
+            if self._slots.locked():
+                return 0.05  # a slot frees soon and wakes us
+            await self._start(row)
+        return sleep
+
+    async def _start(self, row: OutboxMessage) -> None:
+        count = len(row.payload.get("media", [])) or 1
+        claimed = await OutboxMessage.filter(id=row.id, status=OutboxStatus.PENDING).update(
+            status=OutboxStatus.SENDING,
+            attempts=row.attempts + 1,
+            lease_until=now_utc() + timedelta(seconds=self.lease_seconds),
+        )
+        if not claimed:
+            return  # another worker took it
+        await self.limiter.acquire_global(count)
+        self.limiter.record(row.chat_id, count)
+        await self._slots.acquire()
+        task = asyncio.create_task(self._deliver(row), name=f"outbox-{row.id}")
+        self._inflight[row.chat_id] = task
+        self._inflight_rows.add(row.id)
+
+        def _done(_: asyncio.Task[None], chat_id: int = row.chat_id, row_id: int = row.id) -> None:
+            self._inflight.pop(chat_id, None)
+            self._inflight_rows.discard(row_id)
+            self._slots.release()
+            self._wake.set()
+
+        task.add_done_callback(_done)
+
+    async def _deliver(self, row: OutboxMessage) -> None:
+        try:
+            payload = await self._resolve_refs(row)
+            call = _method_call(row.method, payload)
+            result = await self.bot(call)
+        except _Postpone as exc:
+            await self._requeue(row, exc.seconds, count_attempt=False)
+        except TelegramRetryAfter as exc:
+            self.stats["retry_after"] += 1
+            log.warning("429 for chat %s: retry after %ss", row.chat_id, exc.retry_after)
+            self.limiter.penalize(row.chat_id, exc.retry_after)
+            await self._requeue(row, exc.retry_after, count_attempt=False)
+        except TelegramForbiddenError as exc:
+            await self._forbidden(row, exc)
+        except TelegramBadRequest as exc:
+            await self._bad_request(row, exc)
+        except TelegramUnauthorizedError as exc:
+            log.error("Telegram refused the bot token (%s); outbox row %s waits", exc, row.id)
+            await self._requeue(row, 60.0, count_attempt=False)
+        except (TelegramServerError, TelegramNetworkError, TimeoutError, OSError) as exc:
+            self.stats["transient"] += 1
+            await self._transient(row, exc)
+        except (TelegramAPIError, ValidationError, ValueError) as exc:
+            await self._fail(row, f"{type(exc).__name__}: {exc}")
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:
+            log.exception("outbox row %s: unexpected error", row.id)
+            await self._transient(row, exc)
+        else:
+            await self._sent(row, _message_ids(result))
+
+    async def _resolve_refs(self, row: OutboxMessage) -> dict[str, Any]:
+        payload = dict(row.payload)
+        if row.ref_id is None or not row.ref_param:
+            return payload
+        ref = await OutboxMessage.get_or_none(id=row.ref_id)
+        if ref is not None and ref.status == OutboxStatus.SENT and ref.telegram_message_id:
+            _set_path(payload, row.ref_param, ref.telegram_message_id)
+            return payload
+        if ref is not None and ref.status in (OutboxStatus.PENDING, OutboxStatus.SENDING):
+            raise _Postpone(1.0)
+        if row.ref_param.startswith("reply_parameters"):
+            return payload  # the message replied to never went out: send without the reply
+        raise ValueError(f"outbox row {row.ref_id} it refers to was never sent")
+
+    async def _sent(self, row: OutboxMessage, ids: list[int]) -> None:
+        self.stats["sent"] += 1
+        async with in_transaction():
+            await OutboxMessage.filter(id=row.id).update(
+                status=OutboxStatus.SENT,
+                sent_at=now_utc(),
+                telegram_message_id=ids[0] if ids else None,
+                result=ids,
+                lease_until=None,
+                last_error=None,
+            )
+            creates = row.method.startswith(_CREATING_PREFIXES)
+            if creates and row.message_id and row.ticket_id and row.side:
+                for message_id in ids:
+                    await MessageLink.get_or_create(
+                        chat_id=row.chat_id,
+                        telegram_message_id=message_id,
+                        defaults={
+                            "message_id": row.message_id,
+                            "ticket_id": row.ticket_id,
+                            "side": row.side,
+                        },
+                    )
+            hook = self.sent_hooks.get(row.purpose or "")
+            if hook is not None:
+                await hook(row, ids)
+
+    async def _requeue(self, row: OutboxMessage, seconds: float, *, count_attempt: bool) -> None:
+        await OutboxMessage.filter(id=row.id, status=OutboxStatus.SENDING).update(
+            status=OutboxStatus.PENDING,
+            due_at=now_utc() + timedelta(seconds=seconds),
+            attempts=row.attempts + (1 if count_attempt else 0),
+            lease_until=None,
+        )
+
+    async def _transient(self, row: OutboxMessage, exc: BaseException) -> None:
+        attempts = row.attempts + 1
+        if attempts >= MAX_ATTEMPTS:
+            await self._fail(row, f"gave up after {attempts} attempts: {exc}")
+            return
+        delay = backoff_seconds(attempts)
+        log.warning("outbox row %s: %s; retry in %.1fs", row.id, exc, delay)
+        await OutboxMessage.filter(id=row.id, status=OutboxStatus.SENDING).update(
+            status=OutboxStatus.PENDING,
+            due_at=now_utc() + timedelta(seconds=delay),
+            attempts=attempts,
+            lease_until=None,
+            last_error=str(exc)[:1000],
+        )
+
+    async def _forbidden(self, row: OutboxMessage, exc: TelegramForbiddenError) -> None:
+        if not is_private(row.chat_id):
+            await self._fail(row, f"forbidden in group: {exc.message}")
+            return
+        self.stats["blocked"] += 1
+        log.info("customer %s blocked the bot; holding their messages", row.chat_id)
+        async with in_transaction():
+            await Customer.filter(telegram_id=row.chat_id).update(blocked_bot=True)
+            await OutboxMessage.filter(
+                chat_id=row.chat_id,
+                status__in=[OutboxStatus.PENDING, OutboxStatus.SENDING],
+            ).update(status=OutboxStatus.BLOCKED, lease_until=None, last_error=exc.message)
+        for hook in self.blocked_hooks:
+            await hook(row.chat_id)
+
+    async def _bad_request(self, row: OutboxMessage, exc: TelegramBadRequest) -> None:
+        if "message is not modified" in exc.message:
+            # The edit asks for what is already shown: done.
+            await self._sent(row, [])
+            return
+        await self._fail(row, exc.message)
+
+    async def _fail(self, row: OutboxMessage, error: str) -> None:
+        self.stats["failed"] += 1
+        log.error("outbox row %s (%s to %s) failed: %s", row.id, row.method, row.chat_id, error)
+        await OutboxMessage.filter(id=row.id).update(
+            status=OutboxStatus.FAILED, lease_until=None, last_error=error[:1000]
+        )
+
+
+async def release_blocked(chat_id: int) -> int:
+    """The customer unblocked the bot: what was held for them goes out again."""
+    async with in_transaction():
+        await Customer.filter(telegram_id=chat_id).update(blocked_bot=False)
+        return await OutboxMessage.filter(chat_id=chat_id, status=OutboxStatus.BLOCKED).update(
+            status=OutboxStatus.PENDING, due_at=now_utc()
+        )

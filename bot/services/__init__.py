@@ -1,0 +1,1 @@
+"""Domain operations shared by the Telegram handlers and the admin API."""

@@ -1,0 +1,1 @@
+"""Presentation for Telegram: texts, keyboards, callback data."""

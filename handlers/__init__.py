@@ -1,0 +1,9 @@
+"""aiogram routers only; each comes from a factory so every dispatcher gets fresh ones."""
+
+from aiogram import Router
+
+from handlers import customer, errors
+
+
+def routers() -> list[Router]:
+    return [errors.router(), customer.router()]

@@ -1,0 +1,92 @@
+"""/start, /menu, /help, /language."""
+
+from __future__ import annotations
+
+from aiogram import F, Router
+from aiogram.filters import Command, CommandStart
+from aiogram.types import CallbackQuery, Message, User
+from aiogram.utils.i18n import I18n
+from tortoise.transactions import in_transaction
+
+from bot.delivery import outbox
+from bot.i18n import LANGUAGES
+from bot.services import customers
+from bot.ui import keyboards, texts
+from bot.ui.callbacks import LanguageCb, MenuCb
+
+
+def _contact(user: User) -> customers.Contact:
+    return customers.Contact(
+        telegram_id=user.id,
+        first_name=user.first_name or "",
+        last_name=user.last_name or "",
+        username=user.username,
+        language_code=user.language_code,
+    )
+
+
+async def show_menu(message: Message) -> None:
+    assert message.from_user is not None
+    await customers.touch(_contact(message.from_user))
+    async with in_transaction():
+        await outbox.send_text(
+            message.chat.id,
+            texts.greeting(message.from_user.first_name),
+            reply_markup=keyboards.main_menu(),
+        )
+
+
+async def show_help(message: Message) -> None:
+    await outbox.send_text(message.chat.id, texts.help_text(), reply_markup=keyboards.main_menu())
+
+
+async def ask_language(message: Message, i18n: I18n) -> None:
+    assert message.from_user is not None
+    await customers.touch(_contact(message.from_user))
+    await outbox.send_text(
+        message.chat.id,
+        texts.choose_language(),
+        reply_markup=keyboards.languages(i18n.current_locale),
+    )
+
+
+async def menu_button(query: CallbackQuery, callback_data: MenuCb, i18n: I18n) -> None:
+    if not isinstance(query.message, Message):
+        await query.answer(texts.not_available(), show_alert=True)
+        return
+    if callback_data.action == "help":
+        await show_help(query.message)
+    else:
+        await outbox.send_text(
+            query.message.chat.id,
+            texts.choose_language(),
+            reply_markup=keyboards.languages(i18n.current_locale),
+        )
+    await query.answer()
+
+
+async def language_chosen(query: CallbackQuery, callback_data: LanguageCb, i18n: I18n) -> None:
+    if callback_data.code not in LANGUAGES or not isinstance(query.message, Message):
+        await query.answer(texts.not_available(), show_alert=True)
+        return
+    await customers.touch(_contact(query.from_user))
+    await customers.set_language(query.from_user.id, callback_data.code)
+    with i18n.use_locale(callback_data.code):
+        await outbox.edit_text(
+            query.message.chat.id,
+            query.message.message_id,
+            texts.language_set(),
+            reply_markup=keyboards.main_menu(),
+        )
+        await query.answer()
+
+
+def router() -> Router:
+    r = Router(name="customer.start")
+    r.message.register(show_menu, CommandStart())
+    r.message.register(show_menu, Command("menu"))
+    r.message.register(show_help, Command("help"))
+    r.message.register(ask_language, Command("language"))
+    r.callback_query.register(menu_button, MenuCb.filter(F.action.in_({"help", "lang"})))
+    r.callback_query.register(language_chosen, LanguageCb.filter())
+    return r

@@ -1,0 +1,1 @@
+"""aerich migration folders, one per SQL dialect (SPEC §7)."""

@@ -1,0 +1,38 @@
+"""Tortoise models, one module per aggregate; Tortoise discovers them through this package."""
+
+from models.auth import ApiToken
+from models.delivery import FsmRecord, OutboxMessage, ProcessedUpdate
+from models.directory import (
+    Category,
+    Counter,
+    Department,
+    Priority,
+    Setting,
+    SlaPolicy,
+    Status,
+    Template,
+)
+from models.people import Agent, Customer
+from models.tickets import Attachment, Message, MessageLink, Ticket, TicketEvent
+
+__all__ = [
+    "Agent",
+    "ApiToken",
+    "Attachment",
+    "Category",
+    "Counter",
+    "Customer",
+    "Department",
+    "FsmRecord",
+    "Message",
+    "MessageLink",
+    "OutboxMessage",
+    "Priority",
+    "ProcessedUpdate",
+    "Setting",
+    "SlaPolicy",
+    "Status",
+    "Template",
+    "Ticket",
+    "TicketEvent",
+]

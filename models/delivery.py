@@ -1,0 +1,67 @@
+"""The outbox (every Bot API send), the processed-update log and FSM storage."""
+
+from tortoise import fields
+from tortoise.models import Model
+
+from models.enums import OutboxStatus, Side
+
+
+class OutboxMessage(Model):
+    id = fields.BigIntField(primary_key=True)
+    chat_id = fields.BigIntField()
+    method = fields.CharField(max_length=32)
+    payload = fields.JSONField()
+    status = fields.CharEnumField(OutboxStatus, default=OutboxStatus.PENDING, max_length=16)
+    due_at = fields.DatetimeField()
+    attempts = fields.IntField(default=0)
+    # A worker owns a row in SENDING until this time; past it the row is taken back.
+    lease_until = fields.DatetimeField(null=True)
+    ticket = fields.ForeignKeyField(
+        "models.Ticket", related_name="outbox", null=True, on_delete=fields.SET_NULL
+    )
+    # The domain message this send is a copy of: its Telegram id becomes a MessageLink.
+    message = fields.ForeignKeyField(
+        "models.Message", related_name="outbox", null=True, on_delete=fields.SET_NULL
+    )
+    side = fields.CharEnumField(Side, max_length=16, null=True)
+    # A send that needs the Telegram id of an earlier one (edit it, reply to it):
+    # `ref_param` of the payload is filled from `ref`'s message id at send time.
+    ref = fields.ForeignKeyField(
+        "models.OutboxMessage", related_name="dependents", null=True, on_delete=fields.SET_NULL
+    )
+    ref_param = fields.CharField(max_length=32, null=True)
+    # What to do with the result (e.g. remember a card's message id).
+    purpose = fields.CharField(max_length=32, null=True)
+    # Idempotent enqueue for "once per ticket and threshold" notices.
+    dedupe_key = fields.CharField(max_length=128, null=True, unique=True)
+    created_at = fields.DatetimeField(auto_now_add=True)
+    sent_at = fields.DatetimeField(null=True)
+    telegram_message_id = fields.BigIntField(null=True)
+    result = fields.JSONField(null=True)
+    last_error = fields.TextField(null=True)
+
+    class Meta:
+        table = "outbox"
+        indexes = (("status", "due_at"), ("chat_id", "status"))
+
+
+class ProcessedUpdate(Model):
+    """Update ids already taken, so a re-delivered update is not handled twice."""
+
+    update_id = fields.BigIntField(primary_key=True, generated=False)
+    received_at = fields.DatetimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        table = "processed_update"
+
+
+class FsmRecord(Model):
+    """aiogram FSM state and data, so a half-filled wizard survives a restart."""
+
+    key = fields.CharField(max_length=255, primary_key=True)
+    state = fields.CharField(max_length=255, null=True)
+    data = fields.JSONField(default=dict)
+    updated_at = fields.DatetimeField(auto_now=True)
+
+    class Meta:
+        table = "fsm_record"

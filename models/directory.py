@@ -1,0 +1,134 @@
+"""Configuration the admins maintain: departments, categories, priorities, statuses, SLA."""
+
+from tortoise import fields
+from tortoise.models import Model
+
+from models.enums import SettableBy, StatusRole
+
+
+class Department(Model):
+    id = fields.IntField(primary_key=True)
+    name = fields.CharField(max_length=128, unique=True)
+    description = fields.TextField(default="")
+    visible = fields.BooleanField(default=True)
+    # Own staff chat; None means the global STAFF_CHAT_ID / settings one.
+    staff_chat_id = fields.BigIntField(null=True)
+    order = fields.IntField(default=0)
+    active = fields.BooleanField(default=True)
+    created_at = fields.DatetimeField(auto_now_add=True)
+    updated_at = fields.DatetimeField(auto_now=True)
+
+    class Meta:
+        table = "department"
+        ordering = ("order", "id")
+
+
+class Category(Model):
+    id = fields.IntField(primary_key=True)
+    department = fields.ForeignKeyField(
+        "models.Department", related_name="categories", on_delete=fields.CASCADE
+    )
+    name = fields.CharField(max_length=128)
+    color = fields.CharField(max_length=16, default="")
+    responsible_agent = fields.ForeignKeyField(
+        "models.Agent", related_name="responsible_for", null=True, on_delete=fields.SET_NULL
+    )
+    order = fields.IntField(default=0)
+    active = fields.BooleanField(default=True)
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "category"
+        unique_together = (("department", "name"),)
+        ordering = ("order", "id")
+
+
+class Priority(Model):
+    id = fields.IntField(primary_key=True)
+    name = fields.CharField(max_length=64, unique=True)
+    level = fields.IntField(unique=True)
+    color = fields.CharField(max_length=16, default="")
+    # True on exactly the priority new tickets get when none is chosen; NULL elsewhere
+    # (NULLs never collide in a unique index, so the database keeps it to one).
+    is_default = fields.BooleanField(null=True, unique=True)
+    active = fields.BooleanField(default=True)
+
+    class Meta:
+        table = "priority"
+        ordering = ("level",)
+
+
+class Status(Model):
+    id = fields.IntField(primary_key=True)
+    name = fields.CharField(max_length=64, unique=True)
+    # Per-language names, e.g. {"ru": "Новая"}; `name` is the fallback.
+    translations = fields.JSONField(default=dict)
+    color = fields.CharField(max_length=16, default="")
+    settable_by = fields.CharEnumField(SettableBy, default=SettableBy.ALL, max_length=16)
+    available = fields.BooleanField(default=True)
+    shown_by_default = fields.BooleanField(default=True)
+    customer_can_reply = fields.BooleanField(default=True)
+    # True on exactly one status, NULL on the others: the unique index holds "one is_new".
+    is_new = fields.BooleanField(null=True, unique=True)
+    is_final = fields.BooleanField(default=False)
+    # The lifecycle meaning the system uses for its own transitions (SPEC §2).
+    role = fields.CharEnumField(StatusRole, max_length=16, null=True, unique=True)
+    order = fields.IntField(default=0)
+
+    class Meta:
+        table = "status"
+        ordering = ("order", "id")
+
+
+class SlaPolicy(Model):
+    id = fields.IntField(primary_key=True)
+    name = fields.CharField(max_length=128)
+    priority = fields.ForeignKeyField(
+        "models.Priority", related_name="sla_policies", null=True, on_delete=fields.CASCADE
+    )
+    support_level = fields.CharField(max_length=32, null=True)
+    first_response_minutes = fields.IntField()
+    resolution_minutes = fields.IntField()
+    # Share of the allowed time after which the card turns yellow.
+    warning_ratio = fields.FloatField(default=0.8)
+    active = fields.BooleanField(default=True)
+
+    class Meta:
+        table = "sla_policy"
+
+
+class Template(Model):
+    id = fields.IntField(primary_key=True)
+    title = fields.CharField(max_length=128)
+    shortcut = fields.CharField(max_length=32, db_index=True)
+    text = fields.TextField()
+    department = fields.ForeignKeyField(
+        "models.Department", related_name="templates", null=True, on_delete=fields.CASCADE
+    )
+    language = fields.CharField(max_length=8, null=True)
+    active = fields.BooleanField(default=True)
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "template"
+
+
+class Setting(Model):
+    """Runtime settings the admin API changes (staff chat, auto-close hours, ...)."""
+
+    key = fields.CharField(max_length=64, primary_key=True)
+    value = fields.JSONField(null=True)
+    updated_at = fields.DatetimeField(auto_now=True)
+
+    class Meta:
+        table = "setting"
+
+
+class Counter(Model):
+    """Named monotonic counters; ticket numbers come from here, never from max()+1."""
+
+    name = fields.CharField(max_length=32, primary_key=True)
+    value = fields.BigIntField(default=0)
+
+    class Meta:
+        table = "counter"

@@ -1,0 +1,147 @@
+"""Tickets, their messages (with Telegram message-id mappings), attachments and events."""
+
+from tortoise import fields
+from tortoise.models import Model
+
+from models.enums import ActorType, AttachmentKind, MessageKind, Side, SlaState, TicketSource
+
+
+class Ticket(Model):
+    id = fields.IntField(primary_key=True)
+    number = fields.IntField(unique=True)
+    customer = fields.ForeignKeyField(
+        "models.Customer", related_name="tickets", on_delete=fields.RESTRICT
+    )
+    department = fields.ForeignKeyField(
+        "models.Department", related_name="tickets", on_delete=fields.RESTRICT
+    )
+    category = fields.ForeignKeyField(
+        "models.Category", related_name="tickets", null=True, on_delete=fields.SET_NULL
+    )
+    priority = fields.ForeignKeyField(
+        "models.Priority", related_name="tickets", on_delete=fields.RESTRICT
+    )
+    status = fields.ForeignKeyField(
+        "models.Status", related_name="tickets", on_delete=fields.RESTRICT
+    )
+    subject = fields.CharField(max_length=255)
+    assignee = fields.ForeignKeyField(
+        "models.Agent", related_name="assigned_tickets", null=True, on_delete=fields.SET_NULL
+    )
+    source = fields.CharEnumField(TicketSource, default=TicketSource.TELEGRAM, max_length=16)
+    alert_kind = fields.CharField(max_length=32, null=True)
+
+    created_at = fields.DatetimeField(auto_now_add=True)
+    updated_at = fields.DatetimeField(auto_now=True)
+    first_response_at = fields.DatetimeField(null=True)
+    resolved_at = fields.DatetimeField(null=True)
+    closed_at = fields.DatetimeField(null=True)
+    last_customer_message_at = fields.DatetimeField(null=True)
+    last_agent_message_at = fields.DatetimeField(null=True)
+
+    first_response_due = fields.DatetimeField(null=True)
+    resolution_due = fields.DatetimeField(null=True)
+    sla_state = fields.CharEnumField(SlaState, default=SlaState.OK, max_length=16)
+    # While waiting for the customer the SLA clock may stop (a setting): when it stopped.
+    sla_paused_at = fields.DatetimeField(null=True)
+
+    csat = fields.SmallIntField(null=True)
+    csat_comment = fields.TextField(null=True)
+
+    # Where the staff card lives.
+    staff_chat_id = fields.BigIntField(null=True)
+    staff_message_id = fields.BigIntField(null=True)
+    staff_topic_id = fields.BigIntField(null=True)
+
+    archived = fields.BooleanField(default=False)
+    # Agent messages the customer has not opened yet ("new messages" marker).
+    customer_unread = fields.IntField(default=0)
+
+    class Meta:
+        table = "ticket"
+        indexes = (
+            ("customer_id", "updated_at"),
+            ("department_id", "status_id"),
+            ("assignee_id", "status_id"),
+            ("status_id", "updated_at"),
+        )
+
+
+class Message(Model):
+    id = fields.IntField(primary_key=True)
+    ticket = fields.ForeignKeyField(
+        "models.Ticket", related_name="messages", on_delete=fields.CASCADE
+    )
+    kind = fields.CharEnumField(MessageKind, max_length=16)
+    author_customer = fields.ForeignKeyField(
+        "models.Customer", related_name="messages", null=True, on_delete=fields.SET_NULL
+    )
+    author_agent = fields.ForeignKeyField(
+        "models.Agent", related_name="messages", null=True, on_delete=fields.SET_NULL
+    )
+    text = fields.TextField(default="")
+    # Per-answer rating by the customer: +1 / -1.
+    rating = fields.SmallIntField(null=True)
+    created_at = fields.DatetimeField(auto_now_add=True)
+    edited_at = fields.DatetimeField(null=True)
+
+    class Meta:
+        table = "message"
+        indexes = (("ticket_id", "created_at"),)
+
+
+class MessageLink(Model):
+    """One Telegram copy of a message: routing replies never parses text."""
+
+    id = fields.IntField(primary_key=True)
+    message = fields.ForeignKeyField(
+        "models.Message", related_name="links", on_delete=fields.CASCADE
+    )
+    ticket = fields.ForeignKeyField("models.Ticket", related_name="links", on_delete=fields.CASCADE)
+    side = fields.CharEnumField(Side, max_length=16)
+    chat_id = fields.BigIntField()
+    telegram_message_id = fields.BigIntField()
+
+    class Meta:
+        table = "message_link"
+        unique_together = (("chat_id", "telegram_message_id"),)
+
+
+class Attachment(Model):
+    id = fields.IntField(primary_key=True)
+    message = fields.ForeignKeyField(
+        "models.Message", related_name="attachments", on_delete=fields.CASCADE
+    )
+    kind = fields.CharEnumField(AttachmentKind, max_length=16)
+    file_id = fields.CharField(max_length=255)
+    file_unique_id = fields.CharField(max_length=128, db_index=True)
+    file_name = fields.CharField(max_length=255, default="")
+    mime_type = fields.CharField(max_length=128, default="application/octet-stream")
+    size = fields.BigIntField(default=0)
+    sha256 = fields.CharField(max_length=64, null=True)
+    # Relative to ATTACHMENTS_DIR; None until downloaded.
+    stored_path = fields.CharField(max_length=512, null=True)
+    missing = fields.BooleanField(default=False)
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "attachment"
+
+
+class TicketEvent(Model):
+    """Every change of a ticket (OTRS history)."""
+
+    id = fields.IntField(primary_key=True)
+    ticket = fields.ForeignKeyField(
+        "models.Ticket", related_name="events", on_delete=fields.CASCADE
+    )
+    kind = fields.CharField(max_length=32)
+    actor_type = fields.CharEnumField(ActorType, max_length=16)
+    actor_id = fields.IntField(null=True)
+    actor_name = fields.CharField(max_length=128, default="")
+    data = fields.JSONField(default=dict)
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "ticket_event"
+        indexes = (("ticket_id", "created_at"),)
