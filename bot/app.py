@@ -26,6 +26,7 @@ from tortoise import Tortoise, connections
 import handlers
 from admin_api import create_admin_app
 from bot.config import Settings
+from bot.db import connection as db_connection
 from bot.db import tortoise_config
 from bot.delivery.limits import Limits, RateLimiter
 from bot.delivery.sender import Sender
@@ -95,7 +96,7 @@ class Health:
 
     async def database(self) -> str:
         try:
-            await asyncio.wait_for(connections.get("default").execute_query("SELECT 1"), 3)
+            await asyncio.wait_for(db_connection().execute_query("SELECT 1"), 3)
         except Exception as exc:
             return f"error: {type(exc).__name__}"
         return "ok"

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Literal
 
 from aerich import Command
-from tortoise import Tortoise, connections
+from tortoise import BaseDBAsyncClient, Tortoise, connections
 
 import migrations as _migrations_pkg
 
@@ -42,12 +42,21 @@ def normalize_url(url: str) -> str:
 
 
 def tortoise_config(url: str) -> dict:
+    # The connection is named after the dialect: Tortoise caches compiled INSERTs per
+    # (connection name, table), so two dialects under one name in one process (the
+    # test suite) would reuse SQLite's "?" placeholders on PostgreSQL.
+    name = dialect_of(url)
     return {
-        "connections": {"default": normalize_url(url)},
-        "apps": {APP: {"models": list(MODEL_MODULES), "default_connection": "default"}},
+        "connections": {name: normalize_url(url)},
+        "apps": {APP: {"models": list(MODEL_MODULES), "default_connection": name}},
         "use_tz": True,
         "timezone": "UTC",
     }
+
+
+def connection() -> BaseDBAsyncClient:
+    """The one database connection of the initialised ORM."""
+    return connections.get(next(iter(connections.db_config)))
 
 
 def migration_location(dialect: Dialect, root: Path = MIGRATIONS_DIR) -> Path:
@@ -85,7 +94,7 @@ async def migrate(url: str) -> list[str]:
     try:
         if dialect_of(url) == "postgres":
             await Tortoise.init(config=tortoise_config(url))
-            conn = connections.get("default")
+            conn = connection()
             async with conn.acquire_connection() as raw:
                 await raw.execute("SELECT pg_advisory_lock($1)", _MIGRATION_LOCK_KEY)
                 try:

@@ -1,0 +1,127 @@
+"""Shared fixtures.
+
+Databases are built by the real aerich migrations (not generate_schemas), so every
+test runs on the schema production gets. SQLite always; PostgreSQL and Redis when
+TEST_POSTGRES_URL / TEST_REDIS_URL are set (CI sets both, so there they run).
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+
+import asyncpg
+import pytest
+from tortoise import Tortoise, connections
+
+from bot.db import migrate, tortoise_config
+
+POSTGRES_URL = os.environ.get("TEST_POSTGRES_URL")
+REDIS_URL = os.environ.get("TEST_REDIS_URL")
+TEST_DB_PREFIX = "hd_test_"
+
+BACKENDS = ["sqlite"] + (["postgres"] if POSTGRES_URL else [])
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # In CI the scale-out backends must be tested, never silently skipped.
+    if os.environ.get("CI") and not (POSTGRES_URL and REDIS_URL):
+        raise pytest.UsageError("CI must set TEST_POSTGRES_URL and TEST_REDIS_URL")
+
+
+def _pg_server_url(database: str) -> str:
+    assert POSTGRES_URL
+    base = POSTGRES_URL.replace("postgresql://", "postgres://").rsplit("/", 1)[0]
+    return f"{base}/{database}"
+
+
+def _asyncpg_dsn(url: str) -> str:
+    return url.replace("postgres://", "postgresql://", 1)
+
+
+async def create_pg_database() -> str:
+    name = f"{TEST_DB_PREFIX}{uuid.uuid4().hex[:12]}"
+    conn = await asyncpg.connect(_asyncpg_dsn(POSTGRES_URL or ""))
+    try:
+        await conn.execute(f'CREATE DATABASE "{name}"')
+    finally:
+        await conn.close()
+    return _pg_server_url(name)
+
+
+async def drop_pg_database(url: str) -> None:
+    name = url.rsplit("/", 1)[1]
+    conn = await asyncpg.connect(_asyncpg_dsn(POSTGRES_URL or ""))
+    try:
+        await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    finally:
+        await conn.close()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _sweep_stale_pg_databases() -> Iterator[None]:
+    """A killed run cannot drop its databases; the next run does, and checks at the end."""
+    if not POSTGRES_URL:
+        yield
+        return
+    import asyncio
+
+    async def sweep() -> list[str]:
+        conn = await asyncpg.connect(_asyncpg_dsn(POSTGRES_URL or ""))
+        try:
+            rows = await conn.fetch(
+                "SELECT datname FROM pg_database WHERE datname LIKE $1", TEST_DB_PREFIX + "%"
+            )
+            for row in rows:
+                await conn.execute(f'DROP DATABASE IF EXISTS "{row["datname"]}" WITH (FORCE)')
+            return [row["datname"] for row in rows]
+        finally:
+            await conn.close()
+
+    asyncio.run(sweep())
+    yield
+    leftovers = asyncio.run(sweep())
+    assert not leftovers, f"tests left databases behind: {leftovers}"
+
+
+@pytest.fixture
+async def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[str]:
+    """A fresh, migrated database of the backend the test is parametrized with."""
+    backend = getattr(request, "param", "sqlite")
+    if backend == "postgres":
+        url = await create_pg_database()
+        try:
+            await migrate(url)
+            yield url
+        finally:
+            await connections.close_all()
+            await drop_pg_database(url)
+    else:
+        url = f"sqlite://{tmp_path / 'helpdesk.sqlite3'}"
+        await migrate(url)
+        yield url
+
+
+@pytest.fixture
+async def db(database_url: str) -> AsyncIterator[str]:
+    """The ORM initialised on a fresh migrated database; yields its URL."""
+    await Tortoise.init(config=tortoise_config(database_url))
+    try:
+        yield database_url
+    finally:
+        await connections.close_all()
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    # Tests that take `db` or `database_url` run on every configured backend.
+    if "database_url" in metafunc.fixturenames and "backend" not in metafunc.fixturenames:
+        metafunc.parametrize("database_url", BACKENDS, indirect=True)
+
+
+@pytest.fixture
+def redis_url() -> str:
+    if not REDIS_URL:
+        pytest.skip("TEST_REDIS_URL is not set (CI sets it)")
+    return REDIS_URL

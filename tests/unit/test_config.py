@@ -1,0 +1,54 @@
+"""Settings: one clear line for a bad value, naming the setting."""
+
+import pytest
+
+from bot.config import ConfigError, load_settings
+
+TOKEN = "123456789:AAH" + "x" * 32
+
+
+@pytest.fixture(autouse=True)
+def _clean_env(monkeypatch, tmp_path):
+    monkeypatch.chdir(tmp_path)  # no stray .env
+    for name in ("BOT_TOKEN", "DATABASE_URL", "ADMIN_API_PORT", "WEBHOOK_URL", "WEBHOOK_SECRET"):
+        monkeypatch.delenv(name, raising=False)
+
+
+def test_missing_token_is_named_when_running():
+    settings = load_settings()
+    with pytest.raises(ConfigError, match="BOT_TOKEN is not set"):
+        settings.require_bot()
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "fragment"),
+    [
+        ("BOT_TOKEN", "nonsense", "BOT_TOKEN: does not look like a Telegram bot token"),
+        ("DATABASE_URL", "mysql://x", "DATABASE_URL: must be sqlite://"),
+        ("ADMIN_API_PORT", "eighty", "ADMIN_API_PORT:"),
+        ("TELEGRAM_API_URL", "ftp://x", "TELEGRAM_API_URL: must be an http(s) URL"),
+        ("DEFAULT_LANGUAGE", "de", "DEFAULT_LANGUAGE:"),
+        ("WEBHOOK_SECRET", "has spaces", "WEBHOOK_SECRET: must be 1-256"),
+    ],
+)
+def test_malformed_setting_is_one_line_naming_it(monkeypatch, name, value, fragment):
+    monkeypatch.setenv(name, value)
+    with pytest.raises(ConfigError) as info:
+        load_settings()
+    assert fragment in str(info.value)
+    assert "\n" not in str(info.value)
+
+
+def test_webhook_needs_a_secret(monkeypatch):
+    monkeypatch.setenv("BOT_TOKEN", TOKEN)
+    monkeypatch.setenv("WEBHOOK_URL", "https://example.org/tg")
+    with pytest.raises(ConfigError, match="WEBHOOK_SECRET"):
+        load_settings().require_bot()
+
+
+def test_env_file_is_read(tmp_path):
+    (tmp_path / ".env").write_text(f"BOT_TOKEN={TOKEN}\nSTAFF_CHAT_ID=-1001\n")
+    settings = load_settings()
+    assert settings.bot_token is not None and settings.bot_token.get_secret_value() == TOKEN
+    assert settings.staff_chat_id == -1001
+    assert TOKEN not in repr(settings)  # secrets never printed
