@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gettext
 import io
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -22,22 +23,30 @@ DOMAIN = "messages"
 LANGUAGES = ("en", "ru")
 
 
-class PoI18n(I18n):
-    def find_locales(self) -> dict[str, gettext.GNUTranslations]:
-        translations: dict[str, gettext.GNUTranslations] = {}
-        for po_path in sorted(Path(self.path).glob(f"*/LC_MESSAGES/{self.domain}.po")):
-            locale = po_path.parent.parent.name
-            with po_path.open("rb") as source:
-                catalog = read_po(source, locale=locale, domain=self.domain)
-            compiled = io.BytesIO()
-            write_mo(compiled, catalog)
-            compiled.seek(0)
-            translations[locale] = gettext.GNUTranslations(compiled)
-        return translations
+def load_catalogs(
+    path: Path = LOCALES_DIR, domain: str = DOMAIN
+) -> dict[str, gettext.GNUTranslations]:
+    translations: dict[str, gettext.GNUTranslations] = {}
+    for po_path in sorted(path.glob(f"*/LC_MESSAGES/{domain}.po")):
+        locale = po_path.parent.parent.name
+        with po_path.open("rb") as source:
+            catalog = read_po(source, locale=locale, domain=domain)
+        compiled = io.BytesIO()
+        write_mo(compiled, catalog)
+        compiled.seek(0)
+        translations[locale] = gettext.GNUTranslations(compiled)
+    return translations
 
 
-def create_i18n(default_language: str) -> PoI18n:
-    return PoI18n(path=LOCALES_DIR, default_locale=default_language, domain=DOMAIN)
+def create_i18n(default_language: str) -> I18n:
+    # A plain I18n, not a subclass: aiogram finds "the current I18n" through a
+    # ContextVar of the I18n class itself, which a subclass would not share. Its own
+    # loader only reads .mo files, so it starts on an empty folder and gets ours.
+    with tempfile.TemporaryDirectory() as empty:
+        i18n = I18n(path=empty, default_locale=default_language, domain=DOMAIN)
+    i18n.path = LOCALES_DIR
+    i18n.locales = load_catalogs()
+    return i18n
 
 
 def pick_language(language_code: str | None, default: str) -> str:

@@ -14,9 +14,14 @@ from pathlib import Path
 
 import asyncpg
 import pytest
+from aiogram import Bot
+from aiogram.client.session.aiohttp import AiohttpSession
+from aiogram.client.telegram import TelegramAPIServer
 from tortoise import Tortoise, connections
 
 from bot.db import migrate, tortoise_config
+from tests.fakebotapi import FakeBotAPI
+from tests.support import TOKEN
 
 POSTGRES_URL = os.environ.get("TEST_POSTGRES_URL")
 REDIS_URL = os.environ.get("TEST_REDIS_URL")
@@ -125,3 +130,20 @@ def redis_url() -> str:
     if not REDIS_URL:
         pytest.skip("TEST_REDIS_URL is not set (CI sets it)")
     return REDIS_URL
+
+
+@pytest.fixture
+async def api() -> AsyncIterator[FakeBotAPI]:
+    """The strict fake Bot API server, in the test's event loop."""
+    async with FakeBotAPI(token=TOKEN) as fake:
+        yield fake
+
+
+@pytest.fixture
+async def bot(api: FakeBotAPI) -> AsyncIterator[Bot]:
+    """A real aiogram Bot talking to the fake."""
+    instance = Bot(TOKEN, session=AiohttpSession(api=TelegramAPIServer.from_base(api.base_url)))
+    try:
+        yield instance
+    finally:
+        await instance.session.close()

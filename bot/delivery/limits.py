@@ -46,7 +46,7 @@ class RateLimiter:
     def ready_at(self, chat_id: int) -> float:
         """The monotonic time from which a send to `chat_id` keeps the chat's limit."""
         now = self._clock()
-        at = self._penalty.get(chat_id, now)
+        at = self._penalty.get(chat_id, 0.0)
         if is_private(chat_id):
             last = self._private_last.get(chat_id)
             if last is not None:

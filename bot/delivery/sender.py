@@ -102,6 +102,7 @@ class Sender:
         lease_seconds: float = 60.0,
         batch: int = 1000,
         reclaim_all_on_start: bool = True,
+        backoff: Callable[[int], float] = backoff_seconds,
     ) -> None:
         self.bot = bot
         self.limiter = limiter
@@ -111,6 +112,7 @@ class Sender:
         self.batch = batch
         # One process per database (SQLite): whatever is SENDING at start was ours.
         self.reclaim_all_on_start = reclaim_all_on_start
+        self.backoff = backoff
         self.sent_hooks: dict[str, SentHook] = {}
         self.blocked_hooks: list[BlockedHook] = []
         self.stats: Tally[str] = Tally()
@@ -314,7 +316,7 @@ class Sender:
         if attempts >= MAX_ATTEMPTS:
             await self._fail(row, f"gave up after {attempts} attempts: {exc}")
             return
-        delay = backoff_seconds(attempts)
+        delay = self.backoff(attempts)
         log.warning("outbox row %s: %s; retry in %.1fs", row.id, exc, delay)
         await OutboxMessage.filter(id=row.id, status=OutboxStatus.SENDING).update(
             status=OutboxStatus.PENDING,

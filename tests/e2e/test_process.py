@@ -1,0 +1,150 @@
+"""The whole process, started as a service manager would, against the fake Bot API."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import subprocess
+import sys
+import time
+from collections import Counter, defaultdict
+
+import aiohttp
+from tortoise import Tortoise, connections
+
+from bot.db import migrate, tortoise_config
+from bot.delivery import outbox
+
+
+async def test_start_is_answered_and_sigterm_stops_cleanly(api, bot_process):
+    await bot_process.start()
+    user = api.add_user(501, "Alice", language_code="en")
+    user.send_text("/start")
+    await api.wait_for("sendMessage", timeout=30)
+    [greeting] = api.sent_messages(501)
+    assert greeting["text"].startswith("👋 Hello, Alice!")
+    health = await bot_process.wait_healthy()
+    assert health == {"status": "ok", "database": "ok", "telegram": "ok"}
+    started = time.monotonic()
+    assert await bot_process.terminate() == 0
+    assert time.monotonic() - started < 10
+    assert "stopped" in bot_process.logs()
+
+
+def test_missing_token_stops_with_one_clear_line(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k != "BOT_TOKEN"}
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "run"],
+        env=env,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [
+        "configuration error: BOT_TOKEN is not set (get one from @BotFather)"
+    ]
+
+
+def test_malformed_setting_stops_with_one_clear_line(tmp_path):
+    env = dict(os.environ, BOT_TOKEN="123:abc", ADMIN_API_PORT="x")
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "run"],
+        env=env,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("configuration error: BOT_TOKEN")
+
+
+def test_migrate_works_from_another_directory(tmp_path):
+    env = dict(os.environ, DATABASE_URL=f"sqlite://{tmp_path / 'm.sqlite3'}")
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "migrate"],
+        env=env,
+        cwd="/",
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("applied 1 migration(s)") or "migration(s)" in result.stdout
+
+
+async def test_sigkill_mid_queue_loses_nothing_and_doubles_nothing(api, bot_process):
+    """Kill -9 while the outbox drains, restart: every message arrives; the only
+    repeats allowed are sends Telegram accepted in the instant before the kill."""
+    url = bot_process.env["DATABASE_URL"]
+    await migrate(url)
+    await Tortoise.init(config=tortoise_config(url))
+    chats = [api.add_user(7000 + i, f"C{i}").id for i in range(60)]
+    expected: dict[int, list[str]] = defaultdict(list)
+    for n in range(3):
+        for chat in chats:
+            text = f"{chat}/{n}"
+            await outbox.send_text(chat, text)
+            expected[chat].append(text)
+    await connections.close_all()
+
+    await bot_process.start()
+    while len(api.sent_messages()) < 50:
+        await asyncio.sleep(0.01)
+    await bot_process.kill()
+    killed_at = time.monotonic()  # the fake stamps requests with the monotonic clock
+    assert len(api.sent_messages()) < 180, "the queue drained before the kill"
+
+    await bot_process.start()
+    deadline = time.monotonic() + 60
+    while len({m["text"] for m in api.sent_messages()}) < 180 and time.monotonic() < deadline:
+        await asyncio.sleep(0.1)
+    assert await bot_process.terminate() == 0
+
+    sent = api.sent_messages()
+    counts = Counter(m["text"] for m in sent)
+    assert set(counts) == {t for texts in expected.values() for t in texts}  # nothing lost
+    repeats = {text for text, n in counts.items() if n > 1}
+    first_seen = {}
+    for request in api.calls("sendMessage"):
+        if request.ok:
+            first_seen.setdefault(request.params["text"], request.time)
+    assert all(first_seen[text] >= killed_at - 1.0 for text in repeats), repeats
+    assert len(repeats) <= 8  # at most the sends in flight at the kill
+    for chat, texts in expected.items():  # order kept per chat
+        seen = [m["text"] for m in sent if m["chat"]["id"] == chat]
+        assert list(dict.fromkeys(seen)) == texts
+
+
+async def test_webhook_mode_answers_and_refuses_a_wrong_secret(api, bot_process):
+    url = f"http://127.0.0.1:{bot_process.port}/tg/webhook"
+    bot_process.env.update(WEBHOOK_URL=url, WEBHOOK_SECRET="s3cret-Token_1")
+    await bot_process.start()
+    await api.wait_for("setWebhook", timeout=30)
+    user = api.add_user(601, "Wendy")
+    user.send_text("/start")
+    await api.wait_for("sendMessage", timeout=30)
+    assert api.sent_messages(601)[0]["text"].startswith("👋 Hello, Wendy!")
+    forged = {
+        "update_id": 424242,
+        "message": {
+            "message_id": 9,
+            "date": 1700000000,
+            "chat": {"id": 602, "type": "private"},
+            "from": {"id": 602, "is_bot": False, "first_name": "Mallory"},
+            "text": "/start",
+        },
+    }
+    async with aiohttp.ClientSession() as http:
+        for headers in ({"X-Telegram-Bot-Api-Secret-Token": "wrong"}, {}):
+            async with http.post(url, json=forged, headers=headers) as response:
+                assert response.status == 401
+    await asyncio.sleep(0.5)
+    assert not api.sent_messages(602)
+    assert await bot_process.terminate() == 0
+    assert not api.calls("getUpdates") or all(
+        c.time < api.calls("setWebhook")[0].time for c in api.calls("getUpdates")
+    )
