@@ -1,27 +1,84 @@
-"""Admin API application factory."""
+"""The admin API application, mounted at /api: /api/v1/..., /api/openapi.json, /api/docs."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
+from aiogram.utils.i18n import I18n
 from aiohttp import web
 
-from admin_api.auth import BOOTSTRAP_TOKEN, PRINCIPAL, auth_middleware_factory
+from admin_api.auth import BOOTSTRAP_TOKEN, auth_middleware_factory
 from admin_api.errors import error_middleware
+from admin_api.registry import Registry
+from admin_api.views import directory
 from bot.config import Settings
 
 WAKE_OUTBOX = web.AppKey("wake_outbox", Callable[[], None])
+REGISTRY = web.AppKey("registry", Registry)
+OPENAPI = web.AppKey("openapi", dict)
+MOUNT = "/api"
+API_VERSION = "1.0.0"
+VIEW_MODULES = (directory,)
 
 
-async def whoami(request: web.Request) -> web.Response:
-    principal = request[PRINCIPAL]
-    return web.json_response({"name": principal.name, "role": principal.role.value})
+def build_registry() -> Registry:
+    registry = Registry(prefix="/v1")
+    for module in VIEW_MODULES:
+        module.register(registry)
+    return registry
 
 
-def create_admin_app(settings: Settings, *, wake_outbox: Callable[[], None]) -> web.Application:
-    app = web.Application(middlewares=[error_middleware, auth_middleware_factory()])
+def openapi_document(registry: Registry) -> dict[str, Any]:
+    return registry.openapi(
+        title="Telegram helpdesk admin API", version=API_VERSION, server_prefix=MOUNT
+    )
+
+
+async def openapi_json(request: web.Request) -> web.Response:
+    return web.json_response(request.app[OPENAPI])
+
+
+def _i18n_middleware(i18n: I18n) -> Any:
+    # Services render customer-facing texts (replies, alerts) in the customer's language.
+    @web.middleware
+    async def middleware(request: web.Request, handler: Any) -> web.StreamResponse:
+        with i18n.context():
+            return await handler(request)
+
+    return middleware
+
+
+def create_admin_app(
+    settings: Settings, *, wake_outbox: Callable[[], None], i18n: I18n | None = None
+) -> web.Application:
+    from bot.i18n import create_i18n
+
+    public = frozenset({f"{MOUNT}/openapi.json"})
+    app = web.Application(
+        middlewares=[
+            error_middleware,
+            auth_middleware_factory(public_paths=public, public_prefixes=(f"{MOUNT}/docs",)),
+            _i18n_middleware(i18n or create_i18n(settings.default_language)),
+        ],
+        client_max_size=25 * 1024 * 1024,
+    )
     if settings.admin_token is not None:
         app[BOOTSTRAP_TOKEN] = settings.admin_token.get_secret_value()
     app[WAKE_OUTBOX] = wake_outbox
-    app.router.add_get("/whoami", whoami)
+    registry = build_registry()
+    registry.install(app)
+    app[REGISTRY] = registry
+    app[OPENAPI] = openapi_document(registry)
+    app.router.add_get("/openapi.json", openapi_json)
+    _install_docs(app)
     return app
+
+
+def _install_docs(app: web.Application) -> None:
+    """Swagger UI from the package's own files: the page works with no network."""
+    from swagger_ui import api_doc
+
+    api_doc(
+        app, config_rel_url=f"{MOUNT}/openapi.json", url_prefix="/docs", title="Helpdesk admin API"
+    )

@@ -10,14 +10,16 @@ from bot.services import tokens
 from bot.services.errors import Forbidden, Unauthorized
 from models.enums import TokenRole
 
-PRINCIPAL = "principal"
+PRINCIPAL = web.RequestKey("principal", tokens.Principal)
 BOOTSTRAP_TOKEN = web.AppKey("bootstrap_token", str)
 
 
-def auth_middleware_factory(public_paths: frozenset[str] = frozenset()) -> Any:
+def auth_middleware_factory(
+    public_paths: frozenset[str] = frozenset(), public_prefixes: tuple[str, ...] = ()
+) -> Any:
     @web.middleware
     async def auth_middleware(request: web.Request, handler: Any) -> web.StreamResponse:
-        if request.path in public_paths:
+        if request.path in public_paths or request.path.startswith(public_prefixes):
             return await handler(request)
         header = request.headers.get("Authorization", "")
         scheme, _, secret = header.partition(" ")

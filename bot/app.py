@@ -233,7 +233,7 @@ def create_web_app(settings: Settings, *, limits: Limits | None = None) -> web.A
             handle_in_background=False,
             secret_token=settings.webhook_secret.get_secret_value(),
         ).register(app, path=settings.webhook_path)
-    app.add_subapp("/api/v1", create_admin_app(settings, wake_outbox=sender.wake))
+    app.add_subapp("/api", create_admin_app(settings, wake_outbox=sender.wake))
     return app
 
 
