@@ -11,7 +11,7 @@ from aiohttp import web
 from admin_api.auth import BOOTSTRAP_TOKEN, auth_middleware_factory
 from admin_api.errors import error_middleware
 from admin_api.registry import Registry
-from admin_api.views import directory
+from admin_api.views import access, directory, people, stats, tickets
 from bot.config import Settings
 
 WAKE_OUTBOX = web.AppKey("wake_outbox", Callable[[], None])
@@ -19,7 +19,7 @@ REGISTRY = web.AppKey("registry", Registry)
 OPENAPI = web.AppKey("openapi", dict)
 MOUNT = "/api"
 API_VERSION = "1.0.0"
-VIEW_MODULES = (directory,)
+VIEW_MODULES = (directory, people, access, tickets, stats)
 
 
 def build_registry() -> Registry:
