@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint format migrations check-migrations bench clean
+.PHONY: run test lint format migrations check-migrations bench clean locales
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "$(PYTHON) not found (Python 3.11 is required)"; exit 1; }
@@ -40,3 +40,8 @@ bench: $(STAMP)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache
+
+# Re-extract texts into the catalogs after changing user-visible strings (then translate ru).
+locales: $(STAMP)
+	$(BIN)/pybabel extract -k _ -k gettext -k __ --no-location --omit-header -o bot/locales/messages.pot bot handlers
+	$(BIN)/pybabel update -i bot/locales/messages.pot -d bot/locales --no-fuzzy-matching --omit-header --ignore-obsolete

@@ -10,11 +10,11 @@ from aiohttp import web
 
 from admin_api.auth import BOOTSTRAP_TOKEN, auth_middleware_factory
 from admin_api.errors import error_middleware
+from admin_api.keys import ATTACHMENTS_DIR, WAKE_OUTBOX
 from admin_api.registry import Registry
 from admin_api.views import access, directory, people, stats, tickets
 from bot.config import Settings
 
-WAKE_OUTBOX = web.AppKey("wake_outbox", Callable[[], None])
 REGISTRY = web.AppKey("registry", Registry)
 OPENAPI = web.AppKey("openapi", dict)
 MOUNT = "/api"
@@ -66,6 +66,7 @@ def create_admin_app(
     if settings.admin_token is not None:
         app[BOOTSTRAP_TOKEN] = settings.admin_token.get_secret_value()
     app[WAKE_OUTBOX] = wake_outbox
+    app[ATTACHMENTS_DIR] = settings.attachments_dir
     registry = build_registry()
     registry.install(app)
     app[REGISTRY] = registry

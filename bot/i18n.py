@@ -10,6 +10,8 @@ from __future__ import annotations
 import gettext
 import io
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -64,3 +66,14 @@ class LanguageMiddleware(I18nMiddleware):
             return chosen
         user: User | None = data.get("event_from_user")
         return pick_language(user.language_code if user else None, self.i18n.default_locale)
+
+
+@contextmanager
+def speaking(language: str | None) -> Iterator[None]:
+    """Renders texts in `language` (else the default) inside a running I18n context."""
+    i18n = I18n.get_current(no_error=True)
+    if i18n is None:
+        raise RuntimeError("no I18n context: the caller must run inside i18n.context()")
+    chosen = language if language in i18n.available_locales else i18n.default_locale
+    with i18n.use_locale(chosen):
+        yield

@@ -47,7 +47,8 @@ def _asyncpg_dsn(url: str) -> str:
 
 
 async def create_pg_database() -> str:
-    name = f"{TEST_DB_PREFIX}{uuid.uuid4().hex[:12]}"
+    # The pid in the name lets a later run drop what a killed run left, and only that.
+    name = f"{TEST_DB_PREFIX}{os.getpid()}_{uuid.uuid4().hex[:12]}"
     conn = await asyncpg.connect(_asyncpg_dsn(POSTGRES_URL or ""))
     try:
         await conn.execute(f'CREATE DATABASE "{name}"')
@@ -61,6 +62,32 @@ async def drop_pg_database(url: str) -> None:
     conn = await asyncpg.connect(_asyncpg_dsn(POSTGRES_URL or ""))
     try:
         await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    finally:
+        await conn.close()
+
+
+def _owner_alive(name: str) -> bool:
+    """Whether the test process that created this database still runs (not this one)."""
+    pid = name.removeprefix(TEST_DB_PREFIX).split("_", 1)[0]
+    if not pid.isdigit() or int(pid) == os.getpid():
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+async def own_databases() -> list[str]:
+    conn = await asyncpg.connect(_asyncpg_dsn(POSTGRES_URL or ""))
+    try:
+        rows = await conn.fetch(
+            "SELECT datname FROM pg_database WHERE datname LIKE $1",
+            f"{TEST_DB_PREFIX}{os.getpid()}_%",
+        )
+        return [row["datname"] for row in rows]
     finally:
         await conn.close()
 
@@ -79,16 +106,17 @@ def _sweep_stale_pg_databases() -> Iterator[None]:
             rows = await conn.fetch(
                 "SELECT datname FROM pg_database WHERE datname LIKE $1", TEST_DB_PREFIX + "%"
             )
-            for row in rows:
-                await conn.execute(f'DROP DATABASE IF EXISTS "{row["datname"]}" WITH (FORCE)')
-            return [row["datname"] for row in rows]
+            stale = [row["datname"] for row in rows if not _owner_alive(row["datname"])]
+            for name in stale:
+                await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            return stale
         finally:
             await conn.close()
 
     asyncio.run(sweep())
     yield
-    leftovers = asyncio.run(sweep())
-    assert not leftovers, f"tests left databases behind: {leftovers}"
+    mine = asyncio.run(own_databases())
+    assert not mine, f"tests left databases behind: {mine}"
 
 
 @pytest.fixture

@@ -1,9 +1,341 @@
-"""Admin API views: tickets."""
+"""Tickets: list, detail, conversation, history, actions; alerts; attachment downloads."""
 
 from __future__ import annotations
 
-from admin_api.registry import Registry
+from urllib.parse import quote
+
+from aiohttp import web
+
+from admin_api.keys import ATTACHMENTS_DIR, WAKE_OUTBOX
+from admin_api.registry import ACT_ROLES, ADMIN_ONLY, Call, Registry
+from admin_api.schemas.tickets import (
+    AlertIn,
+    AssignIn,
+    AttachmentOut,
+    Author,
+    EventOut,
+    MessageOut,
+    PriorityIn,
+    ReplyIn,
+    StatusIn,
+    TicketOut,
+    TicketPage,
+    TicketQuery,
+    TransferIn,
+)
+from bot.services import ticket_queries, tickets
+from bot.services.errors import Invalid, NotFound
+from bot.services.tokens import Principal
+from models import Agent, Message
+from models.enums import TokenRole
+
+FILE_RESPONSE = {
+    "description": "The stored file, with its name and MIME type",
+    "content": {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}},
+}
+
+
+async def actor_for(principal: Principal, as_agent_id: int | None = None) -> tickets.Actor:
+    admin = principal.role == TokenRole.ADMIN
+    if as_agent_id is not None:
+        if not admin:
+            raise Invalid("only admin tokens may act as another agent", {"field": "as_agent_id"})
+        agent = await Agent.get_or_none(id=as_agent_id, active=True)
+        if agent is None:
+            raise Invalid("no such active agent", {"field": "as_agent_id"})
+        actor = await tickets.agent_actor(agent)
+        return tickets.Actor(actor.type, actor.name, actor.id, agent, True, None)
+    if principal.role == TokenRole.READONLY:
+        return tickets.Actor(tickets.ActorType.API, principal.name, departments=None)
+    return await tickets.api_actor(principal.name, agent_id=principal.agent_id, admin=admin)
+
+
+def _author(message: Message) -> Author:
+    if message.author_agent is not None:
+        return Author(type="agent", id=message.author_agent.id, name=message.author_agent.name)
+    if message.author_customer is not None:
+        customer = message.author_customer
+        return Author(type="customer", id=customer.id, name=customer.display_name)
+    return Author(type="system", id=None, name="system")
+
+
+def message_out(message: Message) -> MessageOut:
+    return MessageOut(
+        id=message.id,
+        kind=message.kind.value,
+        text=message.text,
+        author=_author(message),
+        rating=message.rating,
+        created_at=message.created_at,
+        edited_at=message.edited_at,
+        attachments=[
+            AttachmentOut(
+                id=a.id,
+                kind=a.kind.value,
+                file_name=a.file_name,
+                mime_type=a.mime_type,
+                size=a.size,
+                sha256=a.sha256,
+                missing=a.missing or a.stored_path is None,
+                download_url=f"/api/v1/attachments/{a.id}",
+            )
+            for a in message.attachments
+        ],
+    )
 
 
 def register(api: Registry) -> None:
-    """Routes of this module (filled in as the resources land)."""
+    tag = "tickets"
+
+    @api.route(
+        "GET",
+        "/tickets",
+        summary="List tickets (filters, search, keyset pages)",
+        tag=tag,
+        query=TicketQuery,
+        response=TicketPage,
+    )
+    async def list_tickets(call: Call) -> TicketPage:
+        q: TicketQuery = call.query
+        flt = ticket_queries.TicketFilter(
+            status_ids=tuple(q.status_id),
+            status_role=q.status_role,
+            department_id=q.department_id,
+            category_id=q.category_id,
+            priority_id=q.priority_id,
+            assignee_id=q.assignee_id,
+            unassigned=q.unassigned,
+            customer_id=q.customer_id,
+            sla_state=q.sla_state,
+            source=q.source,
+            created_from=q.created_from,
+            created_to=q.created_to,
+            updated_from=q.updated_from,
+            updated_to=q.updated_to,
+            archived=q.archived,
+            q=q.q,
+        )
+        rows, cursor, total = await ticket_queries.list_tickets(
+            flt,
+            await actor_for(call.principal),
+            sort=q.sort,
+            limit=q.limit,
+            cursor=q.cursor,
+            with_total=q.with_total,
+        )
+        return TicketPage(
+            items=[TicketOut.model_validate(t) for t in rows], next_cursor=cursor, total=total
+        )
+
+    @api.route("GET", "/tickets/{ticket_id}", summary="Get a ticket", tag=tag, response=TicketOut)
+    async def get_ticket(call: Call) -> TicketOut:
+        ticket = await tickets.get_ticket(call.path["ticket_id"], await actor_for(call.principal))
+        return TicketOut.model_validate(ticket)
+
+    @api.route(
+        "GET",
+        "/tickets/{ticket_id}/messages",
+        summary="The conversation, internal notes included (kind: note)",
+        tag=tag,
+        response=list[MessageOut],
+    )
+    async def messages(call: Call) -> list[MessageOut]:
+        _, rows = await ticket_queries.conversation(
+            call.path["ticket_id"], await actor_for(call.principal), include_notes=True
+        )
+        return [message_out(m) for m in rows]
+
+    @api.route(
+        "GET",
+        "/tickets/{ticket_id}/events",
+        summary="The ticket's history",
+        tag=tag,
+        response=list[EventOut],
+    )
+    async def events(call: Call) -> list[EventOut]:
+        rows = await ticket_queries.history(call.path["ticket_id"], await actor_for(call.principal))
+        return [EventOut.model_validate(e) for e in rows]
+
+    async def _done(call: Call, ticket_id: int) -> TicketOut:
+        call.request.app[WAKE_OUTBOX]()
+        return TicketOut.model_validate(await tickets.get_ticket(ticket_id))
+
+    @api.route(
+        "POST",
+        "/tickets/{ticket_id}/reply",
+        summary="Answer the customer as an agent (delivered in Telegram)",
+        tag=tag,
+        roles=ACT_ROLES,
+        body=ReplyIn,
+        response=MessageOut,
+        status=201,
+        errors=(409,),
+    )
+    async def reply(call: Call) -> MessageOut:
+        actor = await actor_for(call.principal, call.body.as_agent_id)
+        message = await tickets.reply(call.path["ticket_id"], call.body.text, actor)
+        call.request.app[WAKE_OUTBOX]()
+        await message.fetch_related("attachments", "author_agent", "author_customer")
+        return message_out(message)
+
+    @api.route(
+        "POST",
+        "/tickets/{ticket_id}/notes",
+        summary="Add an internal note (never shown to the customer)",
+        tag=tag,
+        roles=ACT_ROLES,
+        body=ReplyIn,
+        response=MessageOut,
+        status=201,
+    )
+    async def note(call: Call) -> MessageOut:
+        actor = await actor_for(call.principal, call.body.as_agent_id)
+        message = await tickets.add_note(call.path["ticket_id"], call.body.text, actor)
+        await message.fetch_related("attachments", "author_agent", "author_customer")
+        return message_out(message)
+
+    @api.route(
+        "POST",
+        "/tickets/{ticket_id}/assign",
+        summary="Assign (or release with null)",
+        tag=tag,
+        roles=ACT_ROLES,
+        body=AssignIn,
+        response=TicketOut,
+        errors=(409,),
+    )
+    async def assign(call: Call) -> TicketOut:
+        ticket_id = call.path["ticket_id"]
+        await tickets.assign(ticket_id, call.body.agent_id, await actor_for(call.principal))
+        return await _done(call, ticket_id)
+
+    @api.route(
+        "POST",
+        "/tickets/{ticket_id}/transfer",
+        summary="Move to another department (optionally to an agent)",
+        tag=tag,
+        roles=ACT_ROLES,
+        body=TransferIn,
+        response=TicketOut,
+        errors=(409,),
+    )
+    async def transfer(call: Call) -> TicketOut:
+        ticket_id = call.path["ticket_id"]
+        await tickets.transfer(
+            ticket_id,
+            call.body.department_id,
+            call.body.agent_id,
+            await actor_for(call.principal),
+        )
+        return await _done(call, ticket_id)
+
+    @api.route(
+        "POST",
+        "/tickets/{ticket_id}/status",
+        summary="Change the status",
+        tag=tag,
+        roles=ACT_ROLES,
+        body=StatusIn,
+        response=TicketOut,
+        errors=(409,),
+    )
+    async def status(call: Call) -> TicketOut:
+        ticket_id = call.path["ticket_id"]
+        await tickets.set_status(ticket_id, call.body.status_id, await actor_for(call.principal))
+        return await _done(call, ticket_id)
+
+    @api.route(
+        "POST",
+        "/tickets/{ticket_id}/priority",
+        summary="Change the priority",
+        tag=tag,
+        roles=ACT_ROLES,
+        body=PriorityIn,
+        response=TicketOut,
+    )
+    async def priority(call: Call) -> TicketOut:
+        ticket_id = call.path["ticket_id"]
+        await tickets.set_priority(
+            ticket_id, call.body.priority_id, await actor_for(call.principal)
+        )
+        return await _done(call, ticket_id)
+
+    @api.route(
+        "POST",
+        "/tickets/{ticket_id}/close",
+        summary="Close the ticket",
+        tag=tag,
+        roles=ACT_ROLES,
+        response=TicketOut,
+        errors=(409,),
+    )
+    async def close(call: Call) -> TicketOut:
+        ticket_id = call.path["ticket_id"]
+        await tickets.close(ticket_id, await actor_for(call.principal))
+        return await _done(call, ticket_id)
+
+    @api.route(
+        "POST",
+        "/tickets/{ticket_id}/reopen",
+        summary="Reopen a resolved or closed ticket",
+        tag=tag,
+        roles=ACT_ROLES,
+        response=TicketOut,
+        errors=(409,),
+    )
+    async def reopen(call: Call) -> TicketOut:
+        ticket_id = call.path["ticket_id"]
+        await tickets.reopen(ticket_id, await actor_for(call.principal))
+        return await _done(call, ticket_id)
+
+    @api.route(
+        "POST",
+        "/alerts",
+        summary="Start a ticket towards a customer (information, complaint, suspicious activity)",
+        tag="alerts",
+        roles=ADMIN_ONLY,
+        body=AlertIn,
+        response=TicketOut,
+        status=201,
+    )
+    async def alert(call: Call) -> TicketOut:
+        body: AlertIn = call.body
+        ticket = await tickets.send_alert(
+            customer_id=body.customer_id,
+            kind=body.kind,
+            subject=body.subject,
+            text=body.text,
+            department_id=body.department_id,
+            priority_id=body.priority_id,
+            actor=await actor_for(call.principal, body.as_agent_id),
+        )
+        call.request.app[WAKE_OUTBOX]()
+        return TicketOut.model_validate(ticket)
+
+    @api.route(
+        "GET",
+        "/attachments/{attachment_id}",
+        summary="Download an attachment",
+        tag="attachments",
+        raw_response=FILE_RESPONSE,
+    )
+    async def download(call: Call) -> web.StreamResponse:
+        attachment = await ticket_queries.attachment_for(
+            call.path["attachment_id"], await actor_for(call.principal)
+        )
+        root = call.request.app[ATTACHMENTS_DIR].resolve()
+        if not attachment.stored_path or attachment.missing:
+            raise NotFound("the file of this attachment is not stored")
+        path = (root / attachment.stored_path).resolve()
+        # A stored path that leads outside the attachments directory is never served.
+        if not path.is_relative_to(root) or not path.is_file():
+            raise NotFound("the file of this attachment is not stored")
+        name = attachment.file_name or f"attachment-{attachment.id}"
+        return web.FileResponse(
+            path,
+            headers={
+                "Content-Type": attachment.mime_type or "application/octet-stream",
+                "Content-Disposition": f"attachment; filename*=UTF-8''{quote(name)}",
+                "X-Content-Type-Options": "nosniff",
+            },
+        )

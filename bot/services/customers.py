@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from bot.i18n import pick_language
 from models import Customer
 
 
@@ -27,8 +28,10 @@ async def touch(contact: Contact) -> Customer:
         "username": contact.username[:64] if contact.username else None,
         "last_seen_at": datetime.now(UTC),
     }
+    # Telegram's language until the customer picks one with /language.
+    detected = pick_language(contact.language_code, "") or None
     customer, created = await Customer.get_or_create(
-        telegram_id=contact.telegram_id, defaults=fields
+        telegram_id=contact.telegram_id, defaults={**fields, "language": detected}
     )
     if not created:
         changed = {k: v for k, v in fields.items() if getattr(customer, k) != v}

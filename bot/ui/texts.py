@@ -48,3 +48,60 @@ def something_went_wrong() -> str:
 
 def not_available() -> str:
     return _("This button is no longer available.")
+
+
+# -- tickets, as the customer sees them ------------------------------------------------
+
+ALERT_KINDS = ("information", "complaint", "suspicious_activity")
+
+
+def alert_kind_name(kind: str) -> str:
+    names = {
+        "information": _("Information"),
+        "complaint": _("Complaint"),
+        "suspicious_activity": _("Suspicious activity"),
+    }
+    return names.get(kind, kind)
+
+
+def agent_answer(number: int, agent_name: str, text: str) -> str:
+    return _("💬 <b>Ticket #{number}</b> — answer from {agent}:\n\n{text}").format(
+        number=number, agent=escape(agent_name), text=escape(text)
+    )
+
+
+def alert_message(number: int, kind: str, subject: str, text: str) -> str:
+    return _("📣 <b>{kind}</b> — ticket #{number}\n<b>{subject}</b>\n\n{text}").format(
+        kind=alert_kind_name(kind), number=number, subject=escape(subject), text=escape(text)
+    )
+
+
+def ticket_status_changed(number: int, status: str) -> str:
+    return _("ℹ️ Ticket #{number}: the status is now <b>{status}</b>.").format(
+        number=number, status=escape(status)
+    )
+
+
+def ticket_resolved(number: int) -> str:
+    return _(
+        "✅ Ticket #{number} is resolved. If the problem is still there, write to us and "
+        "we will reopen it."
+    ).format(number=number)
+
+
+def ticket_closed(number: int) -> str:
+    return _("🔒 Ticket #{number} is closed. Thank you for contacting us!").format(number=number)
+
+
+def ticket_reopened(number: int) -> str:
+    return _("🔓 Ticket #{number} is open again; we will get back to you.").format(number=number)
+
+
+def ticket_transferred(number: int, department: str) -> str:
+    return _("↪️ Ticket #{number} was passed to <b>{department}</b>.").format(
+        number=number, department=escape(department)
+    )
+
+
+def support_team() -> str:
+    return _("Support")

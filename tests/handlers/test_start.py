@@ -76,7 +76,7 @@ async def test_forged_language_callback_changes_nothing(env):
     user.press(prompt, "lg:xx", forged=True)
     answer = await env.api.wait_for("answerCallbackQuery")
     assert answer.params.get("show_alert") in (True, "true")
-    assert (await Customer.get(telegram_id=116)).language is None
+    assert (await Customer.get(telegram_id=116)).language == "en"  # as detected, unchanged
 
 
 async def test_group_messages_get_no_customer_answer(env):

@@ -1,0 +1,187 @@
+"""Tickets, their messages and events, actions and alerts."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Literal
+
+from pydantic import Field, StringConstraints, model_validator
+
+from admin_api.schemas.common import Id, Input, Output
+
+ActionText = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=20_000)
+]
+Subject = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=255)]
+Sort = Literal["-updated_at", "updated_at", "-created_at", "created_at", "-number", "number"]
+SlaStateName = Literal["ok", "warning", "breached"]
+RoleName = Literal["new", "in_progress", "waiting", "resolved", "closed"]
+
+
+class TicketQuery(Input):
+    status_id: list[Id] = Field(
+        default_factory=list, max_length=50, description="Repeat for several statuses"
+    )
+    status_role: RoleName | None = None
+    department_id: Id | None = None
+    category_id: Id | None = None
+    priority_id: Id | None = None
+    assignee_id: Id | None = None
+    unassigned: bool | None = Field(None, description="true: only tickets nobody has taken")
+    customer_id: Id | None = None
+    sla_state: SlaStateName | None = None
+    source: Literal["telegram", "api", "alert"] | None = None
+    created_from: datetime | None = None
+    created_to: datetime | None = None
+    updated_from: datetime | None = None
+    updated_to: datetime | None = None
+    archived: bool | None = None
+    q: (
+        Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+        | None
+    ) = Field(None, description="Free text over subjects and messages (and #number)")
+    sort: Sort = "-updated_at"
+    limit: int = Field(50, ge=1, le=200)
+    cursor: Annotated[str, StringConstraints(max_length=200)] | None = Field(
+        None, description="next_cursor of the previous page"
+    )
+    with_total: bool = True
+
+    @model_validator(mode="after")
+    def _periods(self) -> TicketQuery:
+        for start, end in (("created_from", "created_to"), ("updated_from", "updated_to")):
+            a, b = getattr(self, start), getattr(self, end)
+            if a and b and a > b:
+                raise ValueError(f"{start} is after {end}")
+        return self
+
+
+class Ref(Output):
+    id: int
+    name: str
+
+
+class StatusRef(Ref):
+    role: str | None
+
+
+class PriorityRef(Ref):
+    level: int
+
+
+class CustomerRef(Output):
+    id: int
+    telegram_id: int
+    first_name: str
+    last_name: str
+    username: str | None
+
+
+class TicketOut(Output):
+    id: int
+    number: int
+    subject: str
+    status_id: int
+    status: StatusRef
+    priority_id: int
+    priority: PriorityRef
+    department_id: int
+    department: Ref
+    category_id: int | None
+    assignee_id: int | None
+    customer_id: int
+    customer: CustomerRef
+    source: str
+    alert_kind: str | None
+    sla_state: str
+    first_response_due: datetime | None
+    resolution_due: datetime | None
+    created_at: datetime
+    updated_at: datetime
+    first_response_at: datetime | None
+    resolved_at: datetime | None
+    closed_at: datetime | None
+    last_customer_message_at: datetime | None
+    last_agent_message_at: datetime | None
+    csat: int | None
+    csat_comment: str | None
+    archived: bool
+    staff_chat_id: int | None
+    staff_message_id: int | None
+    staff_topic_id: int | None
+
+
+class TicketPage(Output):
+    items: list[TicketOut]
+    next_cursor: str | None
+    total: int | None
+
+
+class AttachmentOut(Output):
+    id: int
+    kind: str
+    file_name: str
+    mime_type: str
+    size: int
+    sha256: str | None
+    missing: bool
+    download_url: str
+
+
+class Author(Output):
+    type: Literal["customer", "agent", "system"]
+    id: int | None
+    name: str
+
+
+class MessageOut(Output):
+    id: int
+    kind: str
+    text: str
+    author: Author
+    rating: int | None
+    created_at: datetime
+    edited_at: datetime | None
+    attachments: list[AttachmentOut]
+
+
+class EventOut(Output):
+    id: int
+    kind: str
+    actor_type: str
+    actor_id: int | None
+    actor_name: str
+    data: dict
+    created_at: datetime
+
+
+class ReplyIn(Input):
+    text: ActionText
+    as_agent_id: Id | None = Field(None, description="Admin tokens: answer as this agent")
+
+
+class AssignIn(Input):
+    agent_id: Id | None = Field(..., description="null releases the ticket")
+
+
+class TransferIn(Input):
+    department_id: Id
+    agent_id: Id | None = None
+
+
+class StatusIn(Input):
+    status_id: Id
+
+
+class PriorityIn(Input):
+    priority_id: Id
+
+
+class AlertIn(Input):
+    customer_id: Id
+    kind: Literal["information", "complaint", "suspicious_activity"]
+    subject: Subject
+    text: ActionText
+    department_id: Id | None = None
+    priority_id: Id | None = None
+    as_agent_id: Id | None = None

@@ -1,0 +1,533 @@
+"""Ticket lifecycle (SPEC §5): creation, replies, notes, assignment, transfer, status.
+
+Every operation runs in one transaction with its ticket event and the outbox rows
+it causes (the customer's copy, the staff card's edit), so a change and its
+messages are committed together or not at all.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from tortoise.expressions import F
+from tortoise.transactions import in_transaction
+
+from bot.delivery import outbox
+from bot.i18n import speaking
+from bot.services import sla
+from bot.services.errors import Conflict, Forbidden, Invalid, NotFound
+from bot.ui import cards, texts
+from models import (
+    Agent,
+    Category,
+    Counter,
+    Customer,
+    Department,
+    Message,
+    OutboxMessage,
+    Priority,
+    Status,
+    Ticket,
+    TicketEvent,
+)
+from models.enums import (
+    ActorType,
+    AgentRole,
+    MessageKind,
+    OutboxStatus,
+    SettableBy,
+    Side,
+    StatusRole,
+    TicketSource,
+)
+
+TEXT_LIMIT = 20_000
+SUBJECT_LIMIT = 255
+CARD_PURPOSE = "card_edit"
+
+
+def now() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """Who acts on a ticket; `departments` None means every department."""
+
+    type: ActorType
+    name: str
+    id: int | None = None
+    agent: Agent | None = None
+    is_admin: bool = False
+    departments: frozenset[int] | None = field(default=None)
+
+    def may_act_on(self, ticket: Ticket) -> bool:
+        return self.departments is None or ticket.department_id in self.departments
+
+
+SYSTEM = Actor(ActorType.SYSTEM, "system", is_admin=True)
+
+
+async def agent_actor(agent: Agent) -> Actor:
+    departments = None
+    if agent.role != AgentRole.ADMIN:
+        departments = frozenset(await agent.departments.all().values_list("id", flat=True))
+    return Actor(
+        ActorType.AGENT,
+        agent.name,
+        id=agent.id,
+        agent=agent,
+        is_admin=agent.role == AgentRole.ADMIN,
+        departments=departments,
+    )
+
+
+async def api_actor(name: str, *, agent_id: int | None, admin: bool) -> Actor:
+    """An API token: an agent token acts as its agent; an admin token as an admin."""
+    if agent_id is not None:
+        agent = await Agent.get_or_none(id=agent_id, active=True)
+        if agent is None:
+            raise Forbidden("the token's agent is missing or inactive")
+        actor = await agent_actor(agent)
+        return actor if not admin else Actor(ActorType.AGENT, agent.name, agent.id, agent, True)
+    return Actor(ActorType.API, name, is_admin=admin, departments=None if admin else frozenset())
+
+
+# -- reading ---------------------------------------------------------------------------------
+
+_RELATIONS = ("status", "priority", "department", "category", "customer", "assignee")
+
+
+async def get_ticket(ticket_id: int, actor: Actor | None = None) -> Ticket:
+    ticket = await Ticket.get_or_none(id=ticket_id).select_related(*_RELATIONS)
+    # Another department's ticket is reported as missing: its existence is not shared.
+    if ticket is None or (actor is not None and not actor.may_act_on(ticket)):
+        raise NotFound(f"ticket {ticket_id} does not exist")
+    return ticket
+
+
+async def _status(role: StatusRole) -> Status:
+    status = await Status.get_or_none(role=role)
+    if status is None:
+        raise Conflict(f"no status has the lifecycle role {role.value}; run migrate to seed it")
+    return status
+
+
+async def _record(ticket: Ticket, kind: str, actor: Actor, **data: Any) -> TicketEvent:
+    return await TicketEvent.create(
+        ticket_id=ticket.id,
+        kind=kind,
+        actor_type=actor.type,
+        actor_id=actor.id,
+        actor_name=actor.name[:128],
+        data=data,
+    )
+
+
+async def _first_text(ticket: Ticket) -> str:
+    first = await Message.filter(ticket_id=ticket.id).order_by("id").first()
+    return first.text if first else ""
+
+
+async def refresh_card(ticket: Ticket) -> None:
+    """Edits the staff card in place when it exists; queued edits are merged into one."""
+    if ticket.staff_chat_id is None or ticket.staff_message_id is None:
+        return
+    await ticket.fetch_related(*_RELATIONS)
+    html = cards.render_card(ticket, await _first_text(ticket))
+    pending = await OutboxMessage.filter(
+        ticket_id=ticket.id, purpose=CARD_PURPOSE, status=OutboxStatus.PENDING
+    ).first()
+    if pending is not None:
+        pending.payload = {**pending.payload, "text": html}
+        await pending.save(update_fields=["payload"])
+        return
+    await outbox.edit_text(
+        ticket.staff_chat_id,
+        ticket.staff_message_id,
+        html,
+        ticket_id=ticket.id,
+        purpose=CARD_PURPOSE,
+    )
+
+
+async def _tell_customer(ticket: Ticket, render: Any, *, message_id: int | None = None) -> None:
+    customer = ticket.customer
+    if customer.banned:
+        return
+    with speaking(customer.language):
+        text = render()
+    await outbox.send_text(
+        customer.telegram_id,
+        text,
+        ticket_id=ticket.id,
+        message_id=message_id,
+        side=Side.CUSTOMER,
+    )
+
+
+def _clean_text(text: str, what: str = "text", limit: int = TEXT_LIMIT) -> str:
+    text = text.strip()
+    if not text:
+        raise Invalid(f"the {what} is empty")
+    if len(text) > limit:
+        raise Invalid(f"the {what} is longer than {limit} characters")
+    return text
+
+
+# -- creation --------------------------------------------------------------------------------
+
+
+async def next_number() -> int:
+    """The next ticket number; the counter row is locked until the transaction ends."""
+    await Counter.filter(name="ticket").update(value=F("value") + 1)
+    counter = await Counter.get(name="ticket")
+    return int(counter.value)
+
+
+async def _resolve_refs(
+    department_id: int, category_id: int | None, priority_id: int | None
+) -> tuple[Department, Category | None, Priority]:
+    department = await Department.get_or_none(id=department_id, active=True)
+    if department is None:
+        raise Invalid("no such active department", {"field": "department_id"})
+    category = None
+    if category_id is not None:
+        category = await Category.get_or_none(id=category_id, active=True)
+        if category is None or category.department_id != department.id:
+            raise Invalid("no such category in this department", {"field": "category_id"})
+    if priority_id is not None:
+        priority = await Priority.get_or_none(id=priority_id, active=True)
+        if priority is None:
+            raise Invalid("no such priority", {"field": "priority_id"})
+    else:
+        priority = await Priority.filter(is_default=True).first() or await Priority.first()
+        if priority is None:
+            raise Conflict("no priorities are configured")
+    return department, category, priority
+
+
+async def open_ticket(
+    *,
+    customer: Customer,
+    department_id: int,
+    category_id: int | None,
+    priority_id: int | None,
+    subject: str,
+    text: str,
+    source: TicketSource,
+    actor: Actor,
+    alert_kind: str | None = None,
+) -> Ticket:
+    """Creates a ticket with its first message (the customer's, or an alert's text)."""
+    subject = _clean_text(subject, "subject", SUBJECT_LIMIT)
+    text = _clean_text(text)
+    async with in_transaction():
+        department, category, priority = await _resolve_refs(
+            department_id, category_id, priority_id
+        )
+        created = now()
+        first_due, resolution_due = await sla.due_times(
+            priority.id, customer.support_level, created
+        )
+        is_alert = source == TicketSource.ALERT
+        status = await _status(StatusRole.WAITING if is_alert else StatusRole.NEW)
+        assignee = actor.agent if is_alert else None
+        if assignee is None and category is not None and category.responsible_agent_id:
+            assignee = await Agent.get_or_none(id=category.responsible_agent_id, active=True)
+        ticket = await Ticket.create(
+            number=await next_number(),
+            customer=customer,
+            department=department,
+            category=category,
+            priority=priority,
+            status=status,
+            subject=subject,
+            assignee=assignee,
+            source=source,
+            alert_kind=alert_kind,
+            first_response_due=first_due,
+            resolution_due=resolution_due,
+            last_customer_message_at=None if is_alert else created,
+            last_agent_message_at=created if is_alert else None,
+            first_response_at=created if is_alert else None,
+        )
+        message = await Message.create(
+            ticket=ticket,
+            kind=MessageKind.AGENT if is_alert else MessageKind.CUSTOMER,
+            author_customer=None if is_alert else customer,
+            author_agent=actor.agent if is_alert else None,
+            text=text,
+        )
+        await _record(ticket, "created", actor, source=source.value, alert_kind=alert_kind)
+        if assignee is not None:
+            await _record(ticket, "assigned", SYSTEM, agent_id=assignee.id, reason="category")
+        if is_alert:
+            await ticket.fetch_related("customer")
+            await _tell_customer(
+                ticket,
+                lambda: texts.alert_message(ticket.number, alert_kind or "", subject, text),
+                message_id=message.id,
+            )
+            ticket.customer_unread = 1
+            await ticket.save(update_fields=["customer_unread"])
+    return await get_ticket(ticket.id)
+
+
+ALERT_KINDS = texts.ALERT_KINDS
+
+
+async def send_alert(
+    *,
+    customer_id: int,
+    kind: str,
+    subject: str,
+    text: str,
+    department_id: int | None,
+    priority_id: int | None,
+    actor: Actor,
+) -> Ticket:
+    """A ticket started by support towards a customer (information, complaint, ...)."""
+    if not actor.is_admin:
+        raise Forbidden("only admins send alerts")
+    if kind not in ALERT_KINDS:
+        raise Invalid(f"kind must be one of {', '.join(ALERT_KINDS)}", {"field": "kind"})
+    customer = await Customer.get_or_none(id=customer_id)
+    if customer is None:
+        raise Invalid("no such customer", {"field": "customer_id"})
+    if department_id is None:
+        first = await Department.filter(active=True).order_by("order", "id").first()
+        if first is None:
+            raise Invalid("no active department to file the alert in", {"field": "department_id"})
+        department_id = first.id
+    return await open_ticket(
+        customer=customer,
+        department_id=department_id,
+        category_id=None,
+        priority_id=priority_id,
+        subject=subject,
+        text=text,
+        source=TicketSource.ALERT,
+        actor=actor,
+        alert_kind=kind,
+    )
+
+
+# -- actions -------------------------------------------------------------------------------
+
+
+async def _locked(ticket_id: int, actor: Actor) -> Ticket:
+    ticket = await Ticket.filter(id=ticket_id).select_for_update().first()
+    if ticket is None or not actor.may_act_on(ticket):
+        raise NotFound(f"ticket {ticket_id} does not exist")
+    await ticket.fetch_related(*_RELATIONS)
+    return ticket
+
+
+async def reply(ticket_id: int, text: str, actor: Actor) -> Message:
+    """An agent's answer: stored, sent to the customer, the ticket waits for them."""
+    text = _clean_text(text)
+    async with in_transaction():
+        ticket = await _locked(ticket_id, actor)
+        if ticket.status.is_final:
+            raise Conflict("the ticket is closed; reopen it to answer")
+        moment = now()
+        message = await Message.create(
+            ticket=ticket, kind=MessageKind.AGENT, author_agent=actor.agent, text=text
+        )
+        if ticket.first_response_at is None:
+            ticket.first_response_at = moment
+        ticket.last_agent_message_at = moment
+        ticket.customer_unread += 1
+        if ticket.status.role in (StatusRole.NEW, StatusRole.IN_PROGRESS, None):
+            ticket.status = await _status(StatusRole.WAITING)
+        if ticket.assignee_id is None and actor.agent is not None:
+            ticket.assignee = actor.agent
+        await ticket.save()
+        await _record(ticket, "replied", actor, message_id=message.id)
+        agent_name = actor.agent.name if actor.agent else None
+        await _tell_customer(
+            ticket,
+            lambda: texts.agent_answer(ticket.number, agent_name or texts.support_team(), text),
+            message_id=message.id,
+        )
+        await refresh_card(ticket)
+    return message
+
+
+async def add_note(ticket_id: int, text: str, actor: Actor) -> Message:
+    """An internal note: stored and shown to staff, never sent to the customer."""
+    text = _clean_text(text)
+    async with in_transaction():
+        ticket = await _locked(ticket_id, actor)
+        message = await Message.create(
+            ticket=ticket, kind=MessageKind.NOTE, author_agent=actor.agent, text=text
+        )
+        await _record(ticket, "noted", actor, message_id=message.id)
+    return message
+
+
+async def _check_agent_for(department_id: int, agent_id: int) -> Agent:
+    agent = await Agent.get_or_none(id=agent_id, active=True)
+    if agent is None:
+        raise Invalid("no such active agent", {"field": "agent_id"})
+    if (
+        agent.role != AgentRole.ADMIN
+        and not await agent.departments.filter(id=department_id).exists()
+    ):
+        raise Invalid("the agent does not work in the ticket's department", {"field": "agent_id"})
+    return agent
+
+
+async def assign(ticket_id: int, agent_id: int | None, actor: Actor) -> Ticket:
+    async with in_transaction():
+        ticket = await _locked(ticket_id, actor)
+        if ticket.status.is_final:
+            raise Conflict("the ticket is closed")
+        if agent_id is None:
+            if ticket.assignee_id is None:
+                return ticket
+            previous = ticket.assignee_id
+            ticket.assignee = None
+            await ticket.save()
+            await _record(ticket, "released", actor, agent_id=previous)
+        else:
+            agent = await _check_agent_for(ticket.department_id, agent_id)
+            ticket.assignee = agent
+            if ticket.status.role == StatusRole.NEW:
+                ticket.status = await _status(StatusRole.IN_PROGRESS)
+            await ticket.save()
+            await _record(ticket, "assigned", actor, agent_id=agent.id)
+        await refresh_card(ticket)
+    return await get_ticket(ticket_id)
+
+
+async def transfer(
+    ticket_id: int, department_id: int, agent_id: int | None, actor: Actor
+) -> Ticket:
+    async with in_transaction():
+        ticket = await _locked(ticket_id, actor)
+        if ticket.status.is_final:
+            raise Conflict("the ticket is closed")
+        department = await Department.get_or_none(id=department_id, active=True)
+        if department is None:
+            raise Invalid("no such active department", {"field": "department_id"})
+        previous = ticket.department_id
+        if previous == department.id and agent_id in (None, ticket.assignee_id):
+            raise Conflict("the ticket is already there")
+        agent = await _check_agent_for(department.id, agent_id) if agent_id else None
+        ticket.department = department
+        if ticket.category is not None and ticket.category.department_id != department.id:
+            ticket.category = None
+        ticket.assignee = agent
+        if agent is None and ticket.status.role == StatusRole.IN_PROGRESS:
+            ticket.status = await _status(StatusRole.NEW)
+        await ticket.save()
+        await Message.create(
+            ticket=ticket,
+            kind=MessageKind.SYSTEM,
+            text=f"transferred to {department.name}" + (f" ({agent.name})" if agent else ""),
+        )
+        await _record(
+            ticket,
+            "transferred",
+            actor,
+            from_department_id=previous,
+            to_department_id=department.id,
+            agent_id=agent.id if agent else None,
+        )
+        await _tell_customer(
+            ticket, lambda: texts.ticket_transferred(ticket.number, department.name)
+        )
+        await refresh_card(ticket)
+    return await get_ticket(ticket_id)
+
+
+async def set_priority(ticket_id: int, priority_id: int, actor: Actor) -> Ticket:
+    async with in_transaction():
+        ticket = await _locked(ticket_id, actor)
+        priority = await Priority.get_or_none(id=priority_id, active=True)
+        if priority is None:
+            raise Invalid("no such priority", {"field": "priority_id"})
+        if priority.id == ticket.priority_id:
+            return ticket
+        previous = ticket.priority_id
+        ticket.priority = priority
+        # Due times follow the new priority, counted from the ticket's creation.
+        ticket.first_response_due, ticket.resolution_due = await sla.due_times(
+            priority.id, ticket.customer.support_level, ticket.created_at
+        )
+        await ticket.save()
+        await _record(ticket, "priority_changed", actor, old=previous, new=priority.id)
+        await refresh_card(ticket)
+    return await get_ticket(ticket_id)
+
+
+async def set_status(
+    ticket_id: int, status_id: int, actor: Actor, *, by_customer: bool = False
+) -> Ticket:
+    async with in_transaction():
+        ticket = await _locked(ticket_id, actor)
+        status = await Status.get_or_none(id=status_id)
+        if status is None or not status.available:
+            raise Invalid("no such available status", {"field": "status_id"})
+        allowed = SettableBy.CUSTOMERS if by_customer else SettableBy.AGENTS
+        if status.settable_by not in (SettableBy.ALL, allowed):
+            raise Forbidden(f"this status is set by {status.settable_by.value} only")
+        await _change_status(ticket, status, actor)
+    return await get_ticket(ticket_id)
+
+
+async def _change_status(ticket: Ticket, status: Status, actor: Actor) -> None:
+    if status.id == ticket.status_id:
+        raise Conflict("the ticket already has this status")
+    previous = ticket.status
+    moment = now()
+    ticket.status = status
+    if status.role == StatusRole.RESOLVED:
+        ticket.resolved_at = moment
+    if status.is_final:
+        ticket.closed_at = moment
+        ticket.resolved_at = ticket.resolved_at or moment
+    elif previous.is_final:
+        ticket.closed_at = None
+    await ticket.save()
+    reopening = previous.is_final or (
+        previous.role == StatusRole.RESOLVED
+        and status.role in (StatusRole.NEW, StatusRole.IN_PROGRESS)
+    )
+    kind = "closed" if status.is_final else "reopened" if reopening else "status_changed"
+    await _record(ticket, kind, actor, old=previous.id, new=status.id)
+    number = ticket.number
+    if status.role == StatusRole.RESOLVED:
+        await _tell_customer(ticket, lambda: texts.ticket_resolved(number))
+    elif status.is_final:
+        await _tell_customer(ticket, lambda: texts.ticket_closed(number))
+    elif kind == "reopened":
+        await _tell_customer(ticket, lambda: texts.ticket_reopened(number))
+    else:
+        name = status.translations.get(ticket.customer.language or "", status.name)
+        await _tell_customer(ticket, lambda: texts.ticket_status_changed(number, name))
+    await refresh_card(ticket)
+
+
+async def close(ticket_id: int, actor: Actor) -> Ticket:
+    async with in_transaction():
+        ticket = await _locked(ticket_id, actor)
+        if ticket.status.is_final:
+            raise Conflict("the ticket is already closed")
+        await _change_status(ticket, await _status(StatusRole.CLOSED), actor)
+    return await get_ticket(ticket_id)
+
+
+async def reopen(ticket_id: int, actor: Actor) -> Ticket:
+    async with in_transaction():
+        ticket = await _locked(ticket_id, actor)
+        if not (ticket.status.is_final or ticket.status.role == StatusRole.RESOLVED):
+            raise Conflict("only resolved or closed tickets can be reopened")
+        role = StatusRole.IN_PROGRESS if ticket.assignee_id else StatusRole.NEW
+        ticket.resolved_at = None
+        await _change_status(ticket, await _status(role), actor)
+    return await get_ticket(ticket_id)
