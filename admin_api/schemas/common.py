@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Annotated, Generic, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
 T = TypeVar("T")
 
@@ -14,6 +15,14 @@ LongText = Annotated[str, StringConstraints(max_length=20_000)]
 Color = Annotated[str, StringConstraints(strip_whitespace=True, max_length=16)]
 Id = Annotated[int, Field(ge=1, le=2**31 - 1)]
 TelegramId = Annotated[int, Field(ge=-(2**52), le=2**52)]
+
+
+def _assume_utc(moment: datetime) -> datetime:
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
+# A moment without an offset is read as UTC (the API speaks UTC throughout).
+UtcDatetime = Annotated[datetime, AfterValidator(_assume_utc)]
 
 
 class Input(BaseModel):

@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints, model_validator
 
-from admin_api.schemas.common import Id, Input, Output
+from admin_api.schemas.common import Id, Input, Output, UtcDatetime
 
 ActionText = Annotated[
     str, StringConstraints(strip_whitespace=True, min_length=1, max_length=20_000)
@@ -31,10 +31,10 @@ class TicketQuery(Input):
     customer_id: Id | None = None
     sla_state: SlaStateName | None = None
     source: Literal["telegram", "api", "alert"] | None = None
-    created_from: datetime | None = None
-    created_to: datetime | None = None
-    updated_from: datetime | None = None
-    updated_to: datetime | None = None
+    created_from: UtcDatetime | None = None
+    created_to: UtcDatetime | None = None
+    updated_from: UtcDatetime | None = None
+    updated_to: UtcDatetime | None = None
     archived: bool | None = None
     q: (
         Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]

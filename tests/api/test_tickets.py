@@ -313,3 +313,10 @@ async def test_roles_and_department_scoping(client, desk, make_token):
     )
     assert status == 403
     assert (await Ticket.get(id=desk.tickets[0].id)).assignee_id == desk.ann.id
+
+
+async def test_naive_period_bounds_are_read_as_utc(client, desk):
+    status, page = await client.get("/api/v1/tickets?created_from=2000-01-01T00:00:00")
+    assert status == 200 and page["total"] == 3
+    status, page = await client.get("/api/v1/tickets?created_to=2000-01-01T00:00:00")
+    assert status == 200 and page["total"] == 0
