@@ -10,7 +10,7 @@ from aiohttp import web
 
 from admin_api.auth import BOOTSTRAP_TOKEN, auth_middleware_factory
 from admin_api.errors import error_middleware
-from admin_api.keys import ATTACHMENTS_DIR, WAKE_OUTBOX
+from admin_api.keys import PROCESS_SETTINGS, WAKE_OUTBOX
 from admin_api.registry import Registry
 from admin_api.views import access, directory, people, stats, tickets
 from bot.config import Settings
@@ -66,7 +66,7 @@ def create_admin_app(
     if settings.admin_token is not None:
         app[BOOTSTRAP_TOKEN] = settings.admin_token.get_secret_value()
     app[WAKE_OUTBOX] = wake_outbox
-    app[ATTACHMENTS_DIR] = settings.attachments_dir
+    app[PROCESS_SETTINGS] = settings
     registry = build_registry()
     registry.install(app)
     app[REGISTRY] = registry

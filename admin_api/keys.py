@@ -1,9 +1,11 @@
 """Typed keys of what the admin API application carries."""
 
 from collections.abc import Callable
-from pathlib import Path
 
 from aiohttp import web
 
+from bot.config import Settings
+
 WAKE_OUTBOX = web.AppKey("wake_outbox", Callable[[], None])
-ATTACHMENTS_DIR = web.AppKey("attachments_dir", Path)
+# The process configuration: runtime settings fall back to it while none is stored.
+PROCESS_SETTINGS = web.AppKey("process_settings", Settings)

@@ -75,6 +75,16 @@ class Endpoint:
     path_params: list[str] = field(default_factory=list)
 
 
+def holds_nul(value: Any) -> bool:
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, dict):
+        return any(holds_nul(k) or holds_nul(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(holds_nul(v) for v in value)
+    return False
+
+
 def validation_details(exc: ValidationError) -> list[dict[str, Any]]:
     """pydantic's errors without the offending input: nothing sent is echoed back."""
     return [
@@ -290,8 +300,12 @@ def _handler(endpoint: Endpoint) -> Callable[[web.Request], Awaitable[web.Stream
         call = Call(request=request, principal=principal, path=path)
         if endpoint.query is not None:
             call.query = _validate(endpoint.query, _query_dict(request, endpoint.query), "query")
+        elif request.query:
+            raise Invalid(
+                "this endpoint takes no query parameters", {"fields": sorted(request.query)}
+            )
         if endpoint.body is not None:
-            call.body = _validate(endpoint.body, await _json_body(request), "body")
+            call.body = _validate_body(endpoint.body, await _json_body(request))
         result = await endpoint.view(call)
         if isinstance(result, web.StreamResponse):
             return result
@@ -303,6 +317,7 @@ def _handler(endpoint: Endpoint) -> Callable[[web.Request], Awaitable[web.Stream
 
 
 def _query_dict(request: web.Request, model: type[BaseModel]) -> dict[str, Any]:
+    _refuse_nul(dict(request.query), "query")
     data: dict[str, Any] = {}
     for key in request.query:
         values = request.query.getall(key)
@@ -312,7 +327,7 @@ def _query_dict(request: web.Request, model: type[BaseModel]) -> dict[str, Any]:
     return data
 
 
-async def _json_body(request: web.Request) -> Any:
+async def _json_body(request: web.Request) -> bytes:
     if request.content_length is not None and request.content_length > MAX_BODY_BYTES:
         raise web.HTTPRequestEntityTooLarge(
             max_size=MAX_BODY_BYTES, actual_size=request.content_length
@@ -321,9 +336,38 @@ async def _json_body(request: web.Request) -> Any:
     if not raw:
         raise MalformedJSON("a JSON body is required")
     try:
-        return json.loads(raw)
+        decoded = json.loads(raw)
     except (ValueError, UnicodeDecodeError):
         raise MalformedJSON("the body is not valid JSON") from None
+    _refuse_nul(decoded, "body")
+    return raw
+
+
+def _refuse_nul(value: Any, where: str) -> None:
+    # PostgreSQL text cannot hold NUL: refused here, it would be a 500 at the INSERT.
+    if not holds_nul(value):
+        return
+    fields = (
+        [k for k, v in value.items() if holds_nul(k) or holds_nul(v)]
+        if isinstance(value, dict)
+        else [where]
+    )
+    raise Invalid(
+        f"invalid {where}",
+        [
+            {"loc": [str(f)], "msg": "must not contain NUL characters", "type": "nul_character"}
+            for f in fields
+        ],
+    )
+
+
+def _validate_body(model: type[BaseModel], raw: bytes) -> Any:
+    # JSON in strict mode: `false` is not the integer 0 and 1.5 is not a string, as the
+    # schema says; dates, enums and the like still come as JSON strings.
+    try:
+        return TypeAdapter(model).validate_json(raw, strict=True)
+    except ValidationError as exc:
+        raise Invalid("invalid body", validation_details(exc)) from None
 
 
 def _validate(model: type[BaseModel], data: Any, where: str) -> Any:

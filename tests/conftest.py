@@ -8,6 +8,7 @@ TEST_POSTGRES_URL / TEST_REDIS_URL are set (CI sets both, so there they run).
 from __future__ import annotations
 
 import os
+import shutil
 import uuid
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
@@ -46,12 +47,13 @@ def _asyncpg_dsn(url: str) -> str:
     return url.replace("postgres://", "postgresql://", 1)
 
 
-async def create_pg_database() -> str:
+async def create_pg_database(template: str | None = None) -> str:
     # The pid in the name lets a later run drop what a killed run left, and only that.
     name = f"{TEST_DB_PREFIX}{os.getpid()}_{uuid.uuid4().hex[:12]}"
     conn = await asyncpg.connect(_asyncpg_dsn(POSTGRES_URL or ""))
     try:
-        await conn.execute(f'CREATE DATABASE "{name}"')
+        suffix = f' TEMPLATE "{template.rsplit("/", 1)[1]}"' if template else ""
+        await conn.execute(f'CREATE DATABASE "{name}"{suffix}')
     finally:
         await conn.close()
     return _pg_server_url(name)
@@ -119,22 +121,43 @@ def _sweep_stale_pg_databases() -> Iterator[None]:
     assert not mine, f"tests left databases behind: {mine}"
 
 
+@pytest.fixture(scope="session")
+def migrated_templates(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
+    """Each backend migrated once per run; tests get copies (the migrations themselves
+    are exercised by tests/migrations)."""
+    import asyncio
+
+    sqlite_file = tmp_path_factory.mktemp("template") / "helpdesk.sqlite3"
+    templates = {"sqlite": f"sqlite://{sqlite_file}"}
+    if POSTGRES_URL:
+        templates["postgres"] = asyncio.run(create_pg_database())
+
+    async def build() -> None:
+        for url in templates.values():
+            await migrate(url)
+
+    asyncio.run(build())
+    yield templates
+    if POSTGRES_URL:
+        asyncio.run(drop_pg_database(templates["postgres"]))
+
+
 @pytest.fixture
-async def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[str]:
+async def database_url(
+    request: pytest.FixtureRequest, tmp_path: Path, migrated_templates: dict[str, str]
+) -> AsyncIterator[str]:
     """A fresh, migrated database of the backend the test is parametrized with."""
     backend = getattr(request, "param", "sqlite")
     if backend == "postgres":
-        url = await create_pg_database()
+        url = await create_pg_database(template=migrated_templates["postgres"])
         try:
-            await migrate(url)
             yield url
         finally:
-            await connections.close_all()
             await drop_pg_database(url)
     else:
-        url = f"sqlite://{tmp_path / 'helpdesk.sqlite3'}"
-        await migrate(url)
-        yield url
+        target = tmp_path / "helpdesk.sqlite3"
+        shutil.copyfile(migrated_templates["sqlite"].removeprefix("sqlite://"), target)
+        yield f"sqlite://{target}"
 
 
 @pytest.fixture

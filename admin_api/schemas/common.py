@@ -5,7 +5,13 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Annotated, Generic, TypeVar
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+)
 
 T = TypeVar("T")
 
@@ -26,7 +32,8 @@ UtcDatetime = Annotated[datetime, AfterValidator(_assume_utc)]
 
 
 class Input(BaseModel):
-    """Request bodies: unknown fields are an error, not silently dropped."""
+    """Request bodies and queries: unknown fields are an error, not silently dropped.
+    (The registry refuses NUL characters before these models see the input.)"""
 
     model_config = ConfigDict(extra="forbid")
 

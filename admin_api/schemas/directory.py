@@ -3,11 +3,28 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import ClassVar
+from typing import Annotated, ClassVar, Literal
 
-from pydantic import Field
+from pydantic import Field, StringConstraints, field_validator
 
-from admin_api.schemas.common import Input, LongText, Name, Output, PageQuery, TelegramId
+from admin_api.schemas.common import (
+    Color,
+    Id,
+    Input,
+    LongText,
+    Name,
+    Output,
+    PageQuery,
+    TelegramId,
+)
+from models.enums import SettableBy, StatusRole
+
+Order = Annotated[int, Field(ge=-10_000, le=10_000)]
+ShortName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=64)]
+Language = Literal["en", "ru"]
+LanguageCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z]{2,4})?$")]
+SupportLevel = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=32)]
+Search = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=128)]
 
 
 class DepartmentIn(Input):
@@ -47,3 +64,245 @@ class DepartmentOut(Output):
 class DepartmentQuery(PageQuery):
     active: bool | None = None
     visible: bool | None = None
+
+
+# -- categories ---------------------------------------------------------------------------
+
+
+class CategoryIn(Input):
+    name: Name
+    department_id: Id
+    responsible_agent_id: Id | None = Field(
+        None, description="New tickets of the category are assigned to this agent"
+    )
+    color: Color = Field("", description="Emoji or #hex shown on cards")
+    order: Order = 0
+    active: bool = True
+
+
+class CategoryPatch(Input):
+    NULLABLE: ClassVar[frozenset[str]] = frozenset({"responsible_agent_id"})
+
+    name: Name | None = None
+    department_id: Id | None = None
+    responsible_agent_id: Id | None = None
+    color: Color | None = None
+    order: Order | None = None
+    active: bool | None = None
+
+
+class CategoryOut(Output):
+    id: int
+    name: str
+    department_id: int
+    responsible_agent_id: int | None
+    color: str
+    order: int
+    active: bool
+    created_at: datetime
+
+
+class CategoryQuery(PageQuery):
+    department_id: Id | None = None
+    active: bool | None = None
+
+
+# -- priorities ---------------------------------------------------------------------------
+
+
+Level = Annotated[int, Field(ge=0, le=1000, description="OTRS: low 2, normal 3, high 4, urgent 5")]
+
+
+class PriorityIn(Input):
+    name: ShortName
+    level: Level
+    color: Color = ""
+    is_default: bool = Field(False, description="true moves the default from the current one")
+    active: bool = True
+
+
+class PriorityPatch(Input):
+    name: ShortName | None = None
+    level: Level | None = None
+    color: Color | None = None
+    is_default: bool | None = None
+    active: bool | None = None
+
+
+class PriorityOut(Output):
+    id: int
+    name: str
+    level: int
+    color: str
+    is_default: bool
+    active: bool
+
+    @field_validator("is_default", mode="before")
+    @classmethod
+    def _stored_flag(cls, value: bool | None) -> bool:
+        # Stored as True or NULL (the unique index keeps one default); exposed as a bool.
+        return bool(value)
+
+
+class PriorityQuery(PageQuery):
+    active: bool | None = None
+
+
+# -- statuses -----------------------------------------------------------------------------
+
+
+Translations = Annotated[
+    dict[LanguageCode, ShortName],
+    Field(max_length=20, description='Name per language, e.g. {"ru": "Новая"}'),
+]
+
+
+class StatusIn(Input):
+    name: ShortName
+    translations: Translations = Field(default_factory=dict)
+    color: Color = ""
+    settable_by: SettableBy = SettableBy.ALL
+    available: bool = True
+    shown_by_default: bool = True
+    customer_can_reply: bool = True
+    is_new: bool = Field(False, description="Given to new tickets; moves from the current one")
+    is_final: bool = False
+    order: Order = 0
+
+
+class StatusPatch(Input):
+    name: ShortName | None = None
+    translations: Translations | None = None
+    color: Color | None = None
+    settable_by: SettableBy | None = None
+    available: bool | None = None
+    shown_by_default: bool | None = None
+    customer_can_reply: bool | None = None
+    is_new: bool | None = None
+    is_final: bool | None = None
+    order: Order | None = None
+
+
+class StatusOut(Output):
+    id: int
+    name: str
+    translations: dict[str, str]
+    color: str
+    settable_by: SettableBy
+    available: bool
+    shown_by_default: bool
+    customer_can_reply: bool
+    is_new: bool
+    is_final: bool
+    role: StatusRole | None = Field(
+        description="Lifecycle meaning the system relies on (read-only)"
+    )
+    order: int
+
+    @field_validator("is_new", mode="before")
+    @classmethod
+    def _stored_flag(cls, value: bool | None) -> bool:
+        # True on exactly one status, NULL on the others.
+        return bool(value)
+
+
+class StatusQuery(PageQuery):
+    available: bool | None = None
+    is_final: bool | None = None
+
+
+# -- SLA policies -------------------------------------------------------------------------
+
+
+Minutes = Annotated[int, Field(ge=1, le=525_600, description="1 minute .. 1 year")]
+WarningRatio = Annotated[
+    float, Field(ge=0.1, le=0.99, description="Share of the allowed time before the warning")
+]
+
+
+class SlaPolicyIn(Input):
+    name: Name
+    priority_id: Id | None = Field(None, description="null: any priority")
+    support_level: SupportLevel | None = Field(None, description="null: any support level")
+    first_response_minutes: Minutes
+    resolution_minutes: Minutes = Field(description="Not shorter than first_response_minutes")
+    warning_ratio: WarningRatio = 0.8
+    active: bool = True
+
+
+class SlaPolicyPatch(Input):
+    NULLABLE: ClassVar[frozenset[str]] = frozenset({"priority_id", "support_level"})
+
+    name: Name | None = None
+    priority_id: Id | None = None
+    support_level: SupportLevel | None = None
+    first_response_minutes: Minutes | None = None
+    resolution_minutes: Minutes | None = None
+    warning_ratio: WarningRatio | None = None
+    active: bool | None = None
+
+
+class SlaPolicyOut(Output):
+    id: int
+    name: str
+    priority_id: int | None
+    support_level: str | None
+    first_response_minutes: int
+    resolution_minutes: int
+    warning_ratio: float
+    active: bool
+
+
+class SlaPolicyQuery(PageQuery):
+    priority_id: Id | None = None
+    support_level: SupportLevel | None = None
+    active: bool | None = None
+
+
+# -- templates ----------------------------------------------------------------------------
+
+
+Shortcut = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z0-9_-]{1,32}$"),
+    Field(description="Used as /t <shortcut>"),
+]
+TemplateText = Annotated[str, StringConstraints(min_length=1, max_length=4000)]
+
+
+class TemplateIn(Input):
+    title: Name
+    shortcut: Shortcut
+    text: TemplateText
+    department_id: Id | None = Field(None, description="null: every department")
+    language: Language | None = Field(None, description="null: any language")
+    active: bool = True
+
+
+class TemplatePatch(Input):
+    NULLABLE: ClassVar[frozenset[str]] = frozenset({"department_id", "language"})
+
+    title: Name | None = None
+    shortcut: Shortcut | None = None
+    text: TemplateText | None = None
+    department_id: Id | None = None
+    language: Language | None = None
+    active: bool | None = None
+
+
+class TemplateOut(Output):
+    id: int
+    title: str
+    shortcut: str
+    text: str
+    department_id: int | None
+    language: str | None
+    active: bool
+    created_at: datetime
+
+
+class TemplateQuery(PageQuery):
+    department_id: Id | None = None
+    language: Language | None = None
+    q: Search | None = Field(None, description="Search in title and shortcut")
+    active: bool | None = None

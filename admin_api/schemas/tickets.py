@@ -169,11 +169,11 @@ class TransferIn(Input):
     agent_id: Id | None = None
 
 
-class StatusIn(Input):
+class TicketStatusIn(Input):
     status_id: Id
 
 
-class PriorityIn(Input):
+class TicketPriorityIn(Input):
     priority_id: Id
 
 

@@ -6,7 +6,7 @@ from urllib.parse import quote
 
 from aiohttp import web
 
-from admin_api.keys import ATTACHMENTS_DIR, WAKE_OUTBOX
+from admin_api.keys import PROCESS_SETTINGS, WAKE_OUTBOX
 from admin_api.registry import ACT_ROLES, ADMIN_ONLY, Call, Registry
 from admin_api.schemas.tickets import (
     AlertIn,
@@ -15,16 +15,17 @@ from admin_api.schemas.tickets import (
     Author,
     EventOut,
     MessageOut,
-    PriorityIn,
     ReplyIn,
-    StatusIn,
     TicketOut,
     TicketPage,
+    TicketPriorityIn,
     TicketQuery,
+    TicketStatusIn,
     TransferIn,
 )
 from bot.services import ticket_queries, tickets
-from bot.services.errors import Invalid, NotFound
+from bot.services.errors import Invalid
+from bot.services.settings import runtime_settings
 from bot.services.tokens import Principal
 from models import Agent, Message
 from models.enums import TokenRole
@@ -235,7 +236,7 @@ def register(api: Registry) -> None:
         summary="Change the status",
         tag=tag,
         roles=ACT_ROLES,
-        body=StatusIn,
+        body=TicketStatusIn,
         response=TicketOut,
         errors=(409,),
     )
@@ -250,7 +251,7 @@ def register(api: Registry) -> None:
         summary="Change the priority",
         tag=tag,
         roles=ACT_ROLES,
-        body=PriorityIn,
+        body=TicketPriorityIn,
         response=TicketOut,
     )
     async def priority(call: Call) -> TicketOut:
@@ -323,13 +324,8 @@ def register(api: Registry) -> None:
         attachment = await ticket_queries.attachment_for(
             call.path["attachment_id"], await actor_for(call.principal)
         )
-        root = call.request.app[ATTACHMENTS_DIR].resolve()
-        if not attachment.stored_path or attachment.missing:
-            raise NotFound("the file of this attachment is not stored")
-        path = (root / attachment.stored_path).resolve()
-        # A stored path that leads outside the attachments directory is never served.
-        if not path.is_relative_to(root) or not path.is_file():
-            raise NotFound("the file of this attachment is not stored")
+        current = await runtime_settings(call.request.app[PROCESS_SETTINGS])
+        path = ticket_queries.stored_file(current.attachments_dir, attachment)
         name = attachment.file_name or f"attachment-{attachment.id}"
         return web.FileResponse(
             path,

@@ -6,12 +6,13 @@ import base64
 import json
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from tortoise.expressions import Q, Subquery
 from tortoise.queryset import QuerySet
 
-from bot.services.errors import Invalid
+from bot.services.errors import Invalid, NotFound
 from bot.services.tickets import Actor, get_ticket
 from models import Attachment, Message, Ticket, TicketEvent
 from models.enums import MessageKind
@@ -163,10 +164,19 @@ async def history(ticket_id: int, actor: Actor) -> list[TicketEvent]:
 
 
 async def attachment_for(attachment_id: int, actor: Actor) -> Attachment:
-    from bot.services.errors import NotFound
-
     attachment = await Attachment.get_or_none(id=attachment_id).select_related("message")
     if attachment is None:
         raise NotFound(f"attachment {attachment_id} does not exist")
     await get_ticket(attachment.message.ticket_id, actor)  # same scoping as its ticket
     return attachment
+
+
+def stored_file(attachments_dir: str | Path, attachment: Attachment) -> Path:
+    """The stored copy of an attachment; a path leading outside the directory is refused."""
+    root = Path(attachments_dir).resolve()
+    if not attachment.stored_path or attachment.missing:
+        raise NotFound("the file of this attachment is not stored")
+    path = (root / attachment.stored_path).resolve()
+    if not path.is_relative_to(root) or not path.is_file():
+        raise NotFound("the file of this attachment is not stored")
+    return path

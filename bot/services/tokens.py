@@ -8,8 +8,8 @@ import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from bot.services.errors import Invalid, Unauthorized
-from models import ApiToken
+from bot.services.errors import Invalid, NotFound, Unauthorized
+from models import Agent, ApiToken
 from models.enums import TokenRole
 
 TOKEN_PREFIX = "hd_"  # noqa: S105 - a marker, not a secret
@@ -37,6 +37,7 @@ async def create_token(name: str, role: str, agent_id: int | None = None) -> tup
         token_role = TokenRole(role)
     except ValueError:
         raise Invalid(f"role must be one of {', '.join(r.value for r in TokenRole)}") from None
+    await _check_agent(token_role, agent_id)
     secret = TOKEN_PREFIX + secrets.token_urlsafe(32)
     token = await ApiToken.create(
         name=name,
@@ -46,6 +47,47 @@ async def create_token(name: str, role: str, agent_id: int | None = None) -> tup
         prefix=secret[:10],
     )
     return token, secret
+
+
+async def _check_agent(role: TokenRole, agent_id: int | None) -> None:
+    # An agent token acts as one agent (their departments); other roles act as nobody.
+    if role is TokenRole.AGENT and agent_id is None:
+        raise _agent_error("an agent token needs agent_id", "missing")
+    if role is not TokenRole.AGENT and agent_id is not None:
+        raise _agent_error("agent_id is only for agent tokens", "unexpected")
+    if agent_id is not None and not await Agent.filter(id=agent_id).exists():
+        raise _agent_error(f"agent {agent_id} does not exist", "unknown_reference")
+
+
+def _agent_error(message: str, kind: str) -> Invalid:
+    return Invalid(message, [{"loc": ["agent_id"], "msg": message, "type": kind}])
+
+
+async def list_tokens(
+    limit: int, offset: int, *, revoked: bool | None = None, role: TokenRole | None = None
+) -> tuple[list[ApiToken], int]:
+    query = ApiToken.all().order_by("id")
+    if revoked is not None:
+        query = query.filter(revoked_at__isnull=not revoked)
+    if role is not None:
+        query = query.filter(role=role)
+    total = await query.count()
+    return await query.offset(offset).limit(limit), total
+
+
+async def get_token(token_id: int) -> ApiToken:
+    token = await ApiToken.get_or_none(id=token_id)
+    if token is None:
+        raise NotFound(f"token {token_id} does not exist")
+    return token
+
+
+async def revoke_token(token_id: int) -> ApiToken:
+    """Revokes at once (the next request with it gets 401); revoking twice keeps the
+    first time."""
+    await get_token(token_id)
+    await ApiToken.filter(id=token_id, revoked_at=None).update(revoked_at=datetime.now(UTC))
+    return await get_token(token_id)
 
 
 async def authenticate(secret: str, bootstrap_admin: str | None) -> Principal:

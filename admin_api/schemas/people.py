@@ -1,0 +1,134 @@
+"""Agents and customers."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Annotated, Any, ClassVar
+
+from pydantic import AfterValidator, Field, StringConstraints
+
+from admin_api.schemas.common import Id, Name, Output, TelegramId
+from admin_api.schemas.directory import Input, Language, PageQuery, Search, SupportLevel
+from models.enums import AgentRole
+
+PersonName = Annotated[str, StringConstraints(strip_whitespace=True, max_length=128)]
+# Telegram usernames: 5-32 of A-Z a-z 0-9 _ (older and bot-side ones can be shorter).
+Username = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, pattern=r"^@?[A-Za-z0-9_]{1,32}$"),
+    AfterValidator(lambda value: value.removeprefix("@")),
+]
+DepartmentIds = Annotated[list[Id], Field(max_length=200)]
+BanReason = Annotated[str, StringConstraints(strip_whitespace=True, max_length=255)]
+
+
+# -- agents -------------------------------------------------------------------------------
+
+
+class AgentIn(Input):
+    telegram_id: TelegramId
+    name: Name
+    username: Username | None = None
+    department_ids: DepartmentIds = Field(default_factory=list)
+    role: AgentRole = AgentRole.AGENT
+    active: bool = True
+    on_duty: bool = True
+    language: Language | None = None
+
+
+class AgentPatch(Input):
+    NULLABLE: ClassVar[frozenset[str]] = frozenset({"username", "language"})
+
+    telegram_id: TelegramId | None = None
+    name: Name | None = None
+    username: Username | None = None
+    department_ids: DepartmentIds | None = Field(
+        None, description="Replaces the agent's departments"
+    )
+    role: AgentRole | None = None
+    active: bool | None = None
+    on_duty: bool | None = None
+    language: Language | None = None
+
+
+class AgentOut(Output):
+    id: int
+    telegram_id: int
+    name: str
+    username: str | None
+    department_ids: list[int]
+    role: AgentRole
+    active: bool
+    on_duty: bool
+    language: str | None
+    created_at: datetime
+
+    @classmethod
+    def of(cls, agent: Any) -> AgentOut:
+        """From an Agent whose departments are fetched."""
+        data = {name: getattr(agent, name) for name in cls.model_fields if name != "department_ids"}
+        return cls(**data, department_ids=sorted(d.id for d in agent.departments))
+
+
+class AgentQuery(PageQuery):
+    department_id: Id | None = None
+    role: AgentRole | None = None
+    active: bool | None = None
+    on_duty: bool | None = None
+    q: Search | None = Field(None, description="Search in name and username")
+
+
+# -- customers ----------------------------------------------------------------------------
+
+
+class CustomerIn(Input):
+    telegram_id: TelegramId
+    first_name: PersonName = ""
+    last_name: PersonName = ""
+    username: Username | None = None
+    language: Language | None = None
+    active: bool = Field(True, description="Support access")
+    support_level: SupportLevel = "standard"
+    support_until: date | None = None
+    banned: bool = False
+    ban_reason: BanReason = ""
+
+
+class CustomerPatch(Input):
+    NULLABLE: ClassVar[frozenset[str]] = frozenset({"username", "language", "support_until"})
+
+    telegram_id: TelegramId | None = Field(None, description="Only while they have no tickets")
+    first_name: PersonName | None = None
+    last_name: PersonName | None = None
+    username: Username | None = None
+    language: Language | None = None
+    active: bool | None = None
+    support_level: SupportLevel | None = None
+    support_until: date | None = None
+    banned: bool | None = None
+    ban_reason: BanReason | None = None
+
+
+class CustomerOut(Output):
+    id: int
+    telegram_id: int
+    first_name: str
+    last_name: str
+    username: str | None
+    language: str | None
+    active: bool
+    support_level: str
+    support_until: date | None
+    banned: bool
+    ban_reason: str
+    blocked_bot: bool = Field(description="The customer blocked the bot (read-only)")
+    created_at: datetime
+    updated_at: datetime
+    last_seen_at: datetime | None
+
+
+class CustomerQuery(PageQuery):
+    active: bool | None = None
+    banned: bool | None = None
+    support_level: SupportLevel | None = None
+    q: Search | None = Field(None, description="Search in names, username, Telegram id")

@@ -1,0 +1,137 @@
+"""Statistics: the filters every report takes and the figures it returns."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, Field, model_validator
+
+from admin_api.schemas.common import Id, Input, Output
+
+
+def _utc(value: datetime) -> datetime:
+    # A time without an offset is UTC. Converting the extremes (year 1 or 9999 with an
+    # offset) overflows: that is bad input, not a server error.
+    if value.tzinfo is None:
+        return value.replace(tzinfo=UTC)
+    try:
+        return value.astimezone(UTC)
+    except OverflowError:
+        raise ValueError("the time is out of range") from None
+
+
+Moment = Annotated[datetime, AfterValidator(_utc)]
+Seconds = Annotated[float | None, Field(description="Seconds; null when no ticket has it")]
+
+
+class StatsQuery(Input):
+    created_from: Moment | None = Field(
+        None, description="Tickets created at or after this time (ISO 8601; no offset: UTC)"
+    )
+    created_to: Moment | None = Field(
+        None, description="Tickets created before this time (ISO 8601; no offset: UTC)"
+    )
+    agent_id: Id | None = Field(None, description="Only tickets assigned to this agent")
+    customer_id: Id | None = Field(None, description="Only tickets of this customer")
+    department_id: Id | None = Field(None, description="Only tickets of this department")
+    format: Literal["json", "csv"] = Field("json", description="csv: a text/csv download")
+
+    @model_validator(mode="after")
+    def _period(self) -> StatsQuery:
+        if (
+            self.created_from is not None
+            and self.created_to is not None
+            and self.created_from > self.created_to
+        ):
+            raise ValueError("created_from is after created_to")
+        return self
+
+
+# -- overview ------------------------------------------------------------------------------
+
+
+class OpenByRole(Output):
+    """Tickets whose status is not final, by the status's lifecycle role."""
+
+    new: int
+    in_progress: int
+    waiting: int
+    resolved: int
+    closed: int
+    other: int = Field(description="Statuses without a lifecycle role")
+
+
+class Durations(Output):
+    count: int = Field(description="Tickets that have this time")
+    median: Seconds
+    p90: Seconds
+
+
+class SlaFigures(Output):
+    tracked: int = Field(description="Tickets with a first-response or resolution due time")
+    breached: int = Field(description="Tracked tickets whose SLA state is breached")
+    breach_rate: float | None = Field(description="breached / tracked; null when none tracked")
+
+
+class CsatFigures(Output):
+    average: float | None = Field(description="Mean rating (1..5), 2 decimals")
+    count: int
+    distribution: dict[str, int] = Field(description='Tickets per rating, keys "1".."5"')
+
+
+class AnswerFigures(Output):
+    sent: int = Field(description="Agent answers (messages of kind agent)")
+    up: int = Field(description="Answers rated +1")
+    down: int = Field(description="Answers rated -1")
+
+
+class StatsOverview(Output):
+    total: int
+    processed: int = Field(description="Status is final or resolved")
+    unprocessed: int
+    open_by_role: OpenByRole
+    first_response: Durations
+    resolution: Durations
+    sla: SlaFigures
+    csat: CsatFigures
+    answers: AnswerFigures
+
+
+# -- breakdowns ----------------------------------------------------------------------------
+
+
+class StatsRow(Output):
+    id: int | None = Field(
+        description="The group's id; the CSAT value for ratings; null for the group without"
+        " one (unassigned, uncategorised, unrated) and for SLA levels, which are names"
+    )
+    name: str
+    count: int = Field(description="Tickets")
+    processed: int = Field(description="Status is final or resolved")
+    unprocessed: int
+    first_response_median: Seconds
+    first_response_p90: Seconds
+    resolution_median: Seconds
+    resolution_p90: Seconds
+    sla_tracked: int = Field(description="Tickets with a due time")
+    sla_breached: int
+    breach_rate: float | None = Field(description="sla_breached / sla_tracked, 4 decimals")
+    csat_count: int
+    csat_average: float | None = Field(description="Mean CSAT (1..5), 2 decimals")
+
+
+class AgentStatsRow(StatsRow):
+    answers_sent: int = Field(description="Agent messages written by this agent")
+    answers_up: int = Field(description="This agent's answers rated +1")
+    answers_down: int = Field(description="This agent's answers rated -1")
+
+
+class StatsBreakdown(BaseModel):
+    by: Literal["status", "category", "department", "priority", "sla-level", "rating"]
+    items: list[StatsRow]
+
+
+class AgentStatsBreakdown(BaseModel):
+    by: Literal["agent"]
+    items: list[AgentStatsRow]

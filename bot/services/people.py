@@ -1,0 +1,193 @@
+"""Agents and customers as the admins maintain them (the admin API).
+
+The Telegram side of customers (registration on first contact, language) lives in
+bot.services.customers.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tortoise.expressions import Q, Subquery
+from tortoise.transactions import in_transaction
+
+from bot.services.directory import (
+    ensure_unique,
+    get_or_404,
+    invalid_field,
+    page,
+    save,
+)
+from bot.services.errors import Conflict
+from models import Agent, Category, Customer, Department, Message, Ticket
+
+# -- agents -------------------------------------------------------------------------------
+
+
+async def _departments(ids: list[int]) -> list[Department]:
+    wanted = set(ids)
+    found = await Department.filter(id__in=wanted)
+    missing = sorted(wanted - {d.id for d in found})
+    if missing:
+        raise invalid_field(
+            "department_ids",
+            "departments do not exist: " + ", ".join(map(str, missing)),
+            "unknown_reference",
+        )
+    return found
+
+
+async def get_agent(agent_id: int) -> Agent:
+    agent = await get_or_404(Agent, agent_id, "agent")
+    await agent.fetch_related("departments")
+    return agent
+
+
+async def list_agents(
+    limit: int,
+    offset: int,
+    *,
+    department_id: int | None = None,
+    role: str | None = None,
+    active: bool | None = None,
+    on_duty: bool | None = None,
+    q: str | None = None,
+) -> tuple[list[Agent], int]:
+    query = Agent.all().order_by("id")
+    if department_id is not None:
+        query = query.filter(id__in=_agent_ids_of(department_id))
+    if role is not None:
+        query = query.filter(role=role)
+    if active is not None:
+        query = query.filter(active=active)
+    if on_duty is not None:
+        query = query.filter(on_duty=on_duty)
+    if q:
+        query = query.filter(Q(name__icontains=q) | Q(username__icontains=q.lstrip("@")))
+    items, total = await page(query, limit, offset)
+    await Agent.fetch_for_list(items, "departments")
+    return items, total
+
+
+def _agent_ids_of(department_id: int) -> Any:
+    # A subquery instead of a join: an agent is counted once however many rows match.
+    return Subquery(Agent.filter(departments__id=department_id).values("id"))
+
+
+async def create_agent(*, department_ids: list[int], **fields: Any) -> Agent:
+    async with in_transaction():
+        await ensure_unique(Agent, "agent", telegram_id=fields["telegram_id"])
+        departments = await _departments(department_ids)
+        agent = await save(Agent(**fields), "agent")
+        if departments:
+            await agent.departments.add(*departments)
+    return await get_agent(agent.id)
+
+
+async def update_agent(agent_id: int, **fields: Any) -> Agent:
+    async with in_transaction():
+        agent = await get_or_404(Agent, agent_id, "agent")
+        if "telegram_id" in fields and fields["telegram_id"] != agent.telegram_id:
+            await ensure_unique(
+                Agent, "agent", exclude_id=agent_id, telegram_id=fields["telegram_id"]
+            )
+        department_ids = fields.pop("department_ids", None)
+        departments = None if department_ids is None else await _departments(department_ids)
+        agent.update_from_dict(fields)
+        await save(agent, "agent")
+        if departments is not None:
+            await _replace_departments(agent, departments)
+    return await get_agent(agent_id)
+
+
+async def _replace_departments(agent: Agent, departments: list[Department]) -> None:
+    current = {d.id for d in await agent.departments.all()}
+    wanted = {d.id for d in departments}
+    removed = current - wanted
+    if removed:
+        await agent.departments.remove(*[d for d in await Department.filter(id__in=removed)])
+        # A responsible agent must belong to the category's department (as on deletion,
+        # where the database clears the field).
+        await Category.filter(responsible_agent_id=agent.id, department_id__in=removed).update(
+            responsible_agent_id=None
+        )
+    added = [d for d in departments if d.id not in current]
+    if added:
+        await agent.departments.add(*added)
+
+
+async def delete_agent(agent_id: int) -> None:
+    async with in_transaction():
+        agent = await get_or_404(Agent, agent_id, "agent")
+        if (
+            await Ticket.filter(assignee_id=agent_id).exists()
+            or await Message.filter(author_agent_id=agent_id).exists()
+        ):
+            # Deleting would erase who answered what; history must stay readable.
+            raise Conflict("the agent has worked on tickets; deactivate them instead")
+        await agent.delete()
+
+
+# -- customers ----------------------------------------------------------------------------
+
+
+async def list_customers(
+    limit: int,
+    offset: int,
+    *,
+    active: bool | None = None,
+    banned: bool | None = None,
+    support_level: str | None = None,
+    q: str | None = None,
+) -> tuple[list[Customer], int]:
+    query = Customer.all().order_by("id")
+    if active is not None:
+        query = query.filter(active=active)
+    if banned is not None:
+        query = query.filter(banned=banned)
+    if support_level is not None:
+        query = query.filter(support_level=support_level)
+    if q:
+        text = q.strip()
+        match = (
+            Q(first_name__icontains=text)
+            | Q(last_name__icontains=text)
+            | Q(username__icontains=text.lstrip("@"))
+        )
+        digits = text.removeprefix("-")
+        if digits.isdigit() and len(digits) <= 16:
+            match |= Q(telegram_id=int(text))
+        query = query.filter(match)
+    return await page(query, limit, offset)
+
+
+async def get_customer(customer_id: int) -> Customer:
+    return await get_or_404(Customer, customer_id, "customer")
+
+
+async def create_customer(**fields: Any) -> Customer:
+    await ensure_unique(Customer, "customer", telegram_id=fields["telegram_id"])
+    return await save(Customer(**fields), "customer")
+
+
+async def update_customer(customer_id: int, **fields: Any) -> Customer:
+    async with in_transaction():
+        customer = await get_or_404(Customer, customer_id, "customer")
+        if "telegram_id" in fields and fields["telegram_id"] != customer.telegram_id:
+            # The Telegram id is where the customer's tickets are delivered: changing it
+            # would send their conversation to someone else.
+            if await Ticket.filter(customer_id=customer_id).exists():
+                raise Conflict("the customer has tickets; their Telegram id cannot change")
+            await ensure_unique(
+                Customer, "customer", exclude_id=customer_id, telegram_id=fields["telegram_id"]
+            )
+        customer.update_from_dict(fields)
+        return await save(customer, "customer")
+
+
+async def delete_customer(customer_id: int) -> None:
+    async with in_transaction():
+        customer = await get_or_404(Customer, customer_id, "customer")
+        if await Ticket.filter(customer_id=customer_id).exists():
+            raise Conflict("the customer has tickets; deactivate or ban them instead")
+        await customer.delete()
