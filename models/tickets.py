@@ -64,6 +64,9 @@ class Ticket(Model):
             ("department_id", "status_id"),
             ("assignee_id", "status_id"),
             ("status_id", "updated_at"),
+            # Periods in lists and statistics filter on creation time.
+            ("created_at",),
+            ("department_id", "created_at"),
         )
 
 
