@@ -72,17 +72,17 @@ async def orm(url: str) -> AsyncIterator[None]:
         await connections.close_all()
 
 
-async def _apply(url: str) -> list[str]:
+async def _apply(url: str, root: Path) -> list[str]:
     command = Command(
         tortoise_config=tortoise_config(url),
         app=APP,
-        location=str(migration_location(dialect_of(url))),
+        location=str(migration_location(dialect_of(url), root)),
     )
     await command.init()
     return await command.upgrade(run_in_transaction=True)
 
 
-async def migrate(url: str) -> list[str]:
+async def migrate(url: str, root: Path = MIGRATIONS_DIR) -> list[str]:
     """Applies pending migrations of the folder matching the URL, then seeds defaults.
 
     Several instances may start at once: on PostgreSQL an advisory lock makes one of
@@ -98,12 +98,12 @@ async def migrate(url: str) -> list[str]:
             async with conn.acquire_connection() as raw:
                 await raw.execute("SELECT pg_advisory_lock($1)", _MIGRATION_LOCK_KEY)
                 try:
-                    applied = await _apply(url)
+                    applied = await _apply(url, root)
                     await seed_defaults()
                 finally:
                     await raw.execute("SELECT pg_advisory_unlock($1)", _MIGRATION_LOCK_KEY)
         else:
-            applied = await _apply(url)
+            applied = await _apply(url, root)
             await seed_defaults()
     finally:
         await connections.close_all()

@@ -101,14 +101,7 @@ async def test_populated_database_upgrades_without_losing_rows(backend, first_st
     for path in versions[: first_steps or len(versions)]:
         shutil.copy(path, target / path.name)
     try:
-        import bot.db as db_module
-
-        original = db_module.MIGRATIONS_DIR
-        db_module.MIGRATIONS_DIR = partial_root
-        try:
-            await migrate(url)
-        finally:
-            db_module.MIGRATIONS_DIR = original
+        await migrate(url, root=partial_root)
         await Tortoise.init(config=tortoise_config(url))
         conn = connections.get(dialect)
         true, false = ("1", "0") if dialect == "sqlite" else ("TRUE", "FALSE")
