@@ -77,9 +77,24 @@ def create_admin_app(
 
 
 def _install_docs(app: web.Application) -> None:
-    """Swagger UI from the package's own files: the page works with no network."""
-    from swagger_ui import api_doc
+    """Swagger UI from the package's own files: the page works with no network.
 
-    api_doc(
-        app, config_rel_url=f"{MOUNT}/openapi.json", url_prefix="/docs", title="Helpdesk admin API"
+    swagger-ui-py writes its URLs from one prefix, but this application is mounted
+    at /api: the page must say /api/docs/... while the routes here are /docs/...
+    """
+    from swagger_ui.core import ApplicationDocument
+
+    doc = ApplicationDocument(
+        app, config=app[OPENAPI], url_prefix=f"{MOUNT}/docs", title="Helpdesk admin API"
     )
+
+    async def page(request: web.Request) -> web.Response:
+        return web.Response(text=doc.doc_html, content_type="text/html")
+
+    async def config(request: web.Request) -> web.Response:
+        return web.json_response(request.app[OPENAPI])
+
+    app.router.add_get("/docs", page)
+    app.router.add_get("/docs/", page)
+    app.router.add_get("/docs/swagger.json", config)
+    app.router.add_static("/docs/static", path=doc.static_dir)
