@@ -15,7 +15,7 @@ from admin_api.schemas.access import (
     TokenQuery,
 )
 from admin_api.schemas.common import Page
-from admin_api.views.directory import page_of, patch_fields
+from admin_api.views.crud import page_of, patch_fields
 from bot.config import Settings
 from bot.services import settings as runtime
 from bot.services import tokens
