@@ -294,7 +294,8 @@ def _handler(endpoint: Endpoint) -> Callable[[web.Request], Awaitable[web.Stream
         path = {}
         for name in endpoint.path_params:
             raw = request.match_info[name]
-            if not raw.isdigit() or not 0 < int(raw) < 2**31:
+            # isdigit() alone admits '²' and '١', which int() refuses or misreads.
+            if not (raw.isascii() and raw.isdigit()) or not 0 < int(raw) < 2**31:
                 raise NotFound(f"no such {name.removesuffix('_id')}")
             path[name] = int(raw)
         call = Call(request=request, principal=principal, path=path)

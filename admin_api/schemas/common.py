@@ -8,6 +8,7 @@ from typing import Annotated, Generic, TypeVar
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     StringConstraints,
@@ -23,12 +24,30 @@ Id = Annotated[int, Field(ge=1, le=2**31 - 1)]
 TelegramId = Annotated[int, Field(ge=-(2**52), le=2**52)]
 
 
-def _assume_utc(moment: datetime) -> datetime:
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+def _iso_only(value: object) -> object:
+    # pydantic would read "0" or 13 as Unix timestamps; the document says ISO 8601.
+    if isinstance(value, datetime):
+        return value
+    if not isinstance(value, str):
+        raise ValueError("must be an ISO 8601 date-time string")
+    try:
+        return datetime.fromisoformat(value)
+    except ValueError:
+        raise ValueError("must be an ISO 8601 date-time, e.g. 2026-01-31T12:00:00Z") from None
 
 
-# A moment without an offset is read as UTC (the API speaks UTC throughout).
-UtcDatetime = Annotated[datetime, AfterValidator(_assume_utc)]
+def _as_utc(value: datetime) -> datetime:
+    # Converting the extremes (year 1 or 9999 with an offset) overflows: bad input.
+    if value.tzinfo is None:
+        return value.replace(tzinfo=UTC)
+    try:
+        return value.astimezone(UTC)
+    except OverflowError:
+        raise ValueError("the time is out of range") from None
+
+
+# ISO 8601 only; a moment without an offset is read as UTC (the API speaks UTC).
+UtcDatetime = Annotated[datetime, BeforeValidator(_iso_only), AfterValidator(_as_utc)]
 
 
 class Input(BaseModel):

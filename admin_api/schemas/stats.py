@@ -2,26 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, Field, model_validator
+from pydantic import BaseModel, Field, model_validator
 
-from admin_api.schemas.common import Id, Input, Output
+from admin_api.schemas.common import Id, Input, Output, UtcDatetime
 
-
-def _utc(value: datetime) -> datetime:
-    # A time without an offset is UTC. Converting the extremes (year 1 or 9999 with an
-    # offset) overflows: that is bad input, not a server error.
-    if value.tzinfo is None:
-        return value.replace(tzinfo=UTC)
-    try:
-        return value.astimezone(UTC)
-    except OverflowError:
-        raise ValueError("the time is out of range") from None
-
-
-Moment = Annotated[datetime, AfterValidator(_utc)]
+Moment = UtcDatetime
 Seconds = Annotated[float | None, Field(description="Seconds; null when no ticket has it")]
 
 

@@ -32,7 +32,8 @@ from models.enums import TokenRole
 
 FILE_RESPONSE = {
     "description": "The stored file, with its name and MIME type",
-    "content": {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}},
+    # The stored file's own MIME type (image/png, application/pdf, ...).
+    "content": {"*/*": {"schema": {"type": "string", "format": "binary"}}},
 }
 
 
