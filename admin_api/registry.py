@@ -72,6 +72,7 @@ class Endpoint:
     status: int = 200
     errors: tuple[int, ...] = ()
     raw_response: dict[str, Any] | None = None  # OpenAPI content for non-JSON answers
+    max_body: int = MAX_BODY_BYTES
     path_params: list[str] = field(default_factory=list)
 
 
@@ -120,6 +121,7 @@ class Registry:
         status: int = 200,
         errors: tuple[int, ...] = (),
         raw_response: dict[str, Any] | None = None,
+        max_body: int = MAX_BODY_BYTES,
     ) -> Callable[[View], View]:
         def decorator(view: View) -> View:
             self.endpoints.append(
@@ -136,6 +138,7 @@ class Registry:
                     status=status,
                     errors=errors,
                     raw_response=raw_response,
+                    max_body=max_body,
                     path_params=re.findall(r"{(\w+)}", path),
                 )
             )
@@ -249,6 +252,7 @@ _ERROR_TEXT = {
     409: "Conflicts with the current state",
     413: "Request body too large",
     422: "Validation failed",
+    507: "The server could not store a file",
 }
 
 
@@ -306,7 +310,7 @@ def _handler(endpoint: Endpoint) -> Callable[[web.Request], Awaitable[web.Stream
                 "this endpoint takes no query parameters", {"fields": sorted(request.query)}
             )
         if endpoint.body is not None:
-            call.body = _validate_body(endpoint.body, await _json_body(request))
+            call.body = _validate_body(endpoint.body, await _json_body(request, endpoint.max_body))
         result = await endpoint.view(call)
         if isinstance(result, web.StreamResponse):
             return result
@@ -328,12 +332,12 @@ def _query_dict(request: web.Request, model: type[BaseModel]) -> dict[str, Any]:
     return data
 
 
-async def _json_body(request: web.Request) -> bytes:
-    if request.content_length is not None and request.content_length > MAX_BODY_BYTES:
-        raise web.HTTPRequestEntityTooLarge(
-            max_size=MAX_BODY_BYTES, actual_size=request.content_length
-        )
+async def _json_body(request: web.Request, limit: int) -> bytes:
+    if request.content_length is not None and request.content_length > limit:
+        raise web.HTTPRequestEntityTooLarge(max_size=limit, actual_size=request.content_length)
     raw = await request.read()
+    if len(raw) > limit:
+        raise web.HTTPRequestEntityTooLarge(max_size=limit, actual_size=len(raw))
     if not raw:
         raise MalformedJSON("a JSON body is required")
     try:

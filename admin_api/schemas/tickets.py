@@ -177,6 +177,16 @@ class TicketPriorityIn(Input):
     priority_id: Id
 
 
+class AlertFile(Input):
+    file_name: Annotated[str, StringConstraints(min_length=1, max_length=255)]
+    mime_type: Annotated[str, StringConstraints(pattern=r"^[\w.+-]+/[\w.+-]+$", max_length=128)] = (
+        "application/octet-stream"
+    )
+    content_base64: Annotated[str, StringConstraints(min_length=1, max_length=28_000_000)] = Field(
+        ..., description="The file's bytes, base64 (at most 20 MB decoded)"
+    )
+
+
 class AlertIn(Input):
     customer_id: Id
     kind: Literal["information", "complaint", "suspicious_activity"]
@@ -185,3 +195,4 @@ class AlertIn(Input):
     department_id: Id | None = None
     priority_id: Id | None = None
     as_agent_id: Id | None = None
+    files: list[AlertFile] = Field(default_factory=list, max_length=5)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import base64
+import binascii
+from pathlib import Path
 from urllib.parse import quote
 
 from aiohttp import web
@@ -30,6 +33,8 @@ from bot.services.tokens import Principal
 from models import Agent, Message
 from models.enums import TokenRole
 
+# Files travel base64-encoded (4/3 of their size) inside the JSON of an alert.
+ALERT_BODY_BYTES = 24 * 1024 * 1024
 FILE_RESPONSE = {
     "description": "The stored file, with its name and MIME type",
     # The stored file's own MIME type (image/png, application/pdf, ...).
@@ -299,9 +304,21 @@ def register(api: Registry) -> None:
         body=AlertIn,
         response=TicketOut,
         status=201,
+        errors=(507,),
+        max_body=ALERT_BODY_BYTES,
     )
     async def alert(call: Call) -> TicketOut:
         body: AlertIn = call.body
+        files = []
+        for index, item in enumerate(body.files):
+            try:
+                content = base64.b64decode(item.content_base64, validate=True)
+            except (binascii.Error, ValueError):
+                where = ["files", str(index), "content_base64"]
+                detail = {"loc": where, "msg": "not valid base64", "type": "base64"}
+                raise Invalid("invalid body", [detail]) from None
+            files.append((item.file_name, item.mime_type, content))
+        current = await runtime_settings(call.request.app[PROCESS_SETTINGS])
         ticket = await tickets.send_alert(
             customer_id=body.customer_id,
             kind=body.kind,
@@ -310,6 +327,8 @@ def register(api: Registry) -> None:
             department_id=body.department_id,
             priority_id=body.priority_id,
             actor=await actor_for(call.principal, body.as_agent_id),
+            files=files,
+            attachments_dir=Path(current.attachments_dir),
         )
         call.request.app[WAKE_OUTBOX]()
         return TicketOut.model_validate(ticket)

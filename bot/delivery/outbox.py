@@ -191,3 +191,24 @@ async def edit_text(
     else:
         payload["message_id"] = target
     return await enqueue("editMessageText", chat_id, payload, ref=ref, ref_param=ref_param, **meta)
+
+
+async def send_upload(
+    chat_id: int,
+    path: str,
+    file_name: str,
+    *,
+    caption: str = "",
+    attachment_id: int | None = None,
+    **meta: Any,
+) -> OutboxMessage:
+    """Uploads a stored file as a document; its Telegram file_id is kept when sent."""
+    payload: dict[str, Any] = {"document": {"upload_path": path, "file_name": file_name}}
+    if caption:
+        payload.update(caption=split_html(caption, CAPTION_LIMIT)[0], parse_mode="HTML")
+    if attachment_id is not None:
+        meta.setdefault("purpose", f"{UPLOAD_PURPOSE}{attachment_id}")
+    return await enqueue("sendDocument", chat_id, payload, **meta)
+
+
+UPLOAD_PURPOSE = "att:"

@@ -21,6 +21,7 @@ import time
 from collections import Counter as Tally
 from collections.abc import Awaitable, Callable
 from datetime import timedelta
+from pathlib import Path
 from typing import Any
 
 from aiogram import Bot
@@ -34,15 +35,15 @@ from aiogram.exceptions import (
     TelegramServerError,
     TelegramUnauthorizedError,
 )
+from aiogram.types import FSInputFile, MessageId
 from aiogram.types import Message as TgMessage
-from aiogram.types import MessageId
 from pydantic import ValidationError
 from tortoise.functions import Min
 from tortoise.transactions import in_transaction
 
 from bot.delivery.limits import RateLimiter, is_private
-from bot.delivery.outbox import now_utc
-from models import Customer, MessageLink, OutboxMessage
+from bot.delivery.outbox import UPLOAD_PURPOSE, now_utc
+from models import Attachment, Customer, MessageLink, OutboxMessage
 from models.enums import OutboxStatus
 
 log = logging.getLogger(__name__)
@@ -84,7 +85,20 @@ def _set_path(payload: dict[str, Any], dotted: str, value: Any) -> None:
         node.setdefault("allow_sending_without_reply", True)
 
 
+def _with_uploads(payload: dict[str, Any]) -> dict[str, Any]:
+    """A stored file to upload travels in the row as {"upload_path", "file_name"}."""
+    prepared = dict(payload)
+    for key, value in payload.items():
+        if isinstance(value, dict) and "upload_path" in value:
+            path = Path(value["upload_path"])
+            if not path.is_file():
+                raise ValueError(f"the file to upload is gone: {path.name}")
+            prepared[key] = FSInputFile(path, filename=value.get("file_name") or path.name)
+    return prepared
+
+
 def _method_call(method: str, payload: dict[str, Any]) -> tg_methods.TelegramMethod:
+    payload = _with_uploads(payload)
     cls = getattr(tg_methods, method[:1].upper() + method[1:], None)
     if cls is None or not isinstance(cls, type) or not issubclass(cls, tg_methods.TelegramMethod):
         raise ValueError(f"unknown Bot API method {method!r}")
@@ -235,6 +249,7 @@ class Sender:
             payload = await self._resolve_refs(row)
             call = _method_call(row.method, payload)
             result = await self.bot(call)
+            await _remember_file_id(row, result)
         except _Postpone as exc:
             await self._requeue(row, exc.seconds, count_attempt=False)
         except TelegramRetryAfter as exc:
@@ -353,6 +368,17 @@ class Sender:
         log.error("outbox row %s (%s to %s) failed: %s", row.id, row.method, row.chat_id, error)
         await OutboxMessage.filter(id=row.id).update(
             status=OutboxStatus.FAILED, lease_until=None, last_error=error[:1000]
+        )
+
+
+async def _remember_file_id(row: OutboxMessage, result: Any) -> None:
+    """An uploaded attachment is re-sent later by file_id, not uploaded again."""
+    if not (row.purpose or "").startswith(UPLOAD_PURPOSE) or not isinstance(result, TgMessage):
+        return
+    media = result.document or (result.photo[-1] if result.photo else None)
+    if media is not None:
+        await Attachment.filter(id=int(row.purpose.removeprefix(UPLOAD_PURPOSE))).update(
+            file_id=media.file_id, file_unique_id=media.file_unique_id
         )
 
 

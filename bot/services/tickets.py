@@ -7,8 +7,10 @@ messages are committed together or not at all.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from tortoise.expressions import F
@@ -16,11 +18,13 @@ from tortoise.transactions import in_transaction
 
 from bot.delivery import outbox
 from bot.i18n import speaking
-from bot.services import sla
+from bot.services import attachments, sla
+from bot.services.attachments import StoredFile
 from bot.services.errors import Conflict, Forbidden, Invalid, NotFound
 from bot.ui import cards, texts
 from models import (
     Agent,
+    Attachment,
     Category,
     Counter,
     Customer,
@@ -35,6 +39,7 @@ from models import (
 from models.enums import (
     ActorType,
     AgentRole,
+    AttachmentKind,
     MessageKind,
     OutboxStatus,
     SettableBy,
@@ -220,8 +225,11 @@ async def open_ticket(
     source: TicketSource,
     actor: Actor,
     alert_kind: str | None = None,
+    files: Sequence[StoredFile] = (),
+    attachments_dir: Path | None = None,
 ) -> Ticket:
-    """Creates a ticket with its first message (the customer's, or an alert's text)."""
+    """Creates a ticket with its first message (the customer's, or an alert's text)
+    and the files stored for it (`files`, under `attachments_dir`)."""
     subject = _clean_text(subject, "subject", SUBJECT_LIMIT)
     text = _clean_text(text)
     async with in_transaction():
@@ -261,6 +269,20 @@ async def open_ticket(
             author_agent=actor.agent if is_alert else None,
             text=text,
         )
+        stored = [
+            await Attachment.create(
+                message=message,
+                kind=AttachmentKind.DOCUMENT,
+                file_id="",
+                file_unique_id="",
+                file_name=f.file_name,
+                mime_type=f.mime_type,
+                size=f.size,
+                sha256=f.sha256,
+                stored_path=f.path,
+            )
+            for f in files
+        ]
         await _record(ticket, "created", actor, source=source.value, alert_kind=alert_kind)
         if assignee is not None:
             await _record(ticket, "assigned", SYSTEM, agent_id=assignee.id, reason="category")
@@ -271,6 +293,18 @@ async def open_ticket(
                 lambda: texts.alert_message(ticket.number, alert_kind or "", subject, text),
                 message_id=message.id,
             )
+            if stored and not ticket.customer.banned:
+                assert attachments_dir is not None
+                for attachment in stored:
+                    await outbox.send_upload(
+                        ticket.customer.telegram_id,
+                        str((attachments_dir / attachment.stored_path).resolve()),
+                        attachment.file_name,
+                        attachment_id=attachment.id,
+                        ticket_id=ticket.id,
+                        message_id=message.id,
+                        side=Side.CUSTOMER,
+                    )
             ticket.customer_unread = 1
             await ticket.save(update_fields=["customer_unread"])
     return await get_ticket(ticket.id)
@@ -288,8 +322,11 @@ async def send_alert(
     department_id: int | None,
     priority_id: int | None,
     actor: Actor,
+    files: Sequence[tuple[str, str, bytes]] = (),
+    attachments_dir: Path | None = None,
 ) -> Ticket:
-    """A ticket started by support towards a customer (information, complaint, ...)."""
+    """A ticket started by support towards a customer (information, complaint, ...),
+    with optional files (name, MIME type, bytes) sent after the text."""
     if not actor.is_admin:
         raise Forbidden("only admins send alerts")
     if kind not in ALERT_KINDS:
@@ -302,6 +339,12 @@ async def send_alert(
         if first is None:
             raise Invalid("no active department to file the alert in", {"field": "department_id"})
         department_id = first.id
+    if files and attachments_dir is None:
+        raise Invalid("files need an attachments directory")
+    stored = [
+        await attachments.store(attachments_dir, name, mime, content)  # type: ignore[arg-type]
+        for name, mime, content in files
+    ]
     return await open_ticket(
         customer=customer,
         department_id=department_id,
@@ -312,6 +355,8 @@ async def send_alert(
         source=TicketSource.ALERT,
         actor=actor,
         alert_kind=kind,
+        files=stored,
+        attachments_dir=attachments_dir,
     )
 
 

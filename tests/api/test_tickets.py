@@ -320,3 +320,54 @@ async def test_naive_period_bounds_are_read_as_utc(client, desk):
     assert status == 200 and page["total"] == 3
     status, page = await client.get("/api/v1/tickets?created_to=2000-01-01T00:00:00")
     assert status == 200 and page["total"] == 0
+
+
+async def test_alert_with_files_uploads_them_to_the_customer(client, desk, api, bot, api_settings):
+    import base64
+
+    from tests.support import all_settled, running_sender, wait_until
+
+    api.add_user(502, "Carl")
+    pdf = b"%PDF-1.4 statement for March"
+    status, ticket = await client.post(
+        "/api/v1/alerts",
+        {
+            "customer_id": desk.carl.id,
+            "kind": "information",
+            "subject": "Your statement",
+            "text": "Attached.",
+            "files": [
+                {
+                    "file_name": "../../statement.pdf",
+                    "mime_type": "application/pdf",
+                    "content_base64": base64.b64encode(pdf).decode(),
+                }
+            ],
+        },
+    )
+    assert status == 201
+    [attachment] = await Attachment.filter(message__ticket_id=ticket["id"])
+    assert attachment.file_name == "statement.pdf"  # no directories from the sender
+    stored = (api_settings.attachments_dir / attachment.stored_path).resolve()
+    assert stored.is_relative_to(api_settings.attachments_dir.resolve())
+    assert stored.read_bytes() == pdf
+    assert attachment.sha256 == hashlib.sha256(pdf).hexdigest() and attachment.size == len(pdf)
+    async with running_sender(bot) as sender:
+        await wait_until(all_settled)
+    assert sender.stats["failed"] == 0
+    [upload] = api.calls("sendDocument")
+    assert upload.params["document"]["filename"] == "statement.pdf"
+    await attachment.refresh_from_db()
+    assert attachment.file_id  # kept for re-sending without uploading again
+    status, body = await client.post(
+        "/api/v1/alerts",
+        {
+            "customer_id": desk.carl.id,
+            "kind": "information",
+            "subject": "x",
+            "text": "y",
+            "files": [{"file_name": "a.txt", "content_base64": "not base64!"}],
+        },
+    )
+    assert status == 422
+    assert body["error"]["details"][0]["loc"] == ["files", "0", "content_base64"]
