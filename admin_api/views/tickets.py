@@ -30,7 +30,7 @@ from bot.services import ticket_queries, tickets
 from bot.services.errors import Invalid
 from bot.services.settings import runtime_settings
 from bot.services.tokens import Principal
-from models import Agent, Message
+from models import Agent, Message, Ticket
 from models.enums import TokenRole
 
 # Files travel base64-encoded (4/3 of their size) inside the JSON of an alert.
@@ -163,9 +163,10 @@ def register(api: Registry) -> None:
         rows = await ticket_queries.history(call.path["ticket_id"], await actor_for(call.principal))
         return [EventOut.model_validate(e) for e in rows]
 
-    async def _done(call: Call, ticket_id: int) -> TicketOut:
+    def _done(call: Call, ticket: Ticket) -> TicketOut:
+        """The services return the ticket as it now is; the sender looks at once."""
         call.request.app[WAKE_OUTBOX]()
-        return TicketOut.model_validate(await tickets.get_ticket(ticket_id))
+        return TicketOut.model_validate(ticket)
 
     @api.route(
         "POST",
@@ -213,8 +214,10 @@ def register(api: Registry) -> None:
     )
     async def assign(call: Call) -> TicketOut:
         ticket_id = call.path["ticket_id"]
-        await tickets.assign(ticket_id, call.body.agent_id, await actor_for(call.principal))
-        return await _done(call, ticket_id)
+        ticket = await tickets.assign(
+            ticket_id, call.body.agent_id, await actor_for(call.principal)
+        )
+        return _done(call, ticket)
 
     @api.route(
         "POST",
@@ -228,13 +231,13 @@ def register(api: Registry) -> None:
     )
     async def transfer(call: Call) -> TicketOut:
         ticket_id = call.path["ticket_id"]
-        await tickets.transfer(
+        ticket = await tickets.transfer(
             ticket_id,
             call.body.department_id,
             call.body.agent_id,
             await actor_for(call.principal),
         )
-        return await _done(call, ticket_id)
+        return _done(call, ticket)
 
     @api.route(
         "POST",
@@ -248,8 +251,10 @@ def register(api: Registry) -> None:
     )
     async def status(call: Call) -> TicketOut:
         ticket_id = call.path["ticket_id"]
-        await tickets.set_status(ticket_id, call.body.status_id, await actor_for(call.principal))
-        return await _done(call, ticket_id)
+        ticket = await tickets.set_status(
+            ticket_id, call.body.status_id, await actor_for(call.principal)
+        )
+        return _done(call, ticket)
 
     @api.route(
         "POST",
@@ -262,10 +267,10 @@ def register(api: Registry) -> None:
     )
     async def priority(call: Call) -> TicketOut:
         ticket_id = call.path["ticket_id"]
-        await tickets.set_priority(
+        ticket = await tickets.set_priority(
             ticket_id, call.body.priority_id, await actor_for(call.principal)
         )
-        return await _done(call, ticket_id)
+        return _done(call, ticket)
 
     @api.route(
         "POST",
@@ -278,8 +283,8 @@ def register(api: Registry) -> None:
     )
     async def close(call: Call) -> TicketOut:
         ticket_id = call.path["ticket_id"]
-        await tickets.close(ticket_id, await actor_for(call.principal))
-        return await _done(call, ticket_id)
+        ticket = await tickets.close(ticket_id, await actor_for(call.principal))
+        return _done(call, ticket)
 
     @api.route(
         "POST",
@@ -292,8 +297,8 @@ def register(api: Registry) -> None:
     )
     async def reopen(call: Call) -> TicketOut:
         ticket_id = call.path["ticket_id"]
-        await tickets.reopen(ticket_id, await actor_for(call.principal))
-        return await _done(call, ticket_id)
+        ticket = await tickets.reopen(ticket_id, await actor_for(call.principal))
+        return _done(call, ticket)
 
     @api.route(
         "POST",
