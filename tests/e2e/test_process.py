@@ -10,10 +10,12 @@ import time
 from collections import Counter, defaultdict
 
 import aiohttp
+import pytest
 from tortoise import Tortoise, connections
 
-from bot.db import migrate, tortoise_config
+from bot.db import MIGRATIONS_DIR, migrate, tortoise_config
 from bot.delivery import outbox
+from tests.conftest import BACKENDS, create_pg_database, drop_pg_database
 
 
 async def test_start_is_answered_and_sigterm_stops_cleanly(api, bot_process):
@@ -62,18 +64,36 @@ def test_malformed_setting_stops_with_one_clear_line(tmp_path):
     assert len(lines) == 1 and lines[0].startswith("configuration error: BOT_TOKEN")
 
 
-def test_migrate_works_from_another_directory(tmp_path):
-    env = dict(os.environ, DATABASE_URL=f"sqlite://{tmp_path / 'm.sqlite3'}")
-    result = subprocess.run(
-        [sys.executable, "-m", "bot", "migrate"],
-        env=env,
-        cwd="/",
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("applied 1 migration(s)") or "migration(s)" in result.stdout
+@pytest.mark.parametrize("backend", BACKENDS)
+async def test_migrate_works_from_another_directory(tmp_path, backend):
+    """`helpdesk migrate` on a fresh database of each dialect, run from /, twice."""
+    if backend == "postgres":
+        url = await create_pg_database()
+    else:
+        url = f"sqlite://{tmp_path / 'm.sqlite3'}"
+    env = dict(os.environ, DATABASE_URL=url)
+    steps = len(list((MIGRATIONS_DIR / backend / "models").glob("[0-9]*_*.py")))
+    try:
+        outputs = []
+        for _ in range(2):
+            process = await asyncio.create_subprocess_exec(
+                sys.executable,
+                "-m",
+                "bot",
+                "migrate",
+                env=env,
+                cwd="/",
+                stdout=asyncio.subprocess.PIPE,
+                stderr=asyncio.subprocess.PIPE,
+            )
+            stdout, stderr = await asyncio.wait_for(process.communicate(), 60)
+            assert process.returncode == 0, stderr.decode()
+            outputs.append(stdout.decode().strip())
+    finally:
+        if backend == "postgres":
+            await drop_pg_database(url)
+    assert outputs[0].startswith(f"applied {steps} migration(s): 0_")
+    assert outputs[1] == "applied 0 migration(s)"
 
 
 async def test_sigkill_mid_queue_loses_nothing_and_doubles_nothing(api, bot_process):
