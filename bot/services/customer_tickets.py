@@ -17,6 +17,10 @@ from models import Category, Customer, Department, Message, Priority, Ticket
 from models.enums import ActorType, MessageKind, StatusRole
 
 
+class ReopenWindowPassed(Conflict):
+    code = "reopen_window_passed"
+
+
 def customer_actor(customer: Customer) -> tickets.Actor:
     return tickets.Actor(ActorType.CUSTOMER, customer.display_name, id=customer.id)
 
@@ -89,7 +93,7 @@ async def reopen(ticket_id: int, customer: Customer) -> Ticket:
     if ticket.status.is_final:
         window = timedelta(days=(await runtime_settings()).reopen_window_days)
         if ticket.closed_at is None or tickets.now() - ticket.closed_at > window:
-            raise Conflict("this ticket was closed too long ago to reopen; open a new one")
+            raise ReopenWindowPassed("this ticket was closed too long ago to reopen")
     elif ticket.status.role != StatusRole.RESOLVED:
         raise Conflict("this ticket is still open")
     return await tickets.reopen(ticket.id, customer_actor(customer))

@@ -9,3 +9,13 @@ class MenuCb(CallbackData, prefix="m"):
 
 class LanguageCb(CallbackData, prefix="lg"):
     code: str
+
+
+class TicketListCb(CallbackData, prefix="tl"):
+    page: int
+    archived: bool = False
+
+
+class TicketCb(CallbackData, prefix="tk"):
+    id: int
+    action: str  # open | close | reopen | archive

@@ -7,7 +7,7 @@ from typing import Any
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.ui import texts
-from bot.ui.callbacks import LanguageCb, MenuCb
+from bot.ui.callbacks import LanguageCb, MenuCb, TicketListCb
 
 
 def as_payload(markup: InlineKeyboardMarkup) -> dict[str, Any]:
@@ -20,12 +20,18 @@ def main_menu() -> dict[str, Any]:
             inline_keyboard=[
                 [
                     InlineKeyboardButton(
+                        text=texts.button_my_tickets(),
+                        callback_data=TicketListCb(page=0).pack(),
+                    )
+                ],
+                [
+                    InlineKeyboardButton(
                         text=texts.button_help(), callback_data=MenuCb(action="help").pack()
                     ),
                     InlineKeyboardButton(
                         text=texts.button_language(), callback_data=MenuCb(action="lang").pack()
                     ),
-                ]
+                ],
             ]
         )
     )

@@ -105,3 +105,78 @@ def ticket_transferred(number: int, department: str) -> str:
 
 def support_team() -> str:
     return _("Support")
+
+
+# -- my tickets --------------------------------------------------------------------------
+
+
+def button_my_tickets() -> str:
+    return _("📋 My tickets")
+
+
+def my_tickets_title(total: int, archived: bool) -> str:
+    if archived:
+        return _("🗄 Archived tickets: {total}").format(total=total)
+    return _("📋 Your tickets: {total}").format(total=total)
+
+
+def no_tickets(archived: bool) -> str:
+    return _("No archived tickets.") if archived else _("You have no tickets yet.")
+
+
+def unread_marker() -> str:
+    return _("new messages")
+
+
+def button_archived() -> str:
+    return _("🗄 Archived")
+
+
+def button_open_tickets() -> str:
+    return _("📋 Open tickets")
+
+
+def button_menu() -> str:
+    return _("🏠 Menu")
+
+
+def button_back_to_list() -> str:
+    return _("⬅️ My tickets")
+
+
+def button_close_ticket() -> str:
+    return _("🔒 Close")
+
+
+def button_reopen_ticket() -> str:
+    return _("🔓 Reopen")
+
+
+def button_archive_ticket() -> str:
+    return _("🗄 Archive")
+
+
+def ticket_header(number: int, subject: str, status: str) -> str:
+    return _("🎫 <b>Ticket #{number}</b> — {subject}\nStatus: <b>{status}</b>").format(
+        number=number, subject=escape(subject), status=escape(status)
+    )
+
+
+def author_you() -> str:
+    return _("You")
+
+
+def ticket_not_found() -> str:
+    return _("This ticket is not available.")
+
+
+def ticket_archived(number: int) -> str:
+    return _("Ticket #{number} moved to the archive.").format(number=number)
+
+
+def reopen_window_passed() -> str:
+    return _("This ticket was closed too long ago to reopen. Please open a new one.")
+
+
+def action_not_possible() -> str:
+    return _("This cannot be done with this ticket now.")

@@ -2,7 +2,7 @@
 
 from aiogram import F, Router
 
-from handlers.customer import start
+from handlers.customer import start, tickets
 
 
 def router() -> Router:
@@ -10,4 +10,5 @@ def router() -> Router:
     root.message.filter(F.chat.type == "private")
     root.callback_query.filter(F.message.chat.type == "private")
     root.include_router(start.router())
+    root.include_router(tickets.router())
     return root

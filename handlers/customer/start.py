@@ -15,7 +15,7 @@ from bot.ui import keyboards, texts
 from bot.ui.callbacks import LanguageCb, MenuCb
 
 
-def _contact(user: User) -> customers.Contact:
+def contact_of(user: User) -> customers.Contact:
     return customers.Contact(
         telegram_id=user.id,
         first_name=user.first_name or "",
@@ -27,7 +27,7 @@ def _contact(user: User) -> customers.Contact:
 
 async def show_menu(message: Message) -> None:
     assert message.from_user is not None
-    await customers.touch(_contact(message.from_user))
+    await customers.touch(contact_of(message.from_user))
     async with in_transaction():
         await outbox.send_text(
             message.chat.id,
@@ -42,7 +42,7 @@ async def show_help(message: Message) -> None:
 
 async def ask_language(message: Message, i18n: I18n) -> None:
     assert message.from_user is not None
-    await customers.touch(_contact(message.from_user))
+    await customers.touch(contact_of(message.from_user))
     await outbox.send_text(
         message.chat.id,
         texts.choose_language(),
@@ -56,6 +56,13 @@ async def menu_button(query: CallbackQuery, callback_data: MenuCb, i18n: I18n) -
         return
     if callback_data.action == "help":
         await show_help(query.message)
+    elif callback_data.action == "menu":
+        await outbox.edit_text(
+            query.message.chat.id,
+            query.message.message_id,
+            texts.greeting(query.from_user.first_name),
+            reply_markup=keyboards.main_menu(),
+        )
     else:
         await outbox.send_text(
             query.message.chat.id,
@@ -69,7 +76,7 @@ async def language_chosen(query: CallbackQuery, callback_data: LanguageCb, i18n:
     if callback_data.code not in LANGUAGES or not isinstance(query.message, Message):
         await query.answer(texts.not_available(), show_alert=True)
         return
-    await customers.touch(_contact(query.from_user))
+    await customers.touch(contact_of(query.from_user))
     await customers.set_language(query.from_user.id, callback_data.code)
     with i18n.use_locale(callback_data.code):
         await outbox.edit_text(
@@ -87,6 +94,6 @@ def router() -> Router:
     r.message.register(show_menu, Command("menu"))
     r.message.register(show_help, Command("help"))
     r.message.register(ask_language, Command("language"))
-    r.callback_query.register(menu_button, MenuCb.filter(F.action.in_({"help", "lang"})))
+    r.callback_query.register(menu_button, MenuCb.filter(F.action.in_({"help", "lang", "menu"})))
     r.callback_query.register(language_chosen, LanguageCb.filter())
     return r

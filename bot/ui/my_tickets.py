@@ -1,0 +1,133 @@
+"""Rendering of the customer's ticket list and ticket view (text + inline keyboard)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from aiogram.types import InlineKeyboardButton as Button
+from aiogram.types import InlineKeyboardMarkup
+
+from bot.ui import texts
+from bot.ui.callbacks import MenuCb, TicketCb, TicketListCb
+from bot.ui.html import MESSAGE_LIMIT, escape, visible_length
+from bot.ui.keyboards import as_payload
+from models import Message, Status, Ticket
+from models.enums import MessageKind, StatusRole
+
+PER_PAGE = 5
+SUBJECT_IN_BUTTON = 32
+
+
+def status_name(status: Status, language: str | None) -> str:
+    return status.translations.get(language or "", status.name)
+
+
+def _short(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def ticket_list(
+    rows: list[Ticket], total: int, page: int, archived: bool, language: str | None
+) -> tuple[str, dict[str, Any]]:
+    lines = [f"<b>{texts.my_tickets_title(total, archived)}</b>"]
+    if not rows:
+        lines.append(texts.no_tickets(archived))
+    keyboard: list[list[Button]] = []
+    for ticket in rows:
+        unread = f" · ✉️ {texts.unread_marker()}" if ticket.customer_unread else ""
+        lines.append(
+            f"{ticket.status.color} #{ticket.number} · {escape(_short(ticket.subject, 60))}"
+            f" — {escape(status_name(ticket.status, language))}{unread}"
+        )
+        label = (
+            f"{ticket.status.color} #{ticket.number} {_short(ticket.subject, SUBJECT_IN_BUTTON)}"
+        )
+        if ticket.customer_unread:
+            label = "✉️ " + label
+        keyboard.append(
+            [Button(text=label, callback_data=TicketCb(id=ticket.id, action="open").pack())]
+        )
+    pages = max(1, (total + PER_PAGE - 1) // PER_PAGE)
+    navigation = []
+    if page > 0:
+        navigation.append(
+            Button(text="◀️", callback_data=TicketListCb(page=page - 1, archived=archived).pack())
+        )
+    if page + 1 < pages:
+        navigation.append(
+            Button(text="▶️", callback_data=TicketListCb(page=page + 1, archived=archived).pack())
+        )
+    if navigation:
+        keyboard.append(navigation)
+        lines.append(f"{page + 1}/{pages}")
+    toggle = texts.button_open_tickets() if archived else texts.button_archived()
+    keyboard.append(
+        [
+            Button(text=toggle, callback_data=TicketListCb(page=0, archived=not archived).pack()),
+            Button(text=texts.button_menu(), callback_data=MenuCb(action="menu").pack()),
+        ]
+    )
+    return "\n".join(lines), as_payload(InlineKeyboardMarkup(inline_keyboard=keyboard))
+
+
+def _line(message: Message) -> str:
+    when = message.created_at.strftime("%d.%m %H:%M")
+    if message.kind == MessageKind.CUSTOMER:
+        who = texts.author_you()
+    elif message.kind == MessageKind.AGENT:
+        who = message.author_agent.name if message.author_agent else texts.support_team()
+    else:
+        who = "ℹ️"
+    body = escape(message.text) if message.text else ""
+    files = len(message.attachments)
+    if files:
+        body += f" 📎×{files}"
+    return f"<b>{escape(who)}</b>, {when}:\n{body}"
+
+
+def ticket_view(
+    ticket: Ticket, messages: list[Message], language: str | None
+) -> tuple[str, dict[str, Any]]:
+    header = texts.ticket_header(
+        ticket.number, ticket.subject, status_name(ticket.status, language)
+    )
+    # The newest messages matter most: drop the oldest until it fits one message.
+    lines = [_line(m) for m in messages]
+    while lines and visible_length(header + "\n\n" + "\n\n".join(lines)) > MESSAGE_LIMIT - 10:
+        lines.pop(0)
+    if len(lines) < len(messages):
+        lines.insert(0, "…")
+    text = header + ("\n\n" + "\n\n".join(lines) if lines else "")
+    actions: list[Button] = []
+    final = ticket.status.is_final
+    if not final:
+        actions.append(
+            Button(
+                text=texts.button_close_ticket(),
+                callback_data=TicketCb(id=ticket.id, action="close").pack(),
+            )
+        )
+    if final or ticket.status.role == StatusRole.RESOLVED:
+        actions.append(
+            Button(
+                text=texts.button_reopen_ticket(),
+                callback_data=TicketCb(id=ticket.id, action="reopen").pack(),
+            )
+        )
+    if final and not ticket.archived:
+        actions.append(
+            Button(
+                text=texts.button_archive_ticket(),
+                callback_data=TicketCb(id=ticket.id, action="archive").pack(),
+            )
+        )
+    keyboard = [actions] if actions else []
+    keyboard.append(
+        [
+            Button(
+                text=texts.button_back_to_list(),
+                callback_data=TicketListCb(page=0, archived=ticket.archived).pack(),
+            )
+        ]
+    )
+    return text, as_payload(InlineKeyboardMarkup(inline_keyboard=keyboard))
