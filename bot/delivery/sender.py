@@ -251,19 +251,19 @@ class Sender:
             result = await self.bot(call)
             await _remember_file_id(row, result)
         except _Postpone as exc:
-            await self._requeue(row, exc.seconds, count_attempt=False)
+            await self._requeue(row, exc.seconds)
         except TelegramRetryAfter as exc:
             self.stats["retry_after"] += 1
             log.warning("429 for chat %s: retry after %ss", row.chat_id, exc.retry_after)
             self.limiter.penalize(row.chat_id, exc.retry_after)
-            await self._requeue(row, exc.retry_after, count_attempt=False)
+            await self._requeue(row, exc.retry_after)
         except TelegramForbiddenError as exc:
             await self._forbidden(row, exc)
         except TelegramBadRequest as exc:
             await self._bad_request(row, exc)
         except TelegramUnauthorizedError as exc:
             log.error("Telegram refused the bot token (%s); outbox row %s waits", exc, row.id)
-            await self._requeue(row, 60.0, count_attempt=False)
+            await self._requeue(row, 60.0)
         except (TelegramServerError, TelegramNetworkError, TimeoutError, OSError) as exc:
             self.stats["transient"] += 1
             await self._transient(row, exc)
@@ -318,13 +318,25 @@ class Sender:
             if hook is not None:
                 await hook(row, ids)
 
-    async def _requeue(self, row: OutboxMessage, seconds: float, *, count_attempt: bool) -> None:
-        await OutboxMessage.filter(id=row.id, status=OutboxStatus.SENDING).update(
-            status=OutboxStatus.PENDING,
-            due_at=now_utc() + timedelta(seconds=seconds),
-            attempts=row.attempts + (1 if count_attempt else 0),
-            lease_until=None,
-        )
+    async def _requeue(
+        self,
+        row: OutboxMessage,
+        seconds: float,
+        *,
+        attempts: int | None = None,
+        error: str | None = None,
+    ) -> None:
+        """Back to PENDING after `seconds`; by default the claim's attempt is not counted
+        (`row.attempts` is the value read before the claim)."""
+        fields: dict[str, Any] = {
+            "status": OutboxStatus.PENDING,
+            "due_at": now_utc() + timedelta(seconds=seconds),
+            "attempts": row.attempts if attempts is None else attempts,
+            "lease_until": None,
+        }
+        if error is not None:
+            fields["last_error"] = error[:1000]
+        await OutboxMessage.filter(id=row.id, status=OutboxStatus.SENDING).update(**fields)
 
     async def _transient(self, row: OutboxMessage, exc: BaseException) -> None:
         attempts = row.attempts + 1
@@ -333,13 +345,7 @@ class Sender:
             return
         delay = self.backoff(attempts)
         log.warning("outbox row %s: %s; retry in %.1fs", row.id, exc, delay)
-        await OutboxMessage.filter(id=row.id, status=OutboxStatus.SENDING).update(
-            status=OutboxStatus.PENDING,
-            due_at=now_utc() + timedelta(seconds=delay),
-            attempts=attempts,
-            lease_until=None,
-            last_error=str(exc)[:1000],
-        )
+        await self._requeue(row, delay, attempts=attempts, error=str(exc))
 
     async def _forbidden(self, row: OutboxMessage, exc: TelegramForbiddenError) -> None:
         if not is_private(row.chat_id):
