@@ -79,6 +79,9 @@ class Status(Model):
         table = "status"
         ordering = ("order", "id")
 
+    def name_in(self, language: str | None) -> str:
+        return self.translations.get(language or "", self.name)
+
 
 class SlaPolicy(Model):
     id = fields.IntField(primary_key=True)

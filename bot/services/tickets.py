@@ -553,7 +553,7 @@ async def _change_status(ticket: Ticket, status: Status, actor: Actor) -> None:
     elif kind == "reopened":
         await _tell_customer(ticket, lambda: texts.ticket_reopened(number))
     else:
-        name = status.translations.get(ticket.customer.language or "", status.name)
+        name = status.name_in(ticket.customer.language)
         await _tell_customer(ticket, lambda: texts.ticket_status_changed(number, name))
     await refresh_card(ticket)
 

@@ -11,15 +11,11 @@ from bot.ui import texts
 from bot.ui.callbacks import MenuCb, TicketCb, TicketListCb
 from bot.ui.html import MESSAGE_LIMIT, escape, visible_length
 from bot.ui.keyboards import as_payload
-from models import Message, Status, Ticket
+from models import Message, Ticket
 from models.enums import MessageKind, StatusRole
 
 PER_PAGE = 5
 SUBJECT_IN_BUTTON = 32
-
-
-def status_name(status: Status, language: str | None) -> str:
-    return status.translations.get(language or "", status.name)
 
 
 def _short(text: str, limit: int) -> str:
@@ -37,7 +33,7 @@ def ticket_list(
         unread = f" · ✉️ {texts.unread_marker()}" if ticket.customer_unread else ""
         lines.append(
             f"{ticket.status.color} #{ticket.number} · {escape(_short(ticket.subject, 60))}"
-            f" — {escape(status_name(ticket.status, language))}{unread}"
+            f" — {escape(ticket.status.name_in(language))}{unread}"
         )
         label = (
             f"{ticket.status.color} #{ticket.number} {_short(ticket.subject, SUBJECT_IN_BUTTON)}"
@@ -88,9 +84,7 @@ def _line(message: Message) -> str:
 def ticket_view(
     ticket: Ticket, messages: list[Message], language: str | None
 ) -> tuple[str, dict[str, Any]]:
-    header = texts.ticket_header(
-        ticket.number, ticket.subject, status_name(ticket.status, language)
-    )
+    header = texts.ticket_header(ticket.number, ticket.subject, ticket.status.name_in(language))
     # The newest messages matter most: drop the oldest until it fits one message.
     lines = [_line(m) for m in messages]
     while lines and visible_length(header + "\n\n" + "\n\n".join(lines)) > MESSAGE_LIMIT - 10:
