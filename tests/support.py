@@ -54,3 +54,9 @@ async def all_settled() -> bool:
     return not await OutboxMessage.filter(
         status__in=[OutboxStatus.PENDING, OutboxStatus.SENDING]
     ).exists()
+
+
+def button_texts(message: dict) -> list[str]:
+    """The labels of a Bot API message's inline keyboard, row by row."""
+    markup = message.get("reply_markup") or {}
+    return [b["text"] for row in markup.get("inline_keyboard", []) for b in row]

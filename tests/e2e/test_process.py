@@ -33,16 +33,20 @@ async def test_start_is_answered_and_sigterm_stops_cleanly(api, bot_process):
     assert "stopped" in bot_process.logs()
 
 
-def test_missing_token_stops_with_one_clear_line(tmp_path):
-    env = {k: v for k, v in os.environ.items() if k != "BOT_TOKEN"}
-    result = subprocess.run(
+def _run_cli(env: dict[str, str], cwd) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
         [sys.executable, "-m", "bot", "run"],
         env=env,
-        cwd=tmp_path,
+        cwd=cwd,
         capture_output=True,
         text=True,
         timeout=60,
     )
+
+
+def test_missing_token_stops_with_one_clear_line(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k != "BOT_TOKEN"}
+    result = _run_cli(env, tmp_path)
     assert result.returncode == 2
     assert result.stderr.strip().splitlines() == [
         "configuration error: BOT_TOKEN is not set (get one from @BotFather)"
@@ -51,14 +55,7 @@ def test_missing_token_stops_with_one_clear_line(tmp_path):
 
 def test_malformed_setting_stops_with_one_clear_line(tmp_path):
     env = dict(os.environ, BOT_TOKEN="123:abc", ADMIN_API_PORT="x")
-    result = subprocess.run(
-        [sys.executable, "-m", "bot", "run"],
-        env=env,
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    result = _run_cli(env, tmp_path)
     assert result.returncode == 2
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("configuration error: BOT_TOKEN")

@@ -7,11 +7,7 @@ from bot.services import tickets
 from models import Ticket
 from models.enums import StatusRole
 from tests.factories import make_desk, open_ticket
-
-
-def _buttons(message: dict) -> list[str]:
-    markup = message.get("reply_markup") or {}
-    return [b["text"] for row in markup.get("inline_keyboard", []) for b in row]
+from tests.support import button_texts
 
 
 def _current(env, chat_id: int, message_id: int) -> dict:
@@ -23,7 +19,7 @@ def _data(message: dict, text_start: str) -> str:
         for button in row:
             if button["text"].startswith(text_start) or text_start in button["text"]:
                 return button["callback_data"]
-    raise AssertionError(f"no button {text_start!r} in {_buttons(message)}")
+    raise AssertionError(f"no button {text_start!r} in {button_texts(message)}")
 
 
 async def _desk_with_tickets():
@@ -67,14 +63,14 @@ async def test_list_view_close_reopen_archive(env):
     await env.settle()
     assert (await Ticket.get(id=first.id).select_related("status")).status.role == StatusRole.CLOSED
     view = _current(env, 501, screen)
-    assert _buttons(view)[:2] == ["🔓 Reopen", "🗄 Archive"]
+    assert button_texts(view)[:2] == ["🔓 Reopen", "🗄 Archive"]
     assert "Ticket #1001 is closed" in env.api.chat_messages(501)[-1]["text"]
     user.press(view, _data(view, "Archive"))
     await env.api.wait_for("editMessageText")
     await env.settle()
     assert (await Ticket.get(id=first.id)).archived
     view = _current(env, 501, screen)
-    assert _buttons(view)[0] == "🔓 Reopen"  # archived: no second Archive
+    assert button_texts(view)[0] == "🔓 Reopen"  # archived: no second Archive
     user.press(view, _data(view, "My tickets"))
     await env.api.wait_for("editMessageText")
     await env.settle()

@@ -7,11 +7,7 @@ import asyncio
 from aiogram.types import Update
 
 from models import Customer, ProcessedUpdate
-
-
-def _buttons(message: dict) -> list[str]:
-    markup = message.get("reply_markup") or {}
-    return [b["text"] for row in markup.get("inline_keyboard", []) for b in row]
+from tests.support import button_texts
 
 
 async def test_start_greets_in_english_with_the_menu(env):
@@ -21,7 +17,7 @@ async def test_start_greets_in_english_with_the_menu(env):
     assert request.params["chat_id"] == 111
     [message] = env.api.sent_messages(111)
     assert message["text"].startswith("👋 Hello, Alice!")
-    assert _buttons(message) == ["📋 My tickets", "❓ Help", "🌐 Language"]
+    assert button_texts(message) == ["📋 My tickets", "❓ Help", "🌐 Language"]
     customer = await Customer.get(telegram_id=111)
     assert customer.username == "alice" and customer.first_name == "Alice"
 
@@ -31,7 +27,7 @@ async def test_start_greets_in_russian_for_a_russian_telegram(env):
     await env.api.wait_for("sendMessage")
     [message] = env.api.sent_messages(112)
     assert message["text"].startswith("👋 Здравствуйте, Борис!")
-    assert _buttons(message) == ["📋 Мои заявки", "❓ Помощь", "🌐 Язык"]
+    assert button_texts(message) == ["📋 Мои заявки", "❓ Помощь", "🌐 Язык"]
 
 
 async def test_a_name_with_markup_is_shown_literally(env):
@@ -46,7 +42,7 @@ async def test_language_switch_is_remembered(env):
     user.send_text("/language")
     await env.api.wait_for("sendMessage")
     [prompt] = env.api.sent_messages(114)
-    assert _buttons(prompt) == ["✓ English", "Русский"]
+    assert button_texts(prompt) == ["✓ English", "Русский"]
     user.press(prompt, "lg:ru")
     await env.api.wait_for("editMessageText")
     await env.settle()
