@@ -38,6 +38,7 @@ from bot.middlewares import (
     SerializeByUserMiddleware,
     WakeOutboxMiddleware,
 )
+from bot.services.settings import use_process_settings
 from bot.storage import DatabaseStorage
 
 log = logging.getLogger(__name__)
@@ -75,6 +76,7 @@ def create_storage(settings: Settings) -> BaseStorage:
 def create_dispatcher(settings: Settings, *, wake_outbox: Any = None) -> Dispatcher:
     dp = Dispatcher(storage=create_storage(settings))
     dp["settings"] = settings
+    use_process_settings(settings)
     # Outermost first: wake the sender after everything inside has committed.
     if wake_outbox is not None:
         dp.update.outer_middleware(WakeOutboxMiddleware(wake_outbox))

@@ -162,6 +162,18 @@ async def send_media(
     return rows
 
 
+def _edit_target(
+    target: OutboxMessage | int, payload: dict[str, Any]
+) -> tuple[OutboxMessage | None, str | None]:
+    """An edit of a message still in the outbox waits for it to be sent."""
+    if isinstance(target, OutboxMessage):
+        if target.telegram_message_id is None:
+            return target, "message_id"
+        target = target.telegram_message_id
+    payload["message_id"] = target
+    return None, None
+
+
 async def edit_text(
     chat_id: int,
     target: OutboxMessage | int,
@@ -182,14 +194,7 @@ async def edit_text(
     }
     if reply_markup is not None:
         payload["reply_markup"] = reply_markup
-    ref, ref_param = None, None
-    if isinstance(target, OutboxMessage):
-        if target.telegram_message_id is None:
-            ref, ref_param = target, "message_id"
-        else:
-            payload["message_id"] = target.telegram_message_id
-    else:
-        payload["message_id"] = target
+    ref, ref_param = _edit_target(target, payload)
     return await enqueue("editMessageText", chat_id, payload, ref=ref, ref_param=ref_param, **meta)
 
 
@@ -212,3 +217,21 @@ async def send_upload(
 
 
 UPLOAD_PURPOSE = "att:"
+# A ticket's staff card: when sent, its message id is stored on the ticket.
+CARD_POST = "card"
+
+
+async def edit_markup(
+    chat_id: int,
+    target: OutboxMessage | int,
+    reply_markup: dict[str, Any] | None = None,
+    **meta: Any,
+) -> OutboxMessage:
+    """Replaces a sent message's buttons; without `reply_markup` they are removed."""
+    payload: dict[str, Any] = {}
+    if reply_markup is not None:
+        payload["reply_markup"] = reply_markup
+    ref, ref_param = _edit_target(target, payload)
+    return await enqueue(
+        "editMessageReplyMarkup", chat_id, payload, ref=ref, ref_param=ref_param, **meta
+    )

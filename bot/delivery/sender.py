@@ -42,8 +42,8 @@ from tortoise.functions import Min
 from tortoise.transactions import in_transaction
 
 from bot.delivery.limits import RateLimiter, is_private
-from bot.delivery.outbox import UPLOAD_PURPOSE, now_utc
-from models import Attachment, Customer, MessageLink, OutboxMessage
+from bot.delivery.outbox import CARD_POST, UPLOAD_PURPOSE, now_utc
+from models import Attachment, Customer, MessageLink, OutboxMessage, Ticket
 from models.enums import OutboxStatus
 
 log = logging.getLogger(__name__)
@@ -314,6 +314,8 @@ class Sender:
                             "side": row.side,
                         },
                     )
+            if row.purpose == CARD_POST and row.ticket_id and ids:
+                await Ticket.filter(id=row.ticket_id).update(staff_message_id=ids[0])
             hook = self.sent_hooks.get(row.purpose or "")
             if hook is not None:
                 await hook(row, ids)

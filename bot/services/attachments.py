@@ -7,11 +7,13 @@ import hashlib
 import os
 import re
 import uuid
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, fields
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from bot.services.errors import DomainError, Invalid
+from models.enums import AttachmentKind
 
 MAX_FILE_BYTES = 20 * 1024 * 1024  # what the Bot API lets a bot upload or download
 
@@ -23,11 +25,29 @@ class StorageError(DomainError):
 
 @dataclass(frozen=True, slots=True)
 class StoredFile:
-    path: str  # relative to the attachments directory
+    """A file of a message: the stored copy (`path`, relative to the attachments
+    directory; None when it could not be kept) and, for files that came through
+    Telegram, the ids to send it again without uploading."""
+
+    path: str | None
     file_name: str
     mime_type: str
     size: int
-    sha256: str
+    sha256: str | None
+    kind: AttachmentKind = AttachmentKind.DOCUMENT
+    file_id: str = ""
+    file_unique_id: str = ""
+
+    def as_json(self) -> dict[str, Any]:
+        """For FSM data (a draft's files survive a restart)."""
+        return {**asdict(self), "kind": self.kind.value}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> StoredFile:
+        known = {f.name for f in fields(cls)}
+        values = {k: v for k, v in data.items() if k in known}
+        values["kind"] = AttachmentKind(values.get("kind", AttachmentKind.DOCUMENT))
+        return cls(**values)
 
 
 def safe_file_name(name: str) -> str:
@@ -70,3 +90,14 @@ async def store(root: Path, file_name: str, mime_type: str, content: bytes) -> S
         size=len(content),
         sha256=hashlib.sha256(content).hexdigest(),
     )
+
+
+def discard(root: Path, files: list[StoredFile]) -> None:
+    """Removes the stored copies of files nobody will need (a cancelled draft)."""
+    base = root.resolve()
+    for file in files:
+        if not file.path:
+            continue
+        target = (base / file.path).resolve()
+        if target.is_relative_to(base):
+            target.unlink(missing_ok=True)

@@ -6,19 +6,73 @@ button is never trusted, so a crafted one shows or changes nothing of anyone els
 
 from __future__ import annotations
 
-from datetime import timedelta
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from enum import StrEnum
 
+from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
+from bot.delivery import outbox
+from bot.i18n import speaking
 from bot.services import tickets
+from bot.services.attachments import StoredFile
 from bot.services.errors import Conflict, NotFound
 from bot.services.settings import runtime_settings
-from models import Category, Customer, Department, Message, Priority, Ticket
-from models.enums import ActorType, MessageKind, StatusRole
+from bot.ui import keyboards, texts
+from models import (
+    Category,
+    Customer,
+    Department,
+    Message,
+    MessageLink,
+    OutboxMessage,
+    Priority,
+    Ticket,
+)
+from models.enums import ActorType, MessageKind, Side, StatusRole, TicketSource
 
 
 class ReopenWindowPassed(Conflict):
     code = "reopen_window_passed"
+
+
+class AlreadySubmitted(Conflict):
+    """The draft became a ticket already (a second tap on Send, a retried update)."""
+
+    code = "already_submitted"
+
+
+class Access(StrEnum):
+    OK = "ok"
+    BANNED = "banned"
+    INACTIVE = "inactive"
+
+
+def access_of(customer: Customer, today: date | None = None) -> Access:
+    """Banned customers may do nothing; inactive ones (support access off or its end
+    date passed) may read their tickets but not open or add to them."""
+    if customer.banned:
+        return Access.BANNED
+    today = today or datetime.now(UTC).date()
+    if not customer.active or (
+        customer.support_until is not None and customer.support_until < today
+    ):
+        return Access.INACTIVE
+    return Access.OK
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """What the new-ticket wizard collected."""
+
+    department_id: int
+    category_id: int | None
+    priority_id: int | None
+    subject: str
+    description: str
+    files: Sequence[StoredFile] = ()
 
 
 def customer_actor(customer: Customer) -> tickets.Actor:
@@ -108,3 +162,86 @@ async def set_archived(ticket_id: int, customer: Customer, archived: bool = True
         await Ticket.filter(id=ticket.id).update(archived=archived)
         ticket.archived = archived
     return ticket
+
+
+async def submit(customer: Customer, draft: Draft, key: str) -> Ticket:
+    """Turns a wizard draft into a ticket exactly once per `key` (the draft's id):
+    the acknowledgement row carries the key, unique in the outbox, so a second Send
+    of the same draft - in this process or another - finds it and creates nothing."""
+    department = await Department.get_or_none(id=draft.department_id, active=True, visible=True)
+    if department is None:
+        raise NotFound("this department is not available")
+    dedupe_key = f"ticket-draft:{customer.id}:{key}"
+    try:
+        async with in_transaction():
+            earlier = await OutboxMessage.get_or_none(dedupe_key=dedupe_key)
+            if earlier is not None:
+                raise AlreadySubmitted(f"already submitted as ticket {earlier.ticket_id}")
+            ticket = await tickets.open_ticket(
+                customer=customer,
+                department_id=department.id,
+                category_id=draft.category_id,
+                priority_id=draft.priority_id,
+                subject=draft.subject,
+                text=draft.description,
+                source=TicketSource.TELEGRAM,
+                actor=customer_actor(customer),
+                files=draft.files,
+            )
+            first = await Message.filter(ticket_id=ticket.id).order_by("id").first()
+            with speaking(customer.language):
+                text = texts.ticket_registered(ticket.number)
+                markup = keyboards.after_submit(ticket.id)
+            # Linked to the first message: a Telegram reply to it adds to the ticket.
+            await outbox.send_text(
+                customer.telegram_id,
+                text,
+                reply_markup=markup,
+                ticket_id=ticket.id,
+                message_id=first.id if first else None,
+                side=Side.CUSTOMER,
+                dedupe_key=dedupe_key,
+            )
+    except IntegrityError:
+        raise AlreadySubmitted("submitted concurrently") from None
+    return ticket
+
+
+async def writable_tickets(customer: Customer, limit: int = 5) -> list[Ticket]:
+    """The customer's tickets that take messages now, newest activity first."""
+    return (
+        await Ticket.filter(
+            customer_id=customer.id, status__is_final=False, status__customer_can_reply=True
+        )
+        .order_by("-updated_at", "-id")
+        .limit(limit)
+        .select_related("status")
+    )
+
+
+async def add_message(
+    ticket_id: int, customer: Customer, text: str, files: Sequence[StoredFile] = ()
+) -> Message:
+    ticket = await own_ticket(ticket_id, customer)
+    return await tickets.add_customer_message(ticket.id, text, files, customer_actor(customer))
+
+
+async def ticket_of_reply(chat_id: int, telegram_message_id: int, customer: Customer) -> int | None:
+    """The customer's ticket a message in their chat belongs to (for Telegram replies)."""
+    link = await MessageLink.get_or_none(
+        chat_id=chat_id, telegram_message_id=telegram_message_id
+    ).select_related("ticket")
+    if link is None or link.ticket.customer_id != customer.id:
+        return None
+    return link.ticket_id
+
+
+async def rate_answer(message_id: int, customer: Customer, value: int) -> Message:
+    return await tickets.rate_answer(message_id, value, customer_actor(customer))
+
+
+async def rate_ticket(
+    ticket_id: int, customer: Customer, score: int, comment: str | None = None
+) -> Ticket:
+    ticket = await own_ticket(ticket_id, customer)
+    return await tickets.rate_ticket(ticket.id, score, customer_actor(customer), comment)

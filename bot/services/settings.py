@@ -59,17 +59,26 @@ KEYS = tuple(f.name for f in fields(RuntimeSettings))
 _FROM_PROCESS = frozenset({"staff_chat_id", "attachments_dir"})
 
 
+_process: Settings | None = None
+
+
+def use_process_settings(settings: Settings) -> None:
+    """The running process's configuration: the fallbacks when no caller passes one."""
+    global _process
+    _process = settings
+
+
 def _fallback(key: str, process: Settings | None) -> Any:
     if key not in _FROM_PROCESS:
         return DEFAULT_SETTINGS[key]
-    source = process if process is not None else Settings.model_construct()
+    source = process or _process or Settings.model_construct()
     value = getattr(source, key)
     return str(value) if key == "attachments_dir" and value is not None else value
 
 
 async def runtime_settings(process: Settings | None = None) -> RuntimeSettings:
     """The settings in force; `process` supplies the configured fallbacks (without it,
-    the configuration's declared defaults)."""
+    those of the running process, else the configuration's declared defaults)."""
     stored = {s.key: s.value for s in await Setting.filter(key__in=KEYS)}
     values: dict[str, Any] = {}
     for key in KEYS:

@@ -18,10 +18,10 @@ from tortoise.transactions import in_transaction
 
 from bot.delivery import outbox
 from bot.i18n import speaking
-from bot.services import attachments, sla
+from bot.services import attachments, sla, staff_thread
 from bot.services.attachments import StoredFile
 from bot.services.errors import Conflict, Forbidden, Invalid, NotFound
-from bot.ui import cards, texts
+from bot.ui import cards, keyboards, texts
 from models import (
     Agent,
     Attachment,
@@ -39,7 +39,6 @@ from models import (
 from models.enums import (
     ActorType,
     AgentRole,
-    AttachmentKind,
     MessageKind,
     OutboxStatus,
     SettableBy,
@@ -138,12 +137,16 @@ async def _first_text(ticket: Ticket) -> str:
 
 async def refresh_card(ticket: Ticket) -> None:
     """Edits the staff card in place when it exists; queued edits are merged into one."""
-    if ticket.staff_chat_id is None or ticket.staff_message_id is None:
+    target = await staff_thread.card_target(ticket)
+    if target is None or ticket.staff_chat_id is None:
         return
     await ticket.fetch_related(*_RELATIONS)
-    html = cards.render_card(ticket, await _first_text(ticket))
+    with speaking(None):
+        html = cards.render_card(ticket, await _first_text(ticket))
     pending = await OutboxMessage.filter(
-        ticket_id=ticket.id, purpose=CARD_PURPOSE, status=OutboxStatus.PENDING
+        ticket_id=ticket.id,
+        purpose__in=(CARD_PURPOSE, staff_thread.CARD_POST),
+        status=OutboxStatus.PENDING,
     ).first()
     if pending is not None:
         pending.payload = {**pending.payload, "text": html}
@@ -151,22 +154,27 @@ async def refresh_card(ticket: Ticket) -> None:
         return
     await outbox.edit_text(
         ticket.staff_chat_id,
-        ticket.staff_message_id,
+        target,
         html,
         ticket_id=ticket.id,
         purpose=CARD_PURPOSE,
     )
 
 
-async def _tell_customer(ticket: Ticket, render: Any, *, message_id: int | None = None) -> None:
+async def _tell_customer(
+    ticket: Ticket, render: Any, *, message_id: int | None = None, buttons: Any = None
+) -> None:
+    """`render` (and `buttons`, a keyboard factory) run in the customer's language."""
     customer = ticket.customer
     if customer.banned:
         return
     with speaking(customer.language):
         text = render()
+        markup = buttons() if buttons is not None else None
     await outbox.send_text(
         customer.telegram_id,
         text,
+        reply_markup=markup,
         ticket_id=ticket.id,
         message_id=message_id,
         side=Side.CUSTOMER,
@@ -183,6 +191,24 @@ def _clean_text(text: str, what: str = "text", limit: int = TEXT_LIMIT) -> str:
 
 
 # -- creation --------------------------------------------------------------------------------
+
+
+async def save_attachments(message: Message, files: Sequence[StoredFile]) -> list[Attachment]:
+    return [
+        await Attachment.create(
+            message=message,
+            kind=f.kind,
+            file_id=f.file_id,
+            file_unique_id=f.file_unique_id,
+            file_name=f.file_name,
+            mime_type=f.mime_type,
+            size=f.size,
+            sha256=f.sha256,
+            stored_path=f.path,
+            missing=f.path is None,
+        )
+        for f in files
+    ]
 
 
 async def next_number() -> int:
@@ -269,21 +295,10 @@ async def open_ticket(
             author_agent=actor.agent if is_alert else None,
             text=text,
         )
-        stored = [
-            await Attachment.create(
-                message=message,
-                kind=AttachmentKind.DOCUMENT,
-                file_id="",
-                file_unique_id="",
-                file_name=f.file_name,
-                mime_type=f.mime_type,
-                size=f.size,
-                sha256=f.sha256,
-                stored_path=f.path,
-            )
-            for f in files
-        ]
+        stored = await save_attachments(message, files)
         await _record(ticket, "created", actor, source=source.value, alert_kind=alert_kind)
+        await ticket.fetch_related(*_RELATIONS)
+        await staff_thread.post_card(ticket, message, stored)
         if assignee is not None:
             await _record(ticket, "assigned", SYSTEM, agent_id=assignee.id, reason="category")
         if is_alert:
@@ -296,6 +311,8 @@ async def open_ticket(
             if stored and not ticket.customer.banned:
                 assert attachments_dir is not None
                 for attachment in stored:
+                    if attachment.stored_path is None:
+                        continue
                     await outbox.send_upload(
                         ticket.customer.telegram_id,
                         str((attachments_dir / attachment.stored_path).resolve()),
@@ -397,6 +414,7 @@ async def reply(ticket_id: int, text: str, actor: Actor) -> Message:
             ticket,
             lambda: texts.agent_answer(ticket.number, agent_name or texts.support_team(), text),
             message_id=message.id,
+            buttons=lambda: keyboards.answer(ticket.id, message.id),
         )
         await refresh_card(ticket)
     return message
@@ -547,9 +565,19 @@ async def _change_status(ticket: Ticket, status: Status, actor: Actor) -> None:
     await _record(ticket, kind, actor, old=previous.id, new=status.id)
     number = ticket.number
     if status.role == StatusRole.RESOLVED:
-        await _tell_customer(ticket, lambda: texts.ticket_resolved(number))
+        await _tell_customer(
+            ticket,
+            lambda: texts.ticket_resolved(number),
+            buttons=lambda: keyboards.confirm_resolution(ticket.id),
+        )
     elif status.is_final:
-        await _tell_customer(ticket, lambda: texts.ticket_closed(number))
+        # Closed by the customer's own Confirm, the CSAT question follows there.
+        rate = ticket.csat is None and actor.type != ActorType.CUSTOMER
+        await _tell_customer(
+            ticket,
+            lambda: texts.ticket_closed(number) + ("\n\n" + texts.csat_question() if rate else ""),
+            buttons=(lambda: keyboards.csat(ticket.id)) if rate else None,
+        )
     elif kind == "reopened":
         await _tell_customer(ticket, lambda: texts.ticket_reopened(number))
     else:
@@ -576,3 +604,73 @@ async def reopen(ticket_id: int, actor: Actor) -> Ticket:
         ticket.resolved_at = None
         await _change_status(ticket, await _status(role), actor)
     return await get_ticket(ticket_id)
+
+
+async def add_customer_message(
+    ticket_id: int, text: str, files: Sequence[StoredFile], actor: Actor
+) -> Message:
+    """A customer's follow-up: stored with its files, relayed to the staff thread; an
+    answered ticket goes back to the agents, a resolved one is reopened."""
+    text = text.strip()
+    if len(text) > TEXT_LIMIT:
+        raise Invalid(f"the text is longer than {TEXT_LIMIT} characters")
+    if not text and not files:
+        raise Invalid("the message is empty")
+    async with in_transaction():
+        ticket = await _locked(ticket_id, actor)
+        if ticket.status.is_final or not ticket.status.customer_can_reply:
+            raise Conflict("this ticket does not take messages now")
+        moment = now()
+        message = await Message.create(
+            ticket=ticket, kind=MessageKind.CUSTOMER, author_customer=ticket.customer, text=text
+        )
+        stored = await save_attachments(message, files)
+        ticket.last_customer_message_at = moment
+        await ticket.save()
+        await _record(ticket, "customer_replied", actor, message_id=message.id, files=len(files))
+        await staff_thread.relay_customer_message(ticket, message, stored)
+        back_to = StatusRole.IN_PROGRESS if ticket.assignee_id else StatusRole.NEW
+        if ticket.status.role == StatusRole.RESOLVED:
+            await _change_status(ticket, await _status(back_to), actor)
+        elif ticket.status.role == StatusRole.WAITING:
+            await _change_status(ticket, await _status(StatusRole.IN_PROGRESS), actor)
+        else:
+            await refresh_card(ticket)
+    return message
+
+
+async def rate_answer(message_id: int, value: int, actor: Actor) -> Message:
+    """The customer's 👍 (+1) or 👎 (-1) on one agent answer; a second press changes it."""
+    if value not in (1, -1):
+        raise Invalid("a rating is +1 or -1")
+    async with in_transaction():
+        message = await Message.get_or_none(id=message_id, kind=MessageKind.AGENT)
+        if message is None:
+            raise NotFound("no such answer")
+        ticket = await _locked(message.ticket_id, actor)
+        if actor.type == ActorType.CUSTOMER and ticket.customer_id != actor.id:
+            raise NotFound("no such answer")
+        if message.rating != value:
+            message.rating = value
+            await message.save(update_fields=["rating"])
+            await _record(ticket, "rated", actor, message_id=message.id, rating=value)
+    return message
+
+
+async def rate_ticket(
+    ticket_id: int, score: int, actor: Actor, comment: str | None = None
+) -> Ticket:
+    """CSAT 1-5 for the support on a ticket, with an optional comment."""
+    if not 1 <= score <= 5:
+        raise Invalid("CSAT is from 1 to 5")
+    async with in_transaction():
+        ticket = await _locked(ticket_id, actor)
+        if actor.type == ActorType.CUSTOMER and ticket.customer_id != actor.id:
+            raise NotFound(f"ticket {ticket_id} does not exist")
+        ticket.csat = score
+        if comment is not None:
+            ticket.csat_comment = _clean_text(comment, "comment", 2000)
+        await ticket.save(update_fields=["csat", "csat_comment", "updated_at"])
+        await _record(ticket, "csat", actor, score=score, comment=ticket.csat_comment)
+        await refresh_card(ticket)
+    return ticket

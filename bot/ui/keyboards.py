@@ -7,7 +7,7 @@ from typing import Any
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.ui import texts
-from bot.ui.callbacks import LanguageCb, MenuCb, TicketListCb
+from bot.ui.callbacks import CsatCb, LanguageCb, MenuCb, RateCb, TicketCb, TicketListCb
 
 
 def as_payload(markup: InlineKeyboardMarkup) -> dict[str, Any]:
@@ -20,9 +20,12 @@ def main_menu() -> dict[str, Any]:
             inline_keyboard=[
                 [
                     InlineKeyboardButton(
+                        text=texts.button_new_ticket(), callback_data=MenuCb(action="new").pack()
+                    ),
+                    InlineKeyboardButton(
                         text=texts.button_my_tickets(),
                         callback_data=TicketListCb(page=0).pack(),
-                    )
+                    ),
                 ],
                 [
                     InlineKeyboardButton(
@@ -46,3 +49,57 @@ def languages(current: str) -> dict[str, Any]:
         for code, name in texts.LANGUAGE_NAMES.items()
     ]
     return as_payload(InlineKeyboardMarkup(inline_keyboard=[row]))
+
+
+def _keyboard(*rows: list[tuple[str, str]]) -> dict[str, Any]:
+    return as_payload(
+        InlineKeyboardMarkup(
+            inline_keyboard=[
+                [InlineKeyboardButton(text=text, callback_data=data) for text, data in row]
+                for row in rows
+            ]
+        )
+    )
+
+
+def answer(ticket_id: int, message_id: int, rated: int | None = None) -> dict[str, Any]:
+    """Under an agent's answer: reply to it, rate it (the given rating is marked)."""
+    return _keyboard(
+        [
+            (texts.button_reply(), TicketCb(id=ticket_id, action="reply").pack()),
+            ("👍" + (" ✓" if rated == 1 else ""), RateCb(m=message_id, v=1).pack()),
+            ("👎" + (" ✓" if rated == -1 else ""), RateCb(m=message_id, v=-1).pack()),
+        ]
+    )
+
+
+def confirm_resolution(ticket_id: int) -> dict[str, Any]:
+    return _keyboard(
+        [
+            (texts.confirm_resolved(), TicketCb(id=ticket_id, action="confirm").pack()),
+            (texts.not_resolved(), TicketCb(id=ticket_id, action="reopen").pack()),
+        ]
+    )
+
+
+def csat(ticket_id: int) -> dict[str, Any]:
+    return _keyboard(
+        [(f"{score} ⭐", CsatCb(t=ticket_id, v=score).pack()) for score in range(1, 6)]
+    )
+
+
+def skip_comment(ticket_id: int) -> dict[str, Any]:
+    return _keyboard([(texts.button_skip(), CsatCb(t=ticket_id, v=0).pack())])
+
+
+def after_submit(ticket_id: int) -> dict[str, Any]:
+    return _keyboard(
+        [
+            (texts.button_my_tickets(), TicketListCb(page=0).pack()),
+            (texts.button_new_ticket(), MenuCb(action="new").pack()),
+        ]
+    )
+
+
+def writing(ticket_id: int) -> dict[str, Any]:
+    return _keyboard([(texts.button_stop_reply(), TicketCb(id=ticket_id, action="stop").pack())])

@@ -94,6 +94,13 @@ def ticket_view(
     text = header + ("\n\n" + "\n\n".join(lines) if lines else "")
     actions: list[Button] = []
     final = ticket.status.is_final
+    if not final and ticket.status.customer_can_reply:
+        actions.append(
+            Button(
+                text=texts.button_reply(),
+                callback_data=TicketCb(id=ticket.id, action="reply").pack(),
+            )
+        )
     if not final:
         actions.append(
             Button(

@@ -180,3 +180,369 @@ def reopen_window_passed() -> str:
 
 def action_not_possible() -> str:
     return _("This cannot be done with this ticket now.")
+
+
+# -- the new-ticket wizard ---------------------------------------------------------------
+
+
+def button_new_ticket() -> str:
+    return _("🆕 New ticket")
+
+
+def button_back() -> str:
+    return _("⬅️ Back")
+
+
+def button_cancel() -> str:
+    return _("✖️ Cancel")
+
+
+def button_done() -> str:
+    return _("✅ Done")
+
+
+def button_skip() -> str:
+    return _("⏭ Skip")
+
+
+def button_clear_files() -> str:
+    return _("🗑 Remove files")
+
+
+def button_send() -> str:
+    return _("📨 Send")
+
+
+def button_edit() -> str:
+    return _("✏️ Edit")
+
+
+def button_to_summary() -> str:
+    return _("⬅️ Back to summary")
+
+
+def button_no_category() -> str:
+    return _("Other / not sure")
+
+
+def wizard_step(number: int, total: int) -> str:
+    return _("🆕 <b>New ticket</b> · step {number} of {total}").format(number=number, total=total)
+
+
+def ask_department() -> str:
+    return _("Which department should handle your request?")
+
+
+def ask_category(department: str) -> str:
+    return _("🏢 {department}\nWhat is it about?").format(department=escape(department))
+
+
+def ask_priority() -> str:
+    return _("How urgent is it?")
+
+
+def ask_subject(limit: int) -> str:
+    return _(
+        "Write the <b>subject</b> in one line, up to {limit} characters "
+        "(for example: «Payment not credited»)."
+    ).format(limit=limit)
+
+
+def ask_description() -> str:
+    return _(
+        "Now <b>describe the problem</b>: what happened, what you expected, any error "
+        "text. Long descriptions are fine; you can send them in several messages."
+    )
+
+
+def ask_files(count: int) -> str:
+    if count:
+        return _("📎 Files attached: <b>{count}</b>. Send more, or press Done.").format(count=count)
+    return _(
+        "📎 Attach <b>screenshots or files</b> if they help (photos, documents, albums), "
+        "then press Done. No files? Press Skip."
+    )
+
+
+def current_value(value: str) -> str:
+    return _("Now: {value}").format(value=escape(value))
+
+
+def no_departments() -> str:
+    return _("Sorry, support is not accepting new tickets right now. Please try later.")
+
+
+def summary(
+    department: str,
+    category: str | None,
+    priority: str,
+    subject: str,
+    description: str,
+    files: int,
+) -> str:
+    return _(
+        "📝 <b>Your ticket</b>\n\n"
+        "🏢 Department: {department}\n"
+        "🏷 Category: {category}\n"
+        "⚡ Priority: {priority}\n"
+        "✏️ Subject: <b>{subject}</b>\n"
+        "📎 Files: {files}\n\n"
+        "{description}\n\n"
+        "Check it and press <b>Send</b>."
+    ).format(
+        department=escape(department),
+        category=escape(category) if category else "—",
+        priority=escape(priority),
+        subject=escape(subject),
+        files=files,
+        description=escape(description),
+    )
+
+
+def ask_what_to_edit() -> str:
+    return _("What do you want to change?")
+
+
+def field_department() -> str:
+    return _("🏢 Department")
+
+
+def field_category() -> str:
+    return _("🏷 Category")
+
+
+def field_priority() -> str:
+    return _("⚡ Priority")
+
+
+def field_subject() -> str:
+    return _("✏️ Subject")
+
+
+def field_description() -> str:
+    return _("📄 Description")
+
+
+def field_files() -> str:
+    return _("📎 Files")
+
+
+def wizard_cancelled() -> str:
+    return _("The new ticket was cancelled; nothing was sent.")
+
+
+def wizard_sent() -> str:
+    return _("📨 Sent.")
+
+
+def subject_too_long(limit: int, length: int) -> str:
+    return _(
+        "The subject is too long ({length} characters). Please keep it within {limit}; "
+        "the details go into the description."
+    ).format(limit=limit, length=length)
+
+
+def text_too_long(limit: int) -> str:
+    return _("This text is too long: at most {limit} characters, please.").format(limit=limit)
+
+
+def text_expected(what: str) -> str:
+    return _("I can only take text here. Please write the {what}.").format(what=what)
+
+
+def what_subject() -> str:
+    return _("subject")
+
+
+def what_description() -> str:
+    return _("description")
+
+
+def use_the_buttons() -> str:
+    return _("Please choose with the buttons.")
+
+
+def added_to_description() -> str:
+    return _("➕ Added to the description.")
+
+
+def file_saved_describe() -> str:
+    return _("📎 File saved. Now please describe the problem in words.")
+
+
+def too_many_files(limit: int) -> str:
+    return _("A ticket takes at most {limit} files; this one was not added.").format(limit=limit)
+
+
+def file_too_big(name: str) -> str:
+    return _(
+        "«{name}» is larger than 20 MB, which Telegram does not let bots receive. "
+        "Please compress it or send a link."
+    ).format(name=escape(name))
+
+
+def unsupported_content() -> str:
+    return _(
+        "Sorry, I cannot take this kind of message. Send text, photos, documents, "
+        "video or voice messages."
+    )
+
+
+def ticket_registered(number: int) -> str:
+    return _(
+        "✅ Your ticket <b>#{number}</b> is registered. We will answer here, in this chat.\n\n"
+        "Anything you send now is added to this ticket."
+    ).format(number=number)
+
+
+def already_sent() -> str:
+    return _("This ticket has already been sent.")
+
+
+def draft_gone() -> str:
+    return _("This draft is no longer active. Press «New ticket» to start again.")
+
+
+# -- conversations and follow-ups --------------------------------------------------------
+
+
+def button_reply() -> str:
+    return _("↩️ Reply")
+
+
+def button_stop_reply() -> str:
+    return _("✖️ Stop replying")
+
+
+def writing_to(number: int) -> str:
+    return _(
+        "✍️ Write your message for ticket <b>#{number}</b>: text, photos or files. "
+        "Everything you send is added to the ticket."
+    ).format(number=number)
+
+
+def stopped_writing(number: int) -> str:
+    return _("Messages are no longer added to ticket #{number}.").format(number=number)
+
+
+def added_to_ticket(number: int) -> str:
+    return _("✔️ Added to ticket #{number}.").format(number=number)
+
+
+def ticket_takes_no_messages(number: int) -> str:
+    return _(
+        "Ticket #{number} is closed and takes no messages. Reopen it from «My tickets» "
+        "or open a new ticket."
+    ).format(number=number)
+
+
+def which_ticket() -> str:
+    return _("Which ticket is this message for?")
+
+
+def which_ticket_none() -> str:
+    return _("You have no open tickets. Shall I open a new one with this message?")
+
+
+def button_new_ticket_with_this() -> str:
+    return _("🆕 New ticket with this")
+
+
+def button_discard() -> str:
+    return _("🗑 Discard")
+
+
+def message_discarded() -> str:
+    return _("The message was discarded.")
+
+
+def staff_customer_message(number: int, name: str, username: str | None, message) -> str:
+    who = escape(name) + (f" (@{escape(username)})" if username else "")
+    return _("💬 #{number} · {who} · {when}").format(
+        number=number, who=who, when=message.created_at.strftime("%d.%m %H:%M UTC")
+    )
+
+
+def quote_text(text: str) -> str:
+    return escape(text)
+
+
+# -- ratings ----------------------------------------------------------------------------
+
+
+def thanks_for_rating() -> str:
+    return _("Thank you for the rating!")
+
+
+def confirm_resolved() -> str:
+    return _("✅ Yes, solved")
+
+
+def not_resolved() -> str:
+    return _("🔓 No, reopen")
+
+
+def csat_question() -> str:
+    return _("How would you rate our support on this ticket? 1 is poor, 5 is excellent.")
+
+
+def csat_thanks_ask_comment(score: int) -> str:
+    return _(
+        "Thank you! You rated us {stars}.\n\nWant to add a comment? Write it now, or press Skip."
+    ).format(stars="⭐" * score)
+
+
+def csat_done() -> str:
+    return _("Thank you for your feedback! 🙏")
+
+
+def comment_saved() -> str:
+    return _("Your comment is saved. Thank you! 🙏")
+
+
+# -- access -----------------------------------------------------------------------------
+
+
+def banned(reason: str) -> str:
+    text = _("Your access to support has been blocked.")
+    if reason:
+        text += "\n" + _("Reason: {reason}").format(reason=escape(reason))
+    return (
+        text
+        + "\n\n"
+        + _("If you believe this is a mistake, contact us through the website or by e-mail.")
+    )
+
+
+def inactive(until) -> str:
+    if until is not None:
+        head = _("Your support plan ended on {date}.").format(date=until.strftime("%d.%m.%Y"))
+    else:
+        head = _("Support access is not active for your account.")
+    return (
+        head
+        + "\n\n"
+        + _(
+            "You can still read your tickets in «My tickets». To open new tickets again, "
+            "renew your support plan in your account or ask your account manager; access "
+            "returns as soon as it is renewed."
+        )
+    )
+
+
+def nothing_to_cancel() -> str:
+    return _("There is nothing to cancel. What would you like to do?")
+
+
+def what_comment() -> str:
+    return _("comment")
+
+
+def unknown_command() -> str:
+    return _("I do not know this command. Here is the menu:")
+
+
+def priority_name(name: str) -> str:
+    """The seeded priorities in the reader's language; names admins chose stay as set."""
+    seeded = {"low": _("low"), "normal": _("normal"), "high": _("high"), "urgent": _("urgent")}
+    return seeded.get(name, name)

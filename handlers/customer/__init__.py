@@ -2,13 +2,20 @@
 
 from aiogram import F, Router
 
-from handlers.customer import start, tickets
+from handlers.customer import followup, ratings, start, tickets, wizard
+from handlers.customer.access import CustomerMiddleware
 
 
 def router() -> Router:
     root = Router(name="customer")
     root.message.filter(F.chat.type == "private")
     root.callback_query.filter(F.message.chat.type == "private")
+    root.message.middleware(CustomerMiddleware())
+    root.callback_query.middleware(CustomerMiddleware())
+    # Commands and buttons first; the catch-all for plain messages comes last.
     root.include_router(start.router())
     root.include_router(tickets.router())
+    root.include_router(wizard.router())
+    root.include_router(ratings.router())
+    root.include_router(followup.router())
     return root

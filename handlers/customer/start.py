@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from aiogram import F, Router
 from aiogram.filters import Command, CommandStart
-from aiogram.types import CallbackQuery, Message, User
+from aiogram.types import CallbackQuery, Message
 from aiogram.utils.i18n import I18n
 from tortoise.transactions import in_transaction
 
@@ -15,19 +15,8 @@ from bot.ui import keyboards, texts
 from bot.ui.callbacks import LanguageCb, MenuCb
 
 
-def contact_of(user: User) -> customers.Contact:
-    return customers.Contact(
-        telegram_id=user.id,
-        first_name=user.first_name or "",
-        last_name=user.last_name or "",
-        username=user.username,
-        language_code=user.language_code,
-    )
-
-
 async def show_menu(message: Message) -> None:
     assert message.from_user is not None
-    await customers.touch(contact_of(message.from_user))
     async with in_transaction():
         await outbox.send_text(
             message.chat.id,
@@ -41,8 +30,6 @@ async def show_help(message: Message) -> None:
 
 
 async def ask_language(message: Message, i18n: I18n) -> None:
-    assert message.from_user is not None
-    await customers.touch(contact_of(message.from_user))
     await outbox.send_text(
         message.chat.id,
         texts.choose_language(),
@@ -76,7 +63,6 @@ async def language_chosen(query: CallbackQuery, callback_data: LanguageCb, i18n:
     if callback_data.code not in LANGUAGES or not isinstance(query.message, Message):
         await query.answer(texts.not_available(), show_alert=True)
         return
-    await customers.touch(contact_of(query.from_user))
     await customers.set_language(query.from_user.id, callback_data.code)
     with i18n.use_locale(callback_data.code):
         await outbox.edit_text(

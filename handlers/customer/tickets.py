@@ -2,22 +2,18 @@
 
 from __future__ import annotations
 
-from aiogram import Router
+from aiogram import F, Router
 from aiogram.filters import Command
-from aiogram.types import CallbackQuery, Message, User
+from aiogram.types import CallbackQuery, Message
 from aiogram.utils.i18n import I18n
 
 from bot.delivery import outbox
-from bot.services import customer_tickets, customers
+from bot.services import customer_tickets
+from bot.services.customer_tickets import Access, access_of
 from bot.services.errors import Conflict, NotFound
-from bot.ui import my_tickets, texts
+from bot.ui import keyboards, my_tickets, texts
 from bot.ui.callbacks import TicketCb, TicketListCb
-from handlers.customer.start import contact_of
 from models import Customer
-
-
-async def _customer(user: User) -> Customer:
-    return await customers.touch(contact_of(user))
 
 
 async def _render_list(customer: Customer, page: int, archived: bool, language: str):
@@ -27,18 +23,17 @@ async def _render_list(customer: Customer, page: int, archived: bool, language: 
     return my_tickets.ticket_list(rows, total, page, archived, language)
 
 
-async def list_command(message: Message, i18n: I18n) -> None:
-    assert message.from_user is not None
-    customer = await _customer(message.from_user)
+async def list_command(message: Message, i18n: I18n, customer: Customer) -> None:
     text, keyboard = await _render_list(customer, 0, False, i18n.current_locale)
     await outbox.send_text(message.chat.id, text, reply_markup=keyboard)
 
 
-async def list_page(query: CallbackQuery, callback_data: TicketListCb, i18n: I18n) -> None:
+async def list_page(
+    query: CallbackQuery, callback_data: TicketListCb, i18n: I18n, customer: Customer
+) -> None:
     if not isinstance(query.message, Message) or callback_data.page < 0:
         await query.answer(texts.not_available(), show_alert=True)
         return
-    customer = await _customer(query.from_user)
     text, keyboard = await _render_list(
         customer, callback_data.page, callback_data.archived, i18n.current_locale
     )
@@ -48,15 +43,26 @@ async def list_page(query: CallbackQuery, callback_data: TicketListCb, i18n: I18
     await query.answer()
 
 
-async def ticket_action(query: CallbackQuery, callback_data: TicketCb, i18n: I18n) -> None:
+async def ticket_action(
+    query: CallbackQuery, callback_data: TicketCb, i18n: I18n, customer: Customer
+) -> None:
     if not isinstance(query.message, Message):
         await query.answer(texts.not_available(), show_alert=True)
         return
-    customer = await _customer(query.from_user)
     notice = None
+    if callback_data.action == "reopen" and access_of(customer) != Access.OK:
+        await query.answer()
+        await outbox.send_text(query.message.chat.id, texts.inactive(customer.support_until))
+        return
     try:
         if callback_data.action == "close":
-            await customer_tickets.close(callback_data.id, customer)
+            closed = await customer_tickets.close(callback_data.id, customer)
+            if closed.csat is None:
+                await outbox.send_text(
+                    query.message.chat.id,
+                    texts.csat_question(),
+                    reply_markup=keyboards.csat(closed.id),
+                )
         elif callback_data.action == "reopen":
             await customer_tickets.reopen(callback_data.id, customer)
         elif callback_data.action == "archive":
@@ -85,5 +91,7 @@ def router() -> Router:
     r = Router(name="customer.tickets")
     r.message.register(list_command, Command("tickets", "mytickets"))
     r.callback_query.register(list_page, TicketListCb.filter())
-    r.callback_query.register(ticket_action, TicketCb.filter())
+    r.callback_query.register(
+        ticket_action, TicketCb.filter(F.action.in_({"open", "close", "reopen", "archive"}))
+    )
     return r

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pytest
-from aiogram import Bot, Dispatcher
+from aiogram import BaseMiddleware, Bot, Dispatcher
 
 from bot.app import create_bot, create_dispatcher
 from bot.config import Settings
@@ -23,9 +23,32 @@ class Env:
     bot: Bot
     dp: Dispatcher
     sender: Sender
+    handled: set[int] = field(default_factory=set)
+    first_update: int = 1
 
     async def settle(self) -> None:
         await wait_until(all_settled)
+
+    async def step(self) -> None:
+        """Waits until every update pushed so far is handled and its messages sent."""
+
+        def all_handled() -> bool:
+            pushed = set(range(self.first_update, self.api._next_update_id))
+            return len(pushed - self.handled) <= self.api.stats.updates_filtered
+
+        await wait_until(all_handled)
+        await self.settle()
+
+
+class _Handled(BaseMiddleware):
+    def __init__(self, seen: set[int]) -> None:
+        self.seen = seen
+
+    async def __call__(self, handler, event, data):
+        try:
+            return await handler(event, data)
+        finally:
+            self.seen.add(event.update_id)
 
 
 @pytest.fixture
@@ -40,12 +63,14 @@ async def env(db: str, api: FakeBotAPI, tmp_path) -> AsyncIterator[Env]:
     bot = create_bot(settings)
     sender = Sender(bot, RateLimiter(Limits.unlimited()), poll_interval=0.05)
     dp = create_dispatcher(settings, wake_outbox=sender.wake)
+    environment = Env(api, bot, dp, sender, first_update=api._next_update_id)
+    dp.update.outer_middleware(_Handled(environment.handled))
     sender_task = asyncio.create_task(sender.run())
     polling = asyncio.create_task(
         dp.start_polling(bot, handle_signals=False, close_bot_session=False, polling_timeout=1)
     )
     try:
-        yield Env(api, bot, dp, sender)
+        yield environment
     finally:
         await dp.stop_polling()
         await asyncio.gather(polling, return_exceptions=True)

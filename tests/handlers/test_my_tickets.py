@@ -64,7 +64,10 @@ async def test_list_view_close_reopen_archive(env):
     assert (await Ticket.get(id=first.id).select_related("status")).status.role == StatusRole.CLOSED
     view = _current(env, 501, screen)
     assert button_texts(view)[:2] == ["🔓 Reopen", "🗄 Archive"]
-    assert "Ticket #1001 is closed" in env.api.chat_messages(501)[-1]["text"]
+    closed_notice, rating = env.api.chat_messages(501)[-2:]
+    assert "Ticket #1001 is closed" in closed_notice["text"]
+    assert "rate our support" in rating["text"]  # CSAT asked after closing
+    assert button_texts(rating) == ["1 ⭐", "2 ⭐", "3 ⭐", "4 ⭐", "5 ⭐"]
     user.press(view, _data(view, "Archive"))
     await env.api.wait_for("editMessageText")
     await env.settle()

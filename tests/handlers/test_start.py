@@ -17,7 +17,7 @@ async def test_start_greets_in_english_with_the_menu(env):
     assert request.params["chat_id"] == 111
     [message] = env.api.sent_messages(111)
     assert message["text"].startswith("👋 Hello, Alice!")
-    assert button_texts(message) == ["📋 My tickets", "❓ Help", "🌐 Language"]
+    assert button_texts(message) == ["🆕 New ticket", "📋 My tickets", "❓ Help", "🌐 Language"]
     customer = await Customer.get(telegram_id=111)
     assert customer.username == "alice" and customer.first_name == "Alice"
 
@@ -27,7 +27,7 @@ async def test_start_greets_in_russian_for_a_russian_telegram(env):
     await env.api.wait_for("sendMessage")
     [message] = env.api.sent_messages(112)
     assert message["text"].startswith("👋 Здравствуйте, Борис!")
-    assert button_texts(message) == ["📋 Мои заявки", "❓ Помощь", "🌐 Язык"]
+    assert button_texts(message) == ["🆕 Новая заявка", "📋 Мои заявки", "❓ Помощь", "🌐 Язык"]
 
 
 async def test_a_name_with_markup_is_shown_literally(env):

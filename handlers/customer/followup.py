@@ -1,0 +1,259 @@
+"""What customers send outside the wizard: follow-ups to their tickets (SPEC §3).
+
+A message goes to a ticket when it is a Telegram reply to a message of that ticket,
+or while the ticket's conversation is open (Reply was pressed). Anything else is kept
+and the customer is asked which ticket it is for, or offered a new one - it is never
+lost. Files are stored as they arrive; an album is acknowledged once.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from aiogram import Bot, F, Router
+from aiogram.filters import StateFilter
+from aiogram.fsm.context import FSMContext
+from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
+
+from bot import telegram_files
+from bot.delivery import outbox
+from bot.services import attachments, customer_tickets
+from bot.services.attachments import StoredFile
+from bot.services.errors import Conflict, Invalid, NotFound
+from bot.services.settings import runtime_settings
+from bot.services.tickets import TEXT_LIMIT
+from bot.ui import keyboards, texts
+from bot.ui.callbacks import PendingCb, TicketCb
+from bot.ui.keyboards import as_payload
+from handlers.customer import wizard
+from handlers.customer.screen import show, strip
+from handlers.customer.states import Chat, Feedback, NewTicket
+from handlers.customer.wizard import WRITES, not_a_command
+from models import Customer, Ticket
+
+SUBJECT_IN_BUTTON = 30
+
+
+async def _root() -> Path:
+    return Path((await runtime_settings()).attachments_dir)
+
+
+async def _content(message: Message, bot: Bot) -> tuple[str, list[StoredFile]] | str:
+    """The message's text and stored file, or a polite refusal."""
+    text = (message.text or message.caption or "").strip()
+    if len(text) > TEXT_LIMIT:
+        return texts.text_too_long(TEXT_LIMIT)
+    incoming = telegram_files.file_of(message)
+    if incoming is None:
+        return (text, []) if text else texts.unsupported_content()
+    if incoming.too_big:
+        return texts.file_too_big(incoming.file_name)
+    return text, [await telegram_files.keep(bot, incoming, await _root())]
+
+
+async def _acknowledge(message: Message, state: FSMContext, ticket_id: int, number: int) -> None:
+    """One acknowledgement per message, or per album."""
+    group = message.media_group_id
+    data = await state.get_data()
+    if group is not None and data.get("ack_group") == group:
+        return
+    await state.update_data(ack_group=group)
+    await outbox.send_text(message.chat.id, texts.added_to_ticket(number))
+
+
+async def _add(
+    message: Message, state: FSMContext, customer: Customer, ticket_id: int, content
+) -> None:
+    text, files = content
+    try:
+        added = await customer_tickets.add_message(ticket_id, customer, text, files)
+    except (Conflict, NotFound, Invalid) as exc:
+        attachments.discard(await _root(), files)
+        ticket = await Ticket.get_or_none(id=ticket_id, customer_id=customer.id)
+        if await state.get_state() == Chat.ticket.state:
+            await state.set_state(None)
+        if isinstance(exc, Conflict) and ticket is not None:
+            await outbox.send_text(
+                message.chat.id,
+                texts.ticket_takes_no_messages(ticket.number),
+                reply_markup=keyboards.main_menu(),
+            )
+        else:
+            await outbox.send_text(message.chat.id, texts.ticket_not_found())
+        return
+    number = await Ticket.get(id=added.ticket_id).values_list("number", flat=True)
+    await _acknowledge(message, state, ticket_id, int(number))
+
+
+async def incoming(message: Message, state: FSMContext, bot: Bot, customer: Customer) -> None:
+    content = await _content(message, bot)
+    if isinstance(content, str):
+        await outbox.send_text(message.chat.id, content)
+        return
+    if message.reply_to_message is not None:
+        ticket_id = await customer_tickets.ticket_of_reply(
+            message.chat.id, message.reply_to_message.message_id, customer
+        )
+        if ticket_id is not None:
+            await _add(message, state, customer, ticket_id, content)
+            return
+    data = await state.get_data()
+    if await state.get_state() == Chat.ticket.state and data.get("chat"):
+        await _add(message, state, customer, int(data["chat"]), content)
+        return
+    await _ask_which(message, state, customer, content)
+
+
+async def _ask_which(message: Message, state: FSMContext, customer: Customer, content) -> None:
+    """Keeps the untied message and asks where it goes."""
+    text, files = content
+    data = await state.get_data()
+    pending = data.get("pending") or {"text": "", "files": [], "screen": None}
+    if text:
+        pending["text"] = (pending["text"] + "\n\n" + text).strip()[:TEXT_LIMIT]
+    pending["files"] += [f.as_json() for f in files]
+    group = message.media_group_id
+    same_album = group is not None and pending.get("group") == group
+    pending["group"] = group
+    open_tickets = await customer_tickets.writable_tickets(customer)
+    rows = [
+        [
+            InlineKeyboardButton(
+                text=f"#{t.number} {_short(t.subject)}",
+                callback_data=PendingCb(t=t.id).pack(),
+            )
+        ]
+        for t in open_tickets
+    ]
+    rows.append(
+        [
+            InlineKeyboardButton(
+                text=texts.button_new_ticket_with_this(), callback_data=PendingCb(t=0).pack()
+            ),
+            InlineKeyboardButton(text=texts.button_discard(), callback_data=PendingCb(t=-1).pack()),
+        ]
+    )
+    question = texts.which_ticket() if open_tickets else texts.which_ticket_none()
+    markup = as_payload(InlineKeyboardMarkup(inline_keyboard=rows))
+    pending["screen"] = await show(
+        message.chat.id, pending.get("screen"), question, markup, update=same_album
+    )
+    await state.update_data(pending=pending)
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= SUBJECT_IN_BUTTON else text[: SUBJECT_IN_BUTTON - 1] + "…"
+
+
+async def pending_choice(
+    query: CallbackQuery,
+    callback_data: PendingCb,
+    state: FSMContext,
+    customer: Customer,
+) -> None:
+    data = await state.get_data()
+    pending: dict[str, Any] | None = data.get("pending")
+    if not isinstance(query.message, Message) or not pending:
+        await query.answer(texts.not_available(), show_alert=True)
+        return
+    chat_id, here = query.message.chat.id, query.message.message_id
+    files = [StoredFile.from_json(f) for f in pending.get("files", [])]
+    if callback_data.t > 0:
+        try:
+            added = await customer_tickets.add_message(
+                callback_data.t, customer, pending.get("text", ""), files
+            )
+        except NotFound:
+            await query.answer(texts.ticket_not_found(), show_alert=True)
+            return
+        except (Conflict, Invalid):
+            await query.answer(texts.action_not_possible(), show_alert=True)
+            return
+        number = await Ticket.get(id=added.ticket_id).values_list("number", flat=True)
+        await state.update_data(pending=None)
+        await outbox.edit_text(chat_id, here, texts.added_to_ticket(int(number)))
+    elif callback_data.t == 0:
+        await state.update_data(pending=None)
+        await wizard.start(
+            chat_id,
+            state,
+            edit=here,
+            description=pending.get("text", ""),
+            files=pending.get("files", []),
+        )
+    else:
+        attachments.discard(await _root(), files)
+        await state.update_data(pending=None)
+        await outbox.edit_text(chat_id, here, texts.message_discarded())
+    await query.answer()
+
+
+async def start_reply(
+    query: CallbackQuery, callback_data: TicketCb, state: FSMContext, customer: Customer
+) -> None:
+    if not isinstance(query.message, Message):
+        await query.answer(texts.not_available(), show_alert=True)
+        return
+    try:
+        ticket = await customer_tickets.own_ticket(callback_data.id, customer)
+    except NotFound:
+        await query.answer(texts.ticket_not_found(), show_alert=True)
+        return
+    if ticket.status.is_final or not ticket.status.customer_can_reply:
+        await query.answer(texts.ticket_takes_no_messages(ticket.number), show_alert=True)
+        return
+    old = (await state.get_data()).get("chat_screen")
+    await strip(query.message.chat.id, old)
+    rows = await outbox.send_text(
+        query.message.chat.id,
+        texts.writing_to(ticket.number),
+        reply_markup=keyboards.writing(ticket.id),
+    )
+    await state.set_state(Chat.ticket)
+    await state.update_data(chat=ticket.id, chat_screen={"row": rows[-1].id})
+    await query.answer()
+
+
+async def stop_reply(
+    query: CallbackQuery, callback_data: TicketCb, state: FSMContext, customer: Customer
+) -> None:
+    if not isinstance(query.message, Message):
+        await query.answer(texts.not_available(), show_alert=True)
+        return
+    data = await state.get_data()
+    number = await Ticket.filter(id=callback_data.id, customer_id=customer.id).values_list(
+        "number", flat=True
+    )
+    if await state.get_state() == Chat.ticket.state and data.get("chat") == callback_data.id:
+        await state.set_state(None)
+        await state.update_data(chat=None, chat_screen=None)
+    if number:
+        await outbox.edit_text(
+            query.message.chat.id,
+            query.message.message_id,
+            texts.stopped_writing(number[0]),
+            reply_markup=keyboards.main_menu(),
+        )
+    await query.answer()
+
+
+async def unknown_command(message: Message) -> None:
+    await outbox.send_text(
+        message.chat.id, texts.unknown_command(), reply_markup=keyboards.main_menu()
+    )
+
+
+def router() -> Router:
+    r = Router(name="customer.followup")
+    r.callback_query.register(start_reply, TicketCb.filter(F.action == "reply"), flags=WRITES)
+    r.callback_query.register(stop_reply, TicketCb.filter(F.action == "stop"))
+    r.callback_query.register(pending_choice, PendingCb.filter(), flags=WRITES)
+    r.message.register(
+        incoming,
+        ~StateFilter(NewTicket, Feedback),
+        not_a_command,
+        flags=WRITES,
+    )
+    r.message.register(unknown_command)
+    return r

@@ -1,0 +1,124 @@
+"""Ratings: 👍/👎 on each agent answer, confirming a resolution, CSAT 1-5 with an
+optional comment (SPEC §3)."""
+
+from __future__ import annotations
+
+from aiogram import F, Router
+from aiogram.filters import StateFilter
+from aiogram.fsm.context import FSMContext
+from aiogram.types import CallbackQuery, Message
+
+from bot.delivery import outbox
+from bot.services import customer_tickets
+from bot.services.errors import Conflict, Invalid, NotFound
+from bot.ui import keyboards, texts
+from bot.ui.callbacks import CsatCb, RateCb, TicketCb
+from handlers.customer.states import Feedback
+from handlers.customer.wizard import not_a_command
+from models import Customer
+from models.enums import StatusRole
+
+COMMENT_LIMIT = 2000
+
+
+async def rate_answer(query: CallbackQuery, callback_data: RateCb, customer: Customer) -> None:
+    try:
+        message = await customer_tickets.rate_answer(callback_data.m, customer, callback_data.v)
+    except (NotFound, Invalid):
+        await query.answer(texts.not_available(), show_alert=True)
+        return
+    if isinstance(query.message, Message):
+        await outbox.edit_markup(
+            query.message.chat.id,
+            query.message.message_id,
+            keyboards.answer(message.ticket_id, message.id, rated=message.rating),
+        )
+    await query.answer(texts.thanks_for_rating())
+
+
+async def confirm(query: CallbackQuery, callback_data: TicketCb, customer: Customer) -> None:
+    """The customer confirms the resolution: the ticket closes and CSAT is asked."""
+    if not isinstance(query.message, Message):
+        await query.answer(texts.not_available(), show_alert=True)
+        return
+    try:
+        ticket = await customer_tickets.own_ticket(callback_data.id, customer)
+        if ticket.status.role != StatusRole.RESOLVED:
+            raise Conflict("not awaiting confirmation")
+        await customer_tickets.close(ticket.id, customer)
+    except NotFound:
+        await query.answer(texts.ticket_not_found(), show_alert=True)
+        return
+    except Conflict:
+        await query.answer(texts.action_not_possible(), show_alert=True)
+        return
+    await outbox.edit_text(
+        query.message.chat.id,
+        query.message.message_id,
+        texts.csat_question(),
+        reply_markup=keyboards.csat(ticket.id),
+    )
+    await query.answer()
+
+
+async def csat(
+    query: CallbackQuery, callback_data: CsatCb, state: FSMContext, customer: Customer
+) -> None:
+    if not isinstance(query.message, Message):
+        await query.answer(texts.not_available(), show_alert=True)
+        return
+    chat_id, here = query.message.chat.id, query.message.message_id
+    if callback_data.v == 0:
+        # Skip the comment.
+        if await state.get_state() == Feedback.comment.state:
+            await state.set_state(None)
+        await outbox.edit_text(chat_id, here, texts.csat_done())
+        await query.answer()
+        return
+    try:
+        await customer_tickets.rate_ticket(callback_data.t, customer, callback_data.v)
+    except (NotFound, Invalid):
+        await query.answer(texts.not_available(), show_alert=True)
+        return
+    await outbox.edit_text(
+        chat_id,
+        here,
+        texts.csat_thanks_ask_comment(callback_data.v),
+        reply_markup=keyboards.skip_comment(callback_data.t),
+    )
+    await state.set_state(Feedback.comment)
+    await state.update_data(
+        csat={"ticket": callback_data.t, "score": callback_data.v, "screen": here}
+    )
+    await query.answer()
+
+
+async def comment(message: Message, state: FSMContext, customer: Customer) -> None:
+    data = (await state.get_data()).get("csat") or {}
+    text = (message.text or "").strip()
+    if not text:
+        await outbox.send_text(message.chat.id, texts.text_expected(texts.what_comment()))
+        return
+    if len(text) > COMMENT_LIMIT:
+        await outbox.send_text(message.chat.id, texts.text_too_long(COMMENT_LIMIT))
+        return
+    await state.set_state(None)
+    try:
+        await customer_tickets.rate_ticket(
+            int(data.get("ticket", 0)), customer, int(data.get("score", 0)), text
+        )
+    except (NotFound, Invalid):
+        await outbox.send_text(message.chat.id, texts.not_available())
+        return
+    if data.get("screen"):
+        await outbox.edit_markup(message.chat.id, int(data["screen"]))
+    await outbox.send_text(message.chat.id, texts.comment_saved())
+
+
+def router() -> Router:
+    r = Router(name="customer.ratings")
+    r.callback_query.register(rate_answer, RateCb.filter())
+    r.callback_query.register(confirm, TicketCb.filter(F.action == "confirm"))
+    r.callback_query.register(csat, CsatCb.filter())
+    r.message.register(comment, StateFilter(Feedback.comment), not_a_command)
+    return r

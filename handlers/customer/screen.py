@@ -1,0 +1,53 @@
+"""One message per interaction: a screen is edited in place, and when a new one has to
+be sent (after the customer typed something) the old one loses its buttons."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.delivery import outbox
+from models import OutboxMessage
+from models.enums import OutboxStatus
+
+
+async def _target(screen: dict[str, Any] | None) -> OutboxMessage | int | None:
+    if not screen:
+        return None
+    if "mid" in screen:
+        return int(screen["mid"])
+    row = await OutboxMessage.get_or_none(id=screen.get("row"))
+    if row is None or row.status == OutboxStatus.FAILED:
+        return None
+    return row
+
+
+async def strip(chat_id: int, screen: dict[str, Any] | None) -> None:
+    """Removes the buttons of a screen that is no longer current."""
+    target = await _target(screen)
+    if target is not None:
+        await outbox.edit_markup(chat_id, target)
+
+
+async def show(
+    chat_id: int,
+    screen: dict[str, Any] | None,
+    text: str,
+    markup: dict[str, Any] | None,
+    *,
+    edit: int | None = None,
+    update: bool = False,
+) -> dict[str, Any]:
+    """Shows `text`: edits message `edit` (a pressed button's message), or updates
+    the current screen when `update` (an album's next file), or sends a new screen.
+    Returns the screen to remember."""
+    if edit is not None:
+        await outbox.edit_text(chat_id, edit, text, reply_markup=markup)
+        return {"mid": edit}
+    if update:
+        target = await _target(screen)
+        if target is not None:
+            await outbox.edit_text(chat_id, target, text, reply_markup=markup)
+            return dict(screen or {})
+    await strip(chat_id, screen)
+    rows = await outbox.send_text(chat_id, text, reply_markup=markup)
+    return {"row": rows[-1].id}

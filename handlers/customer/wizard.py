@@ -1,0 +1,463 @@
+"""The new-ticket wizard: department → category → priority → subject → description →
+files → summary with Send / Edit / Cancel (SPEC §3).
+
+The draft is FSM data (it survives a restart); every button carries the draft's id,
+and the step it was pressed in must be the current one, so stale buttons, a second
+tap on Send or a button of an abandoned draft change nothing.
+"""
+
+from __future__ import annotations
+
+import secrets
+from pathlib import Path
+from typing import Any
+
+from aiogram import Bot, F, Router
+from aiogram.filters import Command, StateFilter
+from aiogram.fsm.context import FSMContext
+from aiogram.types import CallbackQuery, Message
+
+from bot import telegram_files
+from bot.delivery import outbox
+from bot.services import attachments, customer_tickets
+from bot.services.attachments import StoredFile
+from bot.services.customer_tickets import AlreadySubmitted, Draft
+from bot.services.errors import DomainError
+from bot.services.settings import runtime_settings
+from bot.services.tickets import TEXT_LIMIT
+from bot.ui import keyboards, texts, wizard
+from bot.ui.callbacks import MenuCb, WizardCb
+from handlers.customer.screen import show, strip
+from handlers.customer.states import Chat, NewTicket
+from models import Category, Customer, Department, Priority, Ticket
+
+WRITES = {"writes": True}
+
+
+def not_a_command(message: Message) -> bool:
+    return not (message.text or "").startswith("/")
+
+
+# -- the draft -------------------------------------------------------------------------
+
+
+async def _attachments_root() -> Path:
+    return Path((await runtime_settings()).attachments_dir)
+
+
+def _files(draft: dict[str, Any]) -> list[StoredFile]:
+    return [StoredFile.from_json(f) for f in draft.get("files", [])]
+
+
+async def discard_draft(state: FSMContext) -> None:
+    """Forgets the draft and the copies of its files."""
+    data = await state.get_data()
+    draft = data.pop("draft", None)
+    if draft:
+        attachments.discard(await _attachments_root(), _files(draft))
+    await state.set_data(data)
+
+
+async def _save(state: FSMContext, draft: dict[str, Any], step: str) -> None:
+    await state.set_state(getattr(NewTicket, step))
+    await state.update_data(draft=draft)
+
+
+async def _has_categories(draft: dict[str, Any]) -> bool:
+    department = draft.get("department_id")
+    return bool(department) and bool(await customer_tickets.categories_of(department))
+
+
+async def _next(step: str, draft: dict[str, Any]) -> str:
+    if step == "department":
+        return (
+            "category"
+            if await _has_categories(draft)
+            else ("summary" if draft.get("editing") else "priority")
+        )
+    if draft.get("editing"):
+        return "summary"
+    order = ("category", "priority", "subject", "description", "files", "summary")
+    return order[order.index(step) + 1]
+
+
+async def _previous(step: str, draft: dict[str, Any]) -> str:
+    if draft.get("editing") or step == "edit":
+        return "summary"
+    if step == "priority" and not await _has_categories(draft):
+        return "department"
+    order = ("department", "category", "priority", "subject", "description", "files", "summary")
+    return order[max(order.index(step) - 1, 0)]
+
+
+async def _render(step: str, draft: dict[str, Any], language: str | None):
+    key = draft["key"]
+    if step == "department":
+        options = [
+            wizard.Choice(d.id, d.name) for d in await customer_tickets.visible_departments()
+        ]
+        return wizard.choices(step, key, texts.ask_department(), options, back=False)
+    if step == "category":
+        department = await Department.get(id=draft["department_id"])
+        options = [
+            wizard.Choice(c.id, f"{c.color} {c.name}".strip())
+            for c in await customer_tickets.categories_of(department.id)
+        ]
+        return wizard.choices(
+            step,
+            key,
+            texts.ask_category(department.name),
+            options,
+            back=True,
+            extra=[wizard.no_category_button(key)],
+        )
+    if step == "priority":
+        chosen = draft.get("priority_id")
+        options = [
+            wizard.Choice(
+                p.id,
+                f"{p.color} {texts.priority_name(p.name)}".strip()
+                + (" ✓" if p.id == chosen else ""),
+            )
+            for p in await customer_tickets.priorities()
+        ]
+        return wizard.choices(step, key, texts.ask_priority(), options, back=True)
+    if step == "subject":
+        body = texts.ask_subject(wizard.SUBJECT_MAX)
+        return wizard.text_step(step, key, body, draft.get("subject"))
+    if step == "description":
+        return wizard.text_step(step, key, texts.ask_description(), draft.get("description"))
+    if step == "files":
+        return wizard.files_step(key, len(draft.get("files", [])))
+    if step == "edit":
+        return wizard.edit_menu(key, await _has_categories(draft))
+    return await _summary(draft)
+
+
+async def _summary(draft: dict[str, Any]):
+    department = await Department.get_or_none(id=draft.get("department_id"))
+    category = (
+        await Category.get_or_none(id=draft["category_id"]) if draft.get("category_id") else None
+    )
+    priority = (
+        await Priority.get_or_none(id=draft["priority_id"]) if draft.get("priority_id") else None
+    )
+    return wizard.summary(
+        draft["key"],
+        department=department.name if department else "—",
+        category=category.name if category else None,
+        priority=f"{priority.color} {texts.priority_name(priority.name)}".strip()
+        if priority
+        else "—",
+        subject=draft.get("subject", ""),
+        description=draft.get("description", ""),
+        files=len(draft.get("files", [])),
+    )
+
+
+async def go(
+    chat_id: int,
+    state: FSMContext,
+    draft: dict[str, Any],
+    step: str,
+    *,
+    edit: int | None = None,
+    update: bool = False,
+) -> None:
+    """Shows `step` of the draft and makes it the current one."""
+    text, markup = await _render(step, draft, None)
+    draft["screen"] = await show(
+        chat_id, draft.get("screen"), text, markup, edit=edit, update=update
+    )
+    await _save(state, draft, step)
+
+
+async def start(
+    chat_id: int,
+    state: FSMContext,
+    *,
+    edit: int | None = None,
+    description: str = "",
+    files: list[dict[str, Any]] | None = None,
+) -> None:
+    """A new draft (an unfinished one is dropped), optionally with a description and
+    files the customer already sent."""
+    old = (await state.get_data()).get("draft")
+    if old and edit is None:
+        await strip(chat_id, old.get("screen"))
+    await discard_draft(state)
+    if not await customer_tickets.visible_departments():
+        await outbox.send_text(chat_id, texts.no_departments())
+        return
+    draft: dict[str, Any] = {
+        "key": secrets.token_hex(4),
+        "files": files or [],
+        "description": description,
+    }
+    await go(chat_id, state, draft, "department", edit=edit)
+
+
+async def _current(state: FSMContext) -> tuple[str | None, dict[str, Any] | None]:
+    current = await state.get_state()
+    if not current or not current.startswith(f"{NewTicket.__name__}:"):
+        return None, None
+    return current.split(":", 1)[1], (await state.get_data()).get("draft")
+
+
+# -- entry points ------------------------------------------------------------------------
+
+
+async def new_command(message: Message, state: FSMContext) -> None:
+    await start(message.chat.id, state)
+
+
+async def new_button(query: CallbackQuery, state: FSMContext) -> None:
+    if not isinstance(query.message, Message):
+        await query.answer(texts.not_available(), show_alert=True)
+        return
+    await start(query.message.chat.id, state)
+    await query.answer()
+
+
+async def cancel_command(message: Message, state: FSMContext) -> None:
+    """/cancel: drops the draft, or stops adding messages to a ticket."""
+    _, draft = await _current(state)
+    data = await state.get_data()
+    if draft is not None:
+        await strip(message.chat.id, draft.get("screen"))
+        await discard_draft(state)
+        text = texts.wizard_cancelled()
+    elif await state.get_state() == Chat.ticket.state and data.get("chat"):
+        await strip(message.chat.id, data.get("chat_screen"))
+        number = await Ticket.filter(id=data["chat"]).values_list("number", flat=True)
+        text = texts.stopped_writing(number[0]) if number else texts.nothing_to_cancel()
+    else:
+        text = texts.nothing_to_cancel()
+    await state.set_state(None)
+    await outbox.send_text(message.chat.id, text, reply_markup=keyboards.main_menu())
+
+
+# -- buttons -------------------------------------------------------------------------------
+
+
+async def _choose(step: str, draft: dict[str, Any], value: int) -> bool:
+    """Records a department / category / priority choice if it is a valid option."""
+    if step == "department":
+        if value not in {d.id for d in await customer_tickets.visible_departments()}:
+            return False
+        if draft.get("department_id") != value:
+            draft["category_id"] = None
+        draft["department_id"] = value
+    elif step == "category":
+        valid = {c.id for c in await customer_tickets.categories_of(draft["department_id"])}
+        if value and value not in valid:
+            return False
+        draft["category_id"] = value or None
+    else:
+        if value not in {p.id for p in await customer_tickets.priorities()}:
+            return False
+        draft["priority_id"] = value
+    return True
+
+
+async def button(
+    query: CallbackQuery, callback_data: WizardCb, state: FSMContext, customer: Customer
+) -> None:
+    step, draft = await _current(state)
+    if not isinstance(query.message, Message) or draft is None or draft["key"] != callback_data.d:
+        sent = (await state.get_data()).get("sent") == callback_data.d
+        await query.answer(texts.already_sent() if sent else texts.draft_gone(), show_alert=True)
+        return
+    chat_id, here = query.message.chat.id, query.message.message_id
+    action, value = callback_data.a, callback_data.v
+    expected = {
+        "dep": "department",
+        "cat": "category",
+        "pri": "priority",
+        "done": "files",
+        "clear": "files",
+        "send": "summary",
+        "edit": "summary",
+        "field": "edit",
+        "sum": "edit",
+    }
+    if action not in ("back", "cancel") and expected.get(action) != step:
+        await query.answer(texts.not_available(), show_alert=True)
+        return
+    if action == "cancel":
+        await discard_draft(state)
+        await state.set_state(None)
+        await outbox.edit_text(
+            chat_id, here, texts.wizard_cancelled(), reply_markup=keyboards.main_menu()
+        )
+    elif action == "back":
+        await go(chat_id, state, draft, await _previous(step, draft), edit=here)
+    elif action in ("dep", "cat", "pri"):
+        if not await _choose(step, draft, value):
+            await query.answer(texts.not_available(), show_alert=True)
+            return
+        await go(chat_id, state, draft, await _next(step, draft), edit=here)
+    elif action == "done":
+        await go(chat_id, state, draft, "summary", edit=here)
+    elif action == "clear":
+        attachments.discard(await _attachments_root(), _files(draft))
+        draft["files"] = []
+        await go(chat_id, state, draft, "files", edit=here)
+    elif action == "edit":
+        await go(chat_id, state, draft, "edit", edit=here)
+    elif action == "sum":
+        await go(chat_id, state, draft, "summary", edit=here)
+    elif action == "field":
+        if not 0 <= value < len(wizard.FIELDS):
+            await query.answer(texts.not_available(), show_alert=True)
+            return
+        draft["editing"] = True
+        await go(chat_id, state, draft, wizard.FIELDS[value], edit=here)
+    else:
+        await _send(query, state, draft, customer)
+        return
+    await query.answer()
+
+
+async def _send(
+    query: CallbackQuery, state: FSMContext, draft: dict[str, Any], customer: Customer
+) -> None:
+    assert isinstance(query.message, Message)
+    chat_id, here = query.message.chat.id, query.message.message_id
+    try:
+        ticket = await customer_tickets.submit(
+            customer,
+            Draft(
+                department_id=draft["department_id"],
+                category_id=draft.get("category_id"),
+                priority_id=draft.get("priority_id"),
+                subject=draft.get("subject", ""),
+                description=draft.get("description", ""),
+                files=_files(draft),
+            ),
+            draft["key"],
+        )
+    except AlreadySubmitted:
+        await query.answer(texts.already_sent(), show_alert=True)
+        return
+    except DomainError:
+        # The department or category was switched off meanwhile: choose again.
+        draft["editing"] = False
+        await go(chat_id, state, draft, "department", edit=here)
+        await query.answer(texts.not_available(), show_alert=True)
+        return
+    text, _ = await _summary(draft)
+    await outbox.edit_text(chat_id, here, text + "\n\n" + texts.wizard_sent())
+    data = await state.get_data()
+    data.pop("draft", None)
+    # Files of an album still arriving after Send are added to the new ticket.
+    await state.set_data({**data, "sent": draft["key"], "chat": ticket.id})
+    await state.set_state(Chat.ticket)
+    await query.answer()
+
+
+# -- what the customer types or sends during the wizard --------------------------------
+
+
+async def _add_file(message: Message, bot: Bot, draft: dict[str, Any]) -> str | None:
+    """Adds the message's file to the draft; returns a complaint when it is refused."""
+    incoming = telegram_files.file_of(message)
+    assert incoming is not None
+    if incoming.too_big:
+        return texts.file_too_big(incoming.file_name)
+    if len(draft.get("files", [])) >= wizard.MAX_FILES:
+        return texts.too_many_files(wizard.MAX_FILES)
+    stored = await telegram_files.keep(bot, incoming, await _attachments_root())
+    draft.setdefault("files", []).append(stored.as_json())
+    return None
+
+
+def _same_album(message: Message, draft: dict[str, Any]) -> bool:
+    group = message.media_group_id
+    same = group is not None and draft.get("group") == group
+    draft["group"] = group
+    return same
+
+
+async def typed(message: Message, state: FSMContext, bot: Bot) -> None:
+    step, draft = await _current(state)
+    assert step is not None and draft is not None
+    chat_id = message.chat.id
+    incoming = telegram_files.file_of(message)
+    text = (message.text or message.caption or "").strip()
+
+    if step == "subject":
+        if message.text is None:
+            await outbox.send_text(chat_id, texts.text_expected(texts.what_subject()))
+            return
+        subject = " ".join(text.split())
+        if not subject:
+            await outbox.send_text(chat_id, texts.text_expected(texts.what_subject()))
+            return
+        if len(subject) > wizard.SUBJECT_MAX:
+            await outbox.send_text(
+                chat_id, texts.subject_too_long(wizard.SUBJECT_MAX, len(subject))
+            )
+            return
+        draft["subject"] = subject
+        await go(chat_id, state, draft, await _next(step, draft))
+        return
+
+    if step == "description":
+        if incoming is None and message.text is None:
+            await outbox.send_text(chat_id, texts.text_expected(texts.what_description()))
+            return
+        if incoming is not None:
+            complaint = await _add_file(message, bot, draft)
+            if complaint:
+                await outbox.send_text(chat_id, complaint)
+                return
+        if not text:
+            await state.update_data(draft=draft)
+            await outbox.send_text(chat_id, texts.file_saved_describe())
+            return
+        if len(text) > TEXT_LIMIT:
+            await outbox.send_text(chat_id, texts.text_too_long(TEXT_LIMIT))
+            return
+        draft["description"] = text
+        await go(chat_id, state, draft, await _next(step, draft))
+        return
+
+    if step in ("files", "summary") and incoming is not None:
+        complaint = await _add_file(message, bot, draft)
+        if complaint:
+            await outbox.send_text(chat_id, complaint)
+        album = _same_album(message, draft)
+        if text and not album:
+            draft["description"] = (draft.get("description", "") + "\n\n" + text).strip()
+        await go(chat_id, state, draft, step, update=album)
+        return
+
+    if step == "files" and message.text is not None:
+        combined = (draft.get("description", "") + "\n\n" + text).strip()
+        if len(combined) > TEXT_LIMIT:
+            await outbox.send_text(chat_id, texts.text_too_long(TEXT_LIMIT))
+            return
+        draft["description"] = combined
+        draft["group"] = None
+        await outbox.send_text(chat_id, texts.added_to_description())
+        await go(chat_id, state, draft, step)
+        return
+
+    if telegram_files.unsupported(message):
+        await outbox.send_text(chat_id, texts.unsupported_content())
+        return
+    # A button step (department, category, priority, summary, edit): show it again.
+    await outbox.send_text(chat_id, texts.use_the_buttons())
+    draft["group"] = None
+    await go(chat_id, state, draft, step)
+
+
+def router() -> Router:
+    r = Router(name="customer.wizard")
+    r.message.register(new_command, Command("new"), flags=WRITES)
+    r.message.register(cancel_command, Command("cancel"))
+    r.callback_query.register(new_button, MenuCb.filter(F.action == "new"), flags=WRITES)
+    r.callback_query.register(button, WizardCb.filter(), flags=WRITES)
+    r.message.register(typed, StateFilter(NewTicket), not_a_command, flags=WRITES)
+    return r
