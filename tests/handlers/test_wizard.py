@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import hashlib
-from pathlib import Path
 
 from bot.i18n import create_i18n
 from bot.services.settings import update_settings
 from models import Attachment, Message, Priority, Ticket
 from models.enums import AttachmentKind, StatusRole
 from tests.factories import make_desk
-from tests.handlers.wizard_support import STAFF, button, current, last, press, transcript
+from tests.handlers.wizard_support import STAFF, current, last, press, transcript
 from tests.support import button_texts
 
 SCREENSHOT = b"\x89PNG\r\n\x1a\n fake screenshot bytes"
@@ -102,9 +101,9 @@ async def test_a_full_run_with_a_screenshot_in_english(env, tmp_path):
     # The staff chat got the card, then the screenshot as a reply to it.
     staff = env.api.bot_messages(STAFF)
     assert "#1001" in staff[0]["text"] and "Alice (@alice)" in staff[0]["text"]
-    assert "photo" in staff[1] and staff[1]["reply_to_message"]["message_id"] == staff[0][
-        "message_id"
-    ]
+    assert (
+        "photo" in staff[1] and staff[1]["reply_to_message"]["message_id"] == staff[0]["message_id"]
+    )
     assert (await Ticket.get(id=ticket.id)).staff_message_id == staff[0]["message_id"]
     assert env.api.calls(ok=False) == []
     # My tickets lists it.
