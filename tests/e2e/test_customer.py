@@ -78,7 +78,8 @@ async def test_customer_opens_a_ticket_with_a_screenshot_and_sees_it(api, bot_pr
             [first] = await response.json()
         [attachment] = first["attachments"]
         assert attachment["sha256"] == hashlib.sha256(SCREENSHOT).hexdigest()
-        async with http.get(f"http://127.0.0.1:{bot_process.port}{attachment['download_url']}") as r:
-            assert r.status == 200 and await r.read() == SCREENSHOT
+        download = f"http://127.0.0.1:{bot_process.port}{attachment['download_url']}"
+        async with http.get(download) as response:
+            assert response.status == 200 and await response.read() == SCREENSHOT
     assert api.calls(ok=False) == []
     assert await bot_process.terminate() == 0
