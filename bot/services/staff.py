@@ -1,0 +1,200 @@
+"""The staff chat's side of the desk (SPEC §4): who is an agent, claiming with
+"I'll answer", duty, queues, canned answers."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from tortoise.expressions import Q
+from tortoise.transactions import in_transaction
+
+from bot.delivery.outbox import CARD_POST
+from bot.services import tickets
+from bot.services.errors import Conflict, Forbidden, NotFound
+from models import Agent, MessageLink, OutboxMessage, Template, Ticket
+from models.enums import AgentRole, OutboxStatus
+
+QUEUE_LIMIT = 20
+# Outbox purpose of a card's keyboard swapped for a menu (transfer, priority, ...).
+CARD_MENU = "card_menu"
+
+
+class AlreadyClaimed(Conflict):
+    code = "already_claimed"
+
+    def __init__(self, assignee: str) -> None:
+        super().__init__(f"the ticket is already taken by {assignee}")
+        self.assignee = assignee
+
+
+async def agent_for(telegram_id: int) -> Agent | None:
+    return await Agent.get_or_none(telegram_id=telegram_id, active=True)
+
+
+async def claim(ticket_id: int, agent: Agent) -> Ticket:
+    """ "I'll answer": compare-and-set on the assignee, so of several agents pressing at
+    once exactly one wins; the others learn who has it. Only agents of the ticket's
+    department (or admins) may claim."""
+    actor = await tickets.agent_actor(agent)
+    async with in_transaction():
+        ticket = await Ticket.get_or_none(id=ticket_id).select_related("status", "assignee")
+        if ticket is None:
+            raise NotFound("no such ticket")
+        if not actor.may_act_on(ticket):
+            raise Forbidden("the ticket belongs to another department")
+        if ticket.status.is_final:
+            raise Conflict("the ticket is closed")
+        if ticket.assignee_id == agent.id:
+            return ticket
+        won = await Ticket.filter(id=ticket_id, assignee_id=None).update(assignee_id=agent.id)
+        if not won:
+            current = await Ticket.get(id=ticket_id).select_related("assignee")
+            raise AlreadyClaimed(current.assignee.name if current.assignee else "?")
+        await Agent.filter(id=agent.id).update(last_assigned_at=datetime.now(UTC))
+    return await tickets.after_claim(ticket_id, actor)
+
+
+async def send_template(ticket: Ticket, template: Template, agent: Agent) -> None:
+    """A canned answer from the staff chat (`ticket` with its customer loaded). An
+    unclaimed ticket is claimed first, by compare-and-set: of two agents sending a
+    template at once only one answers (the other gets AlreadyClaimed)."""
+    if ticket.assignee_id not in (None, agent.id) and agent.role != AgentRole.ADMIN:
+        current = await Agent.get_or_none(id=ticket.assignee_id)
+        raise AlreadyClaimed(current.name if current else "?")
+    if ticket.assignee_id is None and agent.role != AgentRole.ADMIN:
+        await claim(ticket.id, agent)
+    await tickets.reply(ticket.id, fill(template, ticket, agent), await tickets.agent_actor(agent))
+
+
+async def take_over(ticket_id: int, admin: Agent) -> Ticket:
+    """An admin takes a ticket from whoever has it."""
+    if admin.role != AgentRole.ADMIN:
+        raise Forbidden("only admins take tickets over")
+    ticket = await tickets.get_ticket(ticket_id)
+    if ticket.assignee_id == admin.id:
+        return ticket  # already theirs: nothing to record, nothing to re-render
+    return await tickets.assign(ticket_id, admin.id, await tickets.agent_actor(admin))
+
+
+async def release(ticket_id: int, agent: Agent) -> Ticket:
+    ticket = await tickets.get_ticket(ticket_id, await tickets.agent_actor(agent))
+    if ticket.assignee_id != agent.id and agent.role != AgentRole.ADMIN:
+        raise Forbidden("only the assignee or an admin releases a ticket")
+    return await tickets.assign(ticket_id, None, await tickets.agent_actor(agent))
+
+
+async def set_duty(agent: Agent, on_duty: bool) -> None:
+    await Agent.filter(id=agent.id).update(on_duty=on_duty)
+    agent.on_duty = on_duty
+
+
+def _open() -> Q:
+    return Q(status__is_final=False)
+
+
+async def my_queue(agent: Agent) -> list[Ticket]:
+    return (
+        await Ticket.filter(_open(), assignee_id=agent.id)
+        .order_by("created_at")
+        .limit(QUEUE_LIMIT)
+        .select_related("status", "priority")
+    )
+
+
+async def department_queue(agent: Agent) -> list[Ticket]:
+    """Unclaimed open tickets of the agent's departments (every department for admins)."""
+    query = Ticket.filter(_open(), assignee_id=None)
+    if agent.role != AgentRole.ADMIN:
+        query = query.filter(
+            department_id__in=await agent.departments.all().values_list("id", flat=True)
+        )
+    return (
+        await query.order_by("-priority__level", "created_at")
+        .limit(QUEUE_LIMIT)
+        .select_related("status", "priority")
+    )
+
+
+async def templates_for(ticket: Ticket) -> list[Template]:
+    """Canned answers for the ticket's department (or any) in the customer's language
+    (or any language)."""
+    await ticket.fetch_related("customer")
+    return (
+        await Template.filter(
+            Q(department_id=None) | Q(department_id=ticket.department_id),
+            Q(language=None) | Q(language=ticket.customer.language or ""),
+            active=True,
+        )
+        .order_by("title", "id")
+        .limit(30)
+    )
+
+
+async def template_by_shortcut(shortcut: str, ticket: Ticket) -> Template | None:
+    shortcut = shortcut.strip().lstrip("/").lower()
+    for template in await templates_for(ticket):
+        if template.shortcut.lower() == shortcut:
+            return template
+    return None
+
+
+async def search_templates(agent: Agent, query: str, limit: int = 20) -> list[Template]:
+    """For inline mode: templates of the agent's departments matching the query."""
+    filters = Template.filter(active=True)
+    if agent.role != AgentRole.ADMIN:
+        departments = await agent.departments.all().values_list("id", flat=True)
+        filters = filters.filter(Q(department_id=None) | Q(department_id__in=departments))
+    query = query.strip()
+    if query:
+        filters = filters.filter(
+            Q(shortcut__icontains=query) | Q(title__icontains=query) | Q(text__icontains=query)
+        )
+    return await filters.order_by("title", "id").limit(limit)
+
+
+def fill(template: Template, ticket: Ticket, agent: Agent) -> str:
+    """Placeholders are replaced literally (never str.format on admin text)."""
+    values = {
+        "{customer_name}": ticket.customer.display_name,
+        "{ticket_number}": str(ticket.number),
+        "{agent_name}": agent.name,
+    }
+    text = template.text
+    for placeholder, value in values.items():
+        text = text.replace(placeholder, value)
+    return text
+
+
+async def ticket_in_chat(chat_id: int, topic_id: int | None, reply_to: int | None) -> Ticket | None:
+    """The ticket a staff-chat message belongs to: its forum topic, else the message it
+    replies to (the card or any relayed message), by the stored id mapping."""
+    if topic_id is not None:
+        ticket = await Ticket.get_or_none(staff_chat_id=chat_id, staff_topic_id=topic_id)
+        if ticket is not None:
+            return ticket
+    if reply_to is not None:
+        ticket = await Ticket.get_or_none(staff_chat_id=chat_id, staff_message_id=reply_to)
+        if ticket is not None:
+            return ticket
+        link = await MessageLink.get_or_none(chat_id=chat_id, telegram_message_id=reply_to)
+        if link is not None:
+            return await Ticket.get(id=link.ticket_id)
+    return None
+
+
+async def menu_left_open(ticket_id: int) -> bool:
+    """Whether the card still shows a menu: no card edit followed the last menu (an
+    action that changes nothing on the card is not re-rendered)."""
+    latest = (
+        await OutboxMessage.filter(
+            ticket_id=ticket_id, purpose__in=(CARD_MENU, tickets.CARD_PURPOSE, CARD_POST)
+        )
+        .exclude(status=OutboxStatus.FAILED)
+        .order_by("-id")
+        .first()
+    )
+    return latest is not None and latest.purpose == CARD_MENU
+
+
+def may_answer(ticket: Ticket, agent: Agent) -> bool:
+    return ticket.assignee_id == agent.id or agent.role == AgentRole.ADMIN

@@ -1,0 +1,243 @@
+"""The staff chat's screens: the card's buttons and their menus, queues, notices.
+
+Rendered in the desk's default language (the staff chat is one room)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from aiogram.types import InlineKeyboardButton as Button
+from aiogram.types import InlineKeyboardMarkup
+from aiogram.utils.i18n import gettext as _
+
+from bot.ui.callbacks import StaffCb
+from bot.ui.html import escape
+from bot.ui.keyboards import as_payload
+from models import Agent, Department, Priority, Status, Template, Ticket
+from models.enums import StatusRole
+
+MENU_LIMIT = 24
+
+
+def _b(text: str, ticket_id: int, action: str, value: int = 0, second: int = 0) -> Button:
+    data = StaffCb(t=ticket_id, a=action, v=value, w=second).pack()
+    return Button(text=text, callback_data=data)
+
+
+def _markup(rows: list[list[Button]]) -> dict[str, Any]:
+    return as_payload(InlineKeyboardMarkup(inline_keyboard=rows))
+
+
+def card_keyboard(ticket: Ticket) -> dict[str, Any]:
+    """What can be done with the ticket now; `ticket` with status loaded."""
+    t = ticket.id
+    if ticket.status.is_final:
+        return _markup([[_b(_("🔓 Reopen"), t, "reopen")]])
+    if ticket.status.role == StatusRole.RESOLVED:
+        # Waiting for the customer's confirmation: close it now, or work on it again.
+        first = [_b(_("🔒 Close"), t, "close"), _b(_("🔓 Reopen"), t, "reopen")]
+    elif ticket.assignee_id is None:
+        first = [_b(_("🙋 I'll answer"), t, "claim")]
+    else:
+        first = [
+            _b(_("✅ Resolve"), t, "resolve"),
+            _b(_("🔓 Release"), t, "release"),
+            _b(_("🔒 Close"), t, "close"),
+        ]
+    return _markup(
+        [
+            first,
+            [
+                _b(_("↪️ Transfer"), t, "menu", 1),
+                _b(_("⚡ Priority"), t, "menu", 2),
+                _b(_("🏷 Status"), t, "menu", 3),
+            ],
+            [_b(_("📋 Templates"), t, "menu", 4)]
+            + ([_b(_("🛟 Take over"), t, "take")] if ticket.assignee_id is not None else []),
+        ]
+    )
+
+
+def _choices(ticket_id: int, action: str, options: list[tuple[int, str]]) -> dict[str, Any]:
+    buttons = [_b(label, ticket_id, action, value) for value, label in options[:MENU_LIMIT]]
+    rows = [buttons[i : i + 2] for i in range(0, len(buttons), 2)]
+    rows.append([_b(_("⬅️ Back"), ticket_id, "back")])
+    return _markup(rows)
+
+
+def departments_menu(ticket: Ticket, departments: list[Department]) -> dict[str, Any]:
+    return _choices(ticket.id, "dep", [(d.id, d.name) for d in departments])
+
+
+def agents_menu(ticket: Ticket, department_id: int, agents: list[Agent]) -> dict[str, Any]:
+    """After a department was chosen for a transfer: to anyone there, or to an agent."""
+    buttons = [[_b(_("👥 Anyone there"), ticket.id, "agent", 0, department_id)]]
+    buttons += [[_b(a.name, ticket.id, "agent", a.id, department_id)] for a in agents[:MENU_LIMIT]]
+    buttons.append([_b(_("⬅️ Back"), ticket.id, "back")])
+    return _markup(buttons)
+
+
+def priorities_menu(ticket: Ticket, priorities: list[Priority]) -> dict[str, Any]:
+    return _choices(
+        ticket.id,
+        "prio",
+        [
+            (p.id, f"{p.color} {p.name}".strip() + (" ✓" if p.id == ticket.priority_id else ""))
+            for p in priorities
+        ],
+    )
+
+
+def statuses_menu(ticket: Ticket, statuses: list[Status]) -> dict[str, Any]:
+    return _choices(
+        ticket.id,
+        "status",
+        [
+            (s.id, f"{s.color} {s.name}".strip() + (" ✓" if s.id == ticket.status_id else ""))
+            for s in statuses
+        ],
+    )
+
+
+def templates_menu(ticket: Ticket, templates: list[Template]) -> dict[str, Any]:
+    return _choices(ticket.id, "tpl", [(t.id, f"/{t.shortcut} · {t.title}") for t in templates])
+
+
+# -- texts -----------------------------------------------------------------------------
+
+
+def claimed_alert(name: str) -> str:
+    return _("You are answering this ticket now, {name}.").format(name=name)
+
+
+def already_claimed(name: str) -> str:
+    return _("{name} is already answering this ticket.").format(name=name)
+
+
+def not_an_agent() -> str:
+    return _("Only registered agents can do this.")
+
+
+def wrong_department() -> str:
+    return _("This ticket belongs to a department you do not work in.")
+
+
+def release_not_yours() -> str:
+    return _("Only the agent answering this ticket or an admin can release it.")
+
+
+def only_admins_take_over() -> str:
+    return _("Only admins can take a ticket over from another agent.")
+
+
+def status_not_for_agents() -> str:
+    return _("Agents cannot set this status.")
+
+
+def only_assignee(assignee: str | None) -> str:
+    if assignee:
+        return _(
+            "Not sent to the customer: {name} is answering this ticket. Use /note for an "
+            "internal note, or ask an admin to take it over."
+        ).format(name=escape(assignee))
+    return _(
+        "Not sent to the customer: press «I'll answer» on the card first, or use /note "
+        "for an internal note."
+    )
+
+
+def note_saved() -> str:
+    return _("📝 Note saved (not sent to the customer).")
+
+
+def sent_to_customer() -> str:
+    return _("✉️ Sent to the customer.")
+
+
+def not_possible(reason: str) -> str:
+    return _("Not done: {reason}").format(reason=reason)
+
+
+def template_unknown(shortcut: str) -> str:
+    return _("No template «{shortcut}» for this ticket. The card's 📋 button lists them.").format(
+        shortcut=escape(shortcut)
+    )
+
+
+def outside_ticket() -> str:
+    return _("Use this in a ticket's topic or as a reply to its card.")
+
+
+def duty(on: bool) -> str:
+    return (
+        _("🟢 You are on duty: new tickets may be assigned to you.")
+        if on
+        else _("⚪️ You are off duty: no new tickets will be assigned to you.")
+    )
+
+
+def queue(title: str, rows: list[Ticket]) -> str:
+    lines = [f"<b>{escape(title)}</b>"]
+    if not rows:
+        lines.append(_("Nothing here."))
+    for t in rows:
+        lines.append(
+            f"{t.priority.color} #{t.number} · {escape(t.subject[:60])} — {escape(t.status.name)}"
+        )
+    return "\n".join(lines)
+
+
+def my_queue_title() -> str:
+    return _("Your open tickets")
+
+
+def department_queue_title() -> str:
+    return _("Waiting for «I'll answer»")
+
+
+def customer_blocked(number: int) -> str:
+    return _("⛔️ #{number}: the customer blocked the bot; messages to them are held.").format(
+        number=number
+    )
+
+
+def customer_unblocked(number: int) -> str:
+    return _("✅ #{number}: the customer unblocked the bot; held messages are sent.").format(
+        number=number
+    )
+
+
+def sla_warning(number: int, what: str, due: str) -> str:
+    return _("🟡 #{number}: {what} is due at {due}.").format(number=number, what=what, due=due)
+
+
+def sla_breached(number: int, what: str, due: str) -> str:
+    return _("🔴 #{number}: {what} was due at {due} — SLA breached.").format(
+        number=number, what=what, due=due
+    )
+
+
+def first_response() -> str:
+    return _("the first response")
+
+
+def resolution() -> str:
+    return _("the resolution")
+
+
+def alert_usage() -> str:
+    return _(
+        "Usage: /alert &lt;customer id or @username&gt; &lt;information|complaint|"
+        "suspicious_activity&gt; &lt;text&gt;"
+    )
+
+
+def alert_sent(number: int) -> str:
+    return _("📣 Alert sent as ticket #{number}.").format(number=number)
+
+
+def files_not_stored(number: int, names: list[str]) -> str:
+    return _(
+        "⚠️ #{number}: could not keep a copy of {files} on the server (check the disk); "
+        "Telegram's copy above still works."
+    ).format(number=number, files=", ".join(f"«{escape(n)}»" for n in names))

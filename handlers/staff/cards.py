@@ -1,0 +1,140 @@
+"""The buttons on a ticket card: I'll answer, release, resolve, close, reopen, and the
+transfer / priority / status / template menus (shown in the card's keyboard)."""
+
+from __future__ import annotations
+
+from aiogram import Router
+from aiogram.types import CallbackQuery, Message
+
+from bot.delivery import outbox
+from bot.services import customer_tickets, staff, tickets
+from bot.services.errors import DomainError, Forbidden, NotFound
+from bot.ui import staff as ui
+from bot.ui.callbacks import StaffCb
+from models import Agent, Department, Status, Ticket
+from models.enums import AgentRole, SettableBy, StatusRole
+
+
+async def _menu(ticket: Ticket, which: int, agent: Agent):
+    if which == 1:
+        departments = [d for d in await Department.filter(active=True).order_by("order", "id")]
+        return ui.departments_menu(ticket, departments)
+    if which == 2:
+        return ui.priorities_menu(ticket, await customer_tickets.priorities())
+    if which == 3:
+        statuses = await Status.filter(
+            available=True, settable_by__in=[SettableBy.ALL, SettableBy.AGENTS]
+        ).order_by("order", "id")
+        return ui.statuses_menu(ticket, statuses)
+    return ui.templates_menu(ticket, await staff.templates_for(ticket))
+
+
+MENU_CHOICES = frozenset({"agent", "prio", "status", "tpl"})
+
+
+async def _show_keyboard(query: CallbackQuery, ticket: Ticket, markup) -> None:
+    assert isinstance(query.message, Message)
+    await outbox.edit_markup(
+        query.message.chat.id,
+        query.message.message_id,
+        markup,
+        ticket_id=ticket.id,
+        purpose=staff.CARD_MENU,
+    )
+
+
+async def card_button(query: CallbackQuery, callback_data: StaffCb, agent: Agent | None) -> None:
+    if agent is None:
+        await query.answer(ui.not_an_agent(), show_alert=True)
+        return
+    if not isinstance(query.message, Message):
+        await query.answer()
+        return
+    actor = await tickets.agent_actor(agent)
+    action, value = callback_data.a, callback_data.v
+    try:
+        ticket = await tickets.get_ticket(callback_data.t, actor)
+    except NotFound:
+        await query.answer(ui.wrong_department(), show_alert=True)
+        return
+    notice: str | None = None
+    try:
+        if action == "claim":
+            await staff.claim(ticket.id, agent)
+            notice = ui.claimed_alert(agent.name)
+        elif action == "take":
+            await staff.take_over(ticket.id, agent)
+            notice = ui.claimed_alert(agent.name)
+        elif action == "release":
+            await staff.release(ticket.id, agent)
+        elif action == "resolve":
+            resolved = await Status.get(role=StatusRole.RESOLVED)
+            await tickets.set_status(ticket.id, resolved.id, actor)
+        elif action == "close":
+            await tickets.close(ticket.id, actor)
+        elif action == "reopen":
+            await tickets.reopen(ticket.id, actor)
+        elif action == "menu":
+            await _show_keyboard(query, ticket, await _menu(ticket, value, agent))
+        elif action == "back":
+            await _show_keyboard(query, ticket, ui.card_keyboard(ticket))
+        elif action == "dep":
+            department = await Department.get_or_none(id=value, active=True)
+            if department is None:
+                raise NotFound("no such department")
+            agents = await Agent.filter(
+                active=True, departments__id=department.id, role=AgentRole.AGENT
+            ).order_by("name")
+            await _show_keyboard(query, ticket, ui.agents_menu(ticket, department.id, agents))
+        elif action == "agent":
+            await tickets.transfer(ticket.id, callback_data.w, value or None, actor)
+        elif action == "prio":
+            await tickets.set_priority(ticket.id, value, actor)
+        elif action == "status":
+            if value != ticket.status_id:
+                await tickets.set_status(ticket.id, value, actor)
+        elif action == "tpl":
+            await _send_template(ticket, value, agent)
+        else:
+            raise NotFound("unknown action")
+        if action in MENU_CHOICES and await staff.menu_left_open(ticket.id):
+            # The choice changed nothing the card shows, so no card edit closed the menu.
+            fresh = await tickets.get_ticket(ticket.id)
+            await _show_keyboard(query, fresh, ui.card_keyboard(fresh))
+    except staff.AlreadyClaimed as exc:
+        await query.answer(ui.already_claimed(exc.assignee), show_alert=True)
+        return
+    except Forbidden:
+        await query.answer(_refusal(action), show_alert=True)
+        return
+    except DomainError as exc:
+        await query.answer(ui.not_possible(exc.message)[:200], show_alert=True)
+        return
+    await query.answer(notice)
+
+
+def _refusal(action: str) -> str:
+    """Why an agent of the ticket's department still may not do this."""
+    if action == "release":
+        return ui.release_not_yours()
+    if action == "take":
+        return ui.only_admins_take_over()
+    if action == "status":
+        return ui.status_not_for_agents()
+    return ui.wrong_department()
+
+
+async def _send_template(ticket: Ticket, template_id: int, agent: Agent) -> None:
+    """One of the ticket's templates (never trust the id in the button) to the customer."""
+    templates = {t.id: t for t in await staff.templates_for(ticket)}
+    template = templates.get(template_id)
+    if template is None:
+        raise NotFound("no such template")
+    await ticket.fetch_related("customer")
+    await staff.send_template(ticket, template, agent)
+
+
+def router() -> Router:
+    r = Router(name="staff.cards")
+    r.callback_query.register(card_button, StaffCb.filter())
+    return r

@@ -1,0 +1,102 @@
+"""Staff chat commands: /t (canned answer), /on and /off (duty), /mytickets, /queue,
+/alert (an admin starts a ticket towards a customer)."""
+
+from __future__ import annotations
+
+from aiogram import Router
+from aiogram.filters import Command, CommandObject
+from aiogram.types import Message
+
+from bot.services import staff, tickets
+from bot.services.errors import DomainError
+from bot.ui import staff as ui
+from handlers.staff.messages import _notice, _ticket_of
+from models import Agent, Customer
+
+
+async def template_command(message: Message, command: CommandObject, agent: Agent | None) -> None:
+    if agent is None:
+        return
+    ticket = await _ticket_of(message)
+    if ticket is None:
+        await _notice(message, ui.outside_ticket())
+        return
+    shortcut = (command.args or "").strip()
+    await ticket.fetch_related("customer")
+    template = await staff.template_by_shortcut(shortcut, ticket) if shortcut else None
+    if template is None:
+        await _notice(message, ui.template_unknown(shortcut))
+        return
+    actor = await tickets.agent_actor(agent)
+    if not actor.may_act_on(ticket):
+        await _notice(message, ui.wrong_department())
+        return
+    try:
+        await staff.send_template(ticket, template, agent)
+    except staff.AlreadyClaimed as exc:
+        await _notice(message, ui.only_assignee(exc.assignee))
+    except DomainError as exc:
+        await _notice(message, ui.not_possible(exc.message))
+
+
+async def duty_command(message: Message, command: CommandObject, agent: Agent | None) -> None:
+    if agent is None:
+        await _notice(message, ui.not_an_agent())
+        return
+    on = command.command.lower() == "on"
+    await staff.set_duty(agent, on)
+    await _notice(message, ui.duty(on))
+
+
+async def queue_command(message: Message, command: CommandObject, agent: Agent | None) -> None:
+    if agent is None:
+        await _notice(message, ui.not_an_agent())
+        return
+    if command.command.lower() == "mytickets":
+        text = ui.queue(ui.my_queue_title(), await staff.my_queue(agent))
+    else:
+        text = ui.queue(ui.department_queue_title(), await staff.department_queue(agent))
+    await _notice(message, text)
+
+
+async def alert_command(message: Message, command: CommandObject, agent: Agent | None) -> None:
+    if agent is None:
+        await _notice(message, ui.not_an_agent())
+        return
+    parts = (command.args or "").split(maxsplit=2)
+    if len(parts) < 3:
+        await _notice(message, ui.alert_usage())
+        return
+    who, kind, text = parts
+    who = who.lstrip("@")
+    customer = (
+        await Customer.get_or_none(telegram_id=int(who))
+        if who.lstrip("-").isdigit()
+        else await Customer.get_or_none(username__iexact=who)
+    )
+    if customer is None:
+        await _notice(message, ui.not_possible(f"no customer {who}"))
+        return
+    try:
+        ticket = await tickets.send_alert(
+            customer_id=customer.id,
+            kind=kind,
+            subject=text.splitlines()[0][:100],
+            text=text,
+            department_id=None,
+            priority_id=None,
+            actor=await tickets.agent_actor(agent),
+        )
+    except DomainError as exc:
+        await _notice(message, ui.not_possible(exc.message))
+        return
+    await _notice(message, ui.alert_sent(ticket.number))
+
+
+def router() -> Router:
+    r = Router(name="staff.commands")
+    r.message.register(template_command, Command("t"))
+    r.message.register(duty_command, Command("on", "off"))
+    r.message.register(queue_command, Command("mytickets", "queue"))
+    r.message.register(alert_command, Command("alert"))
+    return r
