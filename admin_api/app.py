@@ -8,7 +8,7 @@ from typing import Any
 from aiogram.utils.i18n import I18n
 from aiohttp import web
 
-from admin_api.auth import BOOTSTRAP_TOKEN, auth_middleware_factory
+from admin_api.auth import BOOTSTRAP_TOKEN, FAILED_LOGINS, FailedLogins, auth_middleware_factory
 from admin_api.errors import error_middleware
 from admin_api.keys import PROCESS_SETTINGS, WAKE_OUTBOX
 from admin_api.registry import Registry
@@ -66,6 +66,7 @@ def create_admin_app(
     if settings.admin_token is not None:
         app[BOOTSTRAP_TOKEN] = settings.admin_token.get_secret_value()
     app[WAKE_OUTBOX] = wake_outbox
+    app[FAILED_LOGINS] = FailedLogins(settings.auth_failures_per_minute)
     app[PROCESS_SETTINGS] = settings
     registry = build_registry()
     registry.install(app)

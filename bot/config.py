@@ -32,6 +32,8 @@ class Settings(BaseSettings):
     admin_api_host: str = "127.0.0.1"
     admin_api_port: int = Field(default=8080, ge=1, le=65535)
     admin_token: SecretStr | None = None
+    # Failed admin API authentications one client address may make per minute.
+    auth_failures_per_minute: int = Field(default=30, ge=1, le=100_000)
     attachments_dir: Path = Path("data/attachments")
     webhook_url: str | None = None
     webhook_secret: SecretStr | None = None

@@ -3,14 +3,24 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
-from collections.abc import Awaitable, Callable
+import time
+from collections import deque
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 from typing import Any
 
 from aiogram import BaseMiddleware
-from aiogram.types import TelegramObject, Update
+from aiogram.fsm.storage.base import BaseEventIsolation, DefaultKeyBuilder, StorageKey
+from aiogram.types import CallbackQuery, TelegramObject, Update
+from redis.exceptions import RedisError
 from tortoise.exceptions import IntegrityError
+from tortoise.transactions import in_transaction
 
+from bot.delivery import outbox
+from bot.storage import deferred_fsm_writes
+from bot.ui import texts
 from models import ProcessedUpdate
 
 log = logging.getLogger(__name__)
@@ -18,52 +28,82 @@ log = logging.getLogger(__name__)
 Handler = Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]]
 
 
-def _actor_id(update: Update) -> int | None:
-    """Whose updates must be handled in order: the user's (or the chat's) id."""
-    event = update.event
-    user = getattr(event, "from_user", None)
-    if user is not None:
-        return user.id
-    chat = getattr(event, "chat", None)
-    return chat.id if chat is not None else None
+class UserIsolation(BaseEventIsolation):
+    """One customer's (one chat member's) updates run one after another, so a
+    double-tap or an album is seen in order and cannot open two tickets at once.
 
+    aiogram takes this lock before it reads the FSM state, so each update sees the
+    state the previous one left. With Redis (a fleet) the lock is also a short Redis
+    lock, so any instance may receive any update; if Redis is down the order is kept
+    within this instance only, and serving goes on.
+    """
 
-class SerializeByUserMiddleware(BaseMiddleware):
-    """A customer's updates run one after another, so a double-tap or an album is
-    seen in order and cannot open two tickets at once."""
+    def __init__(self, redis: Any = None, lock_seconds: float = 60.0) -> None:
+        self._locks: dict[str, asyncio.Lock] = {}
+        self._waiters: dict[str, int] = {}
+        self._redis = redis
+        self._lock_seconds = lock_seconds
+        self._keys = DefaultKeyBuilder(with_bot_id=True)
 
-    def __init__(self) -> None:
-        self._locks: dict[int, asyncio.Lock] = {}
-        self._waiters: dict[int, int] = {}
-
-    async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
-        assert isinstance(event, Update)
-        key = _actor_id(event)
-        if key is None:
-            return await handler(event, data)
-        lock = self._locks.setdefault(key, asyncio.Lock())
-        self._waiters[key] = self._waiters.get(key, 0) + 1
+    @asynccontextmanager
+    async def lock(self, key: StorageKey) -> AsyncIterator[None]:
+        name = self._keys.build(key, "lock")
+        local = self._locks.setdefault(name, asyncio.Lock())
+        self._waiters[name] = self._waiters.get(name, 0) + 1
         try:
-            async with lock:
-                return await handler(event, data)
+            async with local:
+                if self._redis is None:
+                    yield
+                else:
+                    async with self._fleet_lock(name):
+                        yield
         finally:
-            self._waiters[key] -= 1
-            if not self._waiters[key]:
-                del self._waiters[key]
-                del self._locks[key]
+            self._waiters[name] -= 1
+            if not self._waiters[name]:
+                del self._waiters[name]
+                del self._locks[name]
+
+    @asynccontextmanager
+    async def _fleet_lock(self, name: str) -> AsyncIterator[None]:
+        fleet_lock = self._redis.lock(
+            f"hd:{name}", timeout=self._lock_seconds, blocking_timeout=self._lock_seconds
+        )
+        try:
+            acquired = await fleet_lock.acquire()
+        except RedisError as exc:
+            log.warning("Redis unavailable for the user lock (%s); in-process order only", exc)
+            acquired = False
+        try:
+            yield
+        finally:
+            if acquired:
+                with contextlib.suppress(RedisError):
+                    await fleet_lock.release()
+
+    async def close(self) -> None:
+        self._locks.clear()
 
 
 class DedupeUpdatesMiddleware(BaseMiddleware):
-    """Telegram re-delivers an update it thinks we missed: handle each id once."""
+    """Each update is handled once, all or nothing.
+
+    The update id is recorded in the same database transaction as everything the
+    handlers change and queue (tickets, FSM state in the database, outbox rows). A
+    re-delivered update finds its id and is skipped; a process killed mid-handler
+    leaves nothing behind - not even the id - so the re-delivery handles it afresh.
+    """
 
     async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
         assert isinstance(event, Update)
-        try:
-            await ProcessedUpdate.create(update_id=event.update_id)
-        except IntegrityError:
-            log.info("update %s already handled; skipped", event.update_id)
-            return None
-        return await handler(event, data)
+        # FSM writes to Redis are applied only after the transaction committed.
+        async with deferred_fsm_writes(data["fsm_storage"]), in_transaction():
+            try:
+                async with in_transaction():  # a savepoint: a duplicate leaves the rest usable
+                    await ProcessedUpdate.create(update_id=event.update_id)
+            except IntegrityError:
+                log.info("update %s already handled; skipped", event.update_id)
+                return None
+            return await handler(event, data)
 
 
 class WakeOutboxMiddleware(BaseMiddleware):
@@ -90,3 +130,59 @@ class CustomerLanguageMiddleware(BaseMiddleware):
         if user is not None and (chat is None or chat.type == "private"):
             data["customer_language"] = await preferred_language(user.id)
         return await handler(event, data)
+
+
+class FloodControlMiddleware(BaseMiddleware):
+    """A customer sending too much in the private chat is slowed down: past `burst`
+    updates in `window` seconds the rest are dropped for the window (told once), so
+    neither the bot nor the staff chat is flooded. Counts are shared through Redis when
+    a fleet has it. Staff chats are not limited."""
+
+    def __init__(
+        self, redis: Any = None, burst: int = 60, window: float = 60.0, clock=time.monotonic
+    ) -> None:
+        self.burst = burst
+        self.window = window
+        self._redis = redis
+        self._clock = clock
+        self._hits: dict[int, deque[float]] = {}
+
+    async def _count(self, user_id: int) -> int:
+        """Hits of the user in the current window, this one included."""
+        if self._redis is not None:
+            try:
+                key = f"hd:flood:{user_id}:{int(time.time() // self.window)}"
+                count = await self._redis.incr(key)
+                if count == 1:
+                    await self._redis.expire(key, int(self.window) + 1)
+                return int(count)
+            except RedisError as exc:
+                log.warning("Redis unavailable for flood control (%s); counting locally", exc)
+        now = self._clock()
+        hits = self._hits.setdefault(user_id, deque())
+        while hits and hits[0] <= now - self.window:
+            hits.popleft()
+        hits.append(now)
+        if len(self._hits) > 50_000:
+            self._hits = {k: v for k, v in self._hits.items() if v and v[-1] > now - self.window}
+        return len(hits)
+
+    async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
+        """On messages and callback queries (after the i18n middleware)."""
+        if isinstance(event, CallbackQuery):
+            chat = event.message.chat if event.message is not None else None
+        else:
+            chat = getattr(event, "chat", None)
+        user = getattr(event, "from_user", None)
+        if user is None or chat is None or chat.type != "private":
+            return await handler(event, data)
+        count = await self._count(user.id)
+        if count <= self.burst:
+            return await handler(event, data)
+        if count == self.burst + 1:
+            log.warning("user %s is flooding (%s updates); slowed down", user.id, count)
+            await outbox.send_text(chat.id, texts.slow_down(int(self.window)))
+        if isinstance(event, CallbackQuery):
+            with contextlib.suppress(Exception):
+                await event.answer()
+        return None

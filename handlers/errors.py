@@ -3,18 +3,40 @@
 from __future__ import annotations
 
 import logging
+from typing import Any
 
+import asyncpg
 from aiogram import Router
-from aiogram.types import ErrorEvent
+from aiogram.dispatcher.event.bases import UNHANDLED
+from aiogram.filters import StateFilter
+from aiogram.types import CallbackQuery, ErrorEvent, Message
+from tortoise.exceptions import DBConnectionError, TransactionManagementError
 
 from bot.delivery import outbox
+from bot.storage import UNAVAILABLE
 from bot.ui import texts
 
 log = logging.getLogger(__name__)
 
 
-async def on_error(event: ErrorEvent) -> bool:
+# The database went away mid-update (a restart, a failover): nothing was committed.
+_DATABASE_DOWN: tuple[type[BaseException], ...] = (
+    ConnectionError,
+    DBConnectionError,
+    TransactionManagementError,
+    asyncpg.exceptions.InterfaceError,
+    asyncpg.exceptions.PostgresConnectionError,
+    asyncpg.exceptions.ConnectionDoesNotExistError,
+)
+
+
+async def on_error(event: ErrorEvent) -> Any:
     update = event.update
+    if isinstance(event.exception, _DATABASE_DOWN):
+        # Not handled: the webhook answers 500 and Telegram delivers the update again,
+        # when the database is back; it left nothing behind, so it is handled afresh.
+        log.warning("update %s: database unavailable (%s)", update.update_id, event.exception)
+        return UNHANDLED
     log.error("update %s failed: %s", update.update_id, event.exception, exc_info=event.exception)
     chat = None
     if update.message is not None:
@@ -29,7 +51,19 @@ async def on_error(event: ErrorEvent) -> bool:
     return True
 
 
+async def storage_unavailable(event: Message | CallbackQuery) -> None:
+    """Redis (the FSM storage of a fleet) is down: say so; nothing is changed."""
+    chat = event.chat if isinstance(event, Message) else getattr(event.message, "chat", None)
+    if isinstance(event, CallbackQuery):
+        await event.answer(texts.temporarily_unavailable()[:200], show_alert=True)
+        return
+    if chat is not None and chat.type == "private":
+        await outbox.send_text(chat.id, texts.temporarily_unavailable())
+
+
 def router() -> Router:
     r = Router(name="errors")
     r.errors.register(on_error)
+    r.message.register(storage_unavailable, StateFilter(UNAVAILABLE))
+    r.callback_query.register(storage_unavailable, StateFilter(UNAVAILABLE))
     return r

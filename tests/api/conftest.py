@@ -63,6 +63,9 @@ def api_settings(db: str, tmp_path) -> Settings:
         database_url=db,
         admin_token=ADMIN_TOKEN,
         attachments_dir=tmp_path / "files",
+        # The suites send thousands of deliberately bad credentials from one address;
+        # tests/api/test_auth_limits.py checks the limit itself.
+        auth_failures_per_minute=100_000,
         _env_file=None,
     )
 

@@ -27,10 +27,25 @@ async def test_start_is_answered_and_sigterm_stops_cleanly(api, bot_process):
     assert greeting["text"].startswith("👋 Hello, Alice!")
     health = await bot_process.wait_healthy()
     assert health == {"status": "ok", "database": "ok", "telegram": "ok"}
+    metrics = await _metrics(bot_process.port)
+    assert 'helpdesk_updates_total{outcome="ok",type="message"} 1' in metrics
+    assert 'helpdesk_sends_total{result="sent"} 1' in metrics
+    assert "helpdesk_outbox_depth 0" in metrics
+    assert "helpdesk_handler_seconds_count 1" in metrics
     started = time.monotonic()
     assert await bot_process.terminate() == 0
     assert time.monotonic() - started < 10
     assert "stopped" in bot_process.logs()
+
+
+async def _metrics(port: int) -> str:
+    async with (
+        aiohttp.ClientSession() as http,
+        http.get(f"http://127.0.0.1:{port}/metrics") as response,
+    ):
+        assert response.status == 200
+        assert response.content_type == "text/plain"
+        return await response.text()
 
 
 def _run_cli(env: dict[str, str], cwd) -> subprocess.CompletedProcess[str]:
