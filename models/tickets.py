@@ -67,6 +67,8 @@ class Ticket(Model):
             # Periods in lists and statistics filter on creation time.
             ("created_at",),
             ("department_id", "created_at"),
+            # The default list order (newest activity first) walks this index.
+            ("updated_at", "id"),
         )
 
 

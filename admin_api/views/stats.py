@@ -53,10 +53,10 @@ def _overview_out(overview: stats.Overview) -> StatsOverview:
         unprocessed=overview.unprocessed,
         open_by_role=OpenByRole.model_validate(overview.open_by_role),
         first_response=Durations(
-            count=len(f.first_response), median=f.first_response_median, p90=f.first_response_p90
+            count=f.first_response_count, median=f.first_response_median, p90=f.first_response_p90
         ),
         resolution=Durations(
-            count=len(f.resolution), median=f.resolution_median, p90=f.resolution_p90
+            count=f.resolution_count, median=f.resolution_median, p90=f.resolution_p90
         ),
         sla=SlaFigures(tracked=f.sla_tracked, breached=f.sla_breached, breach_rate=f.breach_rate),
         csat=CsatFigures(

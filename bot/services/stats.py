@@ -24,9 +24,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from tortoise.expressions import Q
+from tortoise.expressions import Q, RawSQL
 from tortoise.functions import Count
 
+from bot.db import connection
 from bot.services.tokens import Principal
 from models import Agent, Category, Department, Message, Priority, Status, Ticket
 from models.enums import MessageKind, SlaState, StatusRole, TokenRole
@@ -112,26 +113,46 @@ class Figures:
     answers_sent: int = 0
     answers_up: int = 0
     answers_down: int = 0
+    # Computed by the database (PostgreSQL's percentile_cont) instead of from the lists.
+    quantiles: dict[str, float | None] | None = None
 
     @property
     def unprocessed(self) -> int:
         return self.count - self.processed
 
+    def _quantile(self, name: str, values: list[float], q: float) -> float | None:
+        if self.quantiles is not None:
+            value = self.quantiles.get(name)
+            return None if value is None else round(float(value), DURATION_DIGITS)
+        return percentile(values, q)
+
+    @property
+    def first_response_count(self) -> int:
+        if self.quantiles is not None:
+            return int(self.quantiles.get("frn") or 0)
+        return len(self.first_response)
+
+    @property
+    def resolution_count(self) -> int:
+        if self.quantiles is not None:
+            return int(self.quantiles.get("rsn") or 0)
+        return len(self.resolution)
+
     @property
     def first_response_median(self) -> float | None:
-        return percentile(self.first_response, 0.5)
+        return self._quantile("fr50", self.first_response, 0.5)
 
     @property
     def first_response_p90(self) -> float | None:
-        return percentile(self.first_response, 0.9)
+        return self._quantile("fr90", self.first_response, 0.9)
 
     @property
     def resolution_median(self) -> float | None:
-        return percentile(self.resolution, 0.5)
+        return self._quantile("rs50", self.resolution, 0.5)
 
     @property
     def resolution_p90(self) -> float | None:
-        return percentile(self.resolution, 0.9)
+        return self._quantile("rs90", self.resolution, 0.9)
 
     @property
     def breach_rate(self) -> float | None:
@@ -237,6 +258,9 @@ async def _collect(flt: StatsFilter, group: str | None) -> dict[Any, Figures]:
         | Q(resolved_at__isnull=False)
         | Q(closed_at__isnull=False)
     )
+    if connection().capabilities.dialect == "postgres":
+        await _database_quantiles(timed, group, figures)
+        return figures
     for values in await timed.values_list(
         *keys, "created_at", "first_response_at", "resolved_at", "closed_at"
     ):
@@ -249,6 +273,31 @@ async def _collect(flt: StatsFilter, group: str | None) -> dict[Any, Figures]:
         if done is not None:
             entry.resolution.append(_seconds(created, done))
     return figures
+
+
+_FIRST = 'EXTRACT(EPOCH FROM ("ticket"."first_response_at" - "ticket"."created_at"))'
+_DONE = (
+    'EXTRACT(EPOCH FROM (COALESCE("ticket"."resolved_at", "ticket"."closed_at")'
+    ' - "ticket"."created_at"))'
+)
+_QUANTILES = {
+    "frn": f"COUNT({_FIRST})",
+    "rsn": f"COUNT({_DONE})",
+    "fr50": f"percentile_cont(0.5) WITHIN GROUP (ORDER BY {_FIRST})",
+    "fr90": f"percentile_cont(0.9) WITHIN GROUP (ORDER BY {_FIRST})",
+    "rs50": f"percentile_cont(0.5) WITHIN GROUP (ORDER BY {_DONE})",
+    "rs90": f"percentile_cont(0.9) WITHIN GROUP (ORDER BY {_DONE})",
+}
+
+
+async def _database_quantiles(timed: Any, group: str | None, figures: dict[Any, Figures]) -> None:
+    """Median and p90 computed by PostgreSQL: at a million tickets, fetching every
+    duration into Python costs seconds; the same interpolation in SQL costs one scan."""
+    query = timed.annotate(**{name: RawSQL(sql) for name, sql in _QUANTILES.items()})
+    if group:
+        query = query.group_by(group)
+    for row in await query.values(*([group] if group else []), *_QUANTILES):
+        figures[row[group] if group else None].quantiles = {k: row[k] for k in _QUANTILES}
 
 
 async def _collect_answers(flt: StatsFilter, figures: dict[Any, Figures], by_author: bool) -> None:

@@ -127,8 +127,11 @@ async def list_tickets(
     if cursor:
         value, last_id = _decode_cursor(cursor, field)
         op = "lt" if descending else "gt"
+        # The redundant first bound lets the database walk the (field, id) index from
+        # the cursor instead of testing the OR on every row before it.
         query = query.filter(
-            Q(**{f"{field}__{op}": value}) | (Q(**{field: value}) & Q(**{f"id__{op}": last_id}))
+            Q(**{f"{field}__{op}e": value}),
+            Q(**{f"{field}__{op}": value}) | (Q(**{field: value}) & Q(**{f"id__{op}": last_id})),
         )
     order = [f"-{field}", "-id"] if descending else [field, "id"]
     rows = (

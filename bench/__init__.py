@@ -1,0 +1,1 @@
+"""Benchmarks (`make bench`): they print tables and write BENCHMARKS.md. Not tests."""

@@ -1,0 +1,152 @@
+"""`python -m bench [pipeline] [--tickets N] [--backends sqlite,postgres]`"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import resource
+from pathlib import Path
+
+from bench import api_scale, delivery, footprint, pipeline
+from bench.common import machine, table
+
+OUT = Path(__file__).resolve().parent.parent / "BENCHMARKS.md"
+
+
+def _rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _merge(sections: list[str]) -> None:
+    """Replaces the parts just measured in BENCHMARKS.md and keeps the others."""
+    kept: dict[str, str] = {}
+    if OUT.exists():
+        for chunk in OUT.read_text().split("\n## ")[1:]:
+            kept[chunk.split("\n", 1)[0]] = "## " + chunk.rstrip() + "\n"
+    for section in sections[1:]:
+        kept[section.split("\n", 1)[0].removeprefix("## ")] = section
+    OUT.write_text(sections[0] + "\n" + "\n".join(kept.values()))
+
+
+async def main(args: argparse.Namespace) -> None:
+    logging.basicConfig(level=logging.WARNING)
+    backends = args.backends.split(",")
+    sections = [f"# Benchmarks\n\nMachine: {machine()}.\n"]
+    if "pipeline" in args.parts:
+        results = await pipeline.run(backends, args.tickets)
+        rows = []
+        for r in results:
+            e, h = r["echo"], r["helpdesk"]
+            rows.append(
+                [
+                    "aiogram echo (baseline)",
+                    r["backend"],
+                    e["updates"],
+                    e["rate"],
+                    e["p50"],
+                    e["p95"],
+                    e["p99"],
+                    "1.00",
+                ]
+            )
+            rows.append(
+                [
+                    "helpdesk wizard + answer",
+                    r["backend"],
+                    h["updates"],
+                    h["rate"],
+                    h["p50"],
+                    h["p95"],
+                    h["p99"],
+                    f"{e['rate'] / h['rate']:.2f}× slower",
+                ]
+            )
+        text = table(
+            [
+                "pipeline",
+                "database",
+                "updates",
+                "updates/s",
+                "p50 ms",
+                "p95 ms",
+                "p99 ms",
+                "vs baseline",
+            ],
+            rows,
+        )
+        text += f"\n\nPeak RSS of the benchmark process: {_rss_mb():.0f} MB."
+        print(text)
+        sections.append("## Update pipeline (one core, sequential)\n\n" + text + "\n")
+    if "api" in args.parts:
+        for backend in backends:
+            count = args.pg_tickets if backend == "postgres" else args.sqlite_tickets
+            result = await api_scale.measure(backend, count)
+            print(result)
+            rows = [[name, r["p50"], r["p95"], r["p99"]] for name, r in result["results"].items()]
+            text = table(["request", "p50 ms", "p95 ms", "p99 ms"], rows)
+            text += (
+                f"\n\nSeeded {count:,} tickets and {count * 5:,} messages in "
+                f"{result['seed_seconds']:.0f} s. Plan of the free-text search:\n\n"
+                "```\n" + result["explain"] + "\n```"
+            )
+            print(text)
+            sections.append(f"## Admin API at {count:,} tickets ({backend})\n\n" + text + "\n")
+    if "delivery" in args.parts:
+        results = await delivery.run(backends, args.customers, 3, args.group)
+        rows = [
+            [
+                r["backend"],
+                r["messages"],
+                f"{r['private_rate']:.1f}/s = {r['private_fraction'] * 100:.0f} % of 30/s",
+                f"{r['group_fraction'] * 100:.0f} % of 20/min",
+                f"{r['status_429']} ({r['status_429'] / max(r['sends'], 1) * 100:.2f} %)",
+                r["lost"],
+                r["duplicated"],
+                f"{r['seconds']:.0f}",
+            ]
+            for r in results
+        ]
+        text = table(
+            [
+                "database",
+                "messages",
+                "private chats",
+                "staff group",
+                "429s",
+                "lost",
+                "duplicated",
+                "seconds",
+            ],
+            rows,
+        )
+        print(text)
+        sections.append(
+            f"## Delivery ({args.customers} customers × 3 + {args.group} to the staff group, "
+            "limits enforced by the fake)\n\n" + text + "\n"
+        )
+    if "footprint" in args.parts:
+        result = await footprint.measure()
+        text = table(
+            ["process", "RSS MB"],
+            [
+                ["idle after start-up", result["idle_mb"]],
+                [f"after {result['customers']} customers' /start + /tickets", result["busy_mb"]],
+            ],
+        )
+        print(text)
+        sections.append("## Footprint of `python -m bot run` (SQLite)\n\n" + text + "\n")
+    _merge(sections)
+    print(f"\nwritten to {OUT}")
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(prog="python -m bench")
+    parser.add_argument("parts", nargs="*", default=["pipeline", "api", "delivery", "footprint"])
+    parser.add_argument("--pg-tickets", type=int, default=1_000_000)
+    parser.add_argument("--sqlite-tickets", type=int, default=200_000)
+    parser.add_argument("--customers", type=int, default=1000)
+    parser.add_argument("--group", type=int, default=200)
+    parser.add_argument("--tickets", type=int, default=300)
+    parser.add_argument("--backends", default="sqlite,postgres")
+    asyncio.run(main(parser.parse_args()))

@@ -1,0 +1,287 @@
+"""The admin API at scale: a generator seeds realistic tickets and messages straight in
+SQL (1,000,000 tickets / 5,000,000 messages on PostgreSQL, 200,000 / 1,000,000 on
+SQLite), then the API (in process, real HTTP) is timed on the common reads."""
+
+from __future__ import annotations
+
+import tempfile
+import time
+from typing import Any
+
+from aiohttp import web
+from aiohttp.test_utils import TestClient, TestServer
+from tortoise import Tortoise, connections
+
+from admin_api import create_admin_app
+from bench.common import TOKEN, Timer, database, summary_ms
+from bot.config import Settings
+from bot.db import connection, tortoise_config
+from bot.services.ticket_queries import encode_cursor
+
+ADMIN = "bench-admin"
+TIMEOUT_SECONDS = 30
+# The same indexes as migrations/postgres/models/3_*_search_trigram.py.
+TRIGRAM_INDEXES = """
+    CREATE INDEX IF NOT EXISTS "idx_message_text_trgm" ON "message"
+        USING gin ((UPPER(CAST("text" AS VARCHAR))) gin_trgm_ops);
+    CREATE INDEX IF NOT EXISTS "idx_ticket_subject_trgm" ON "ticket"
+        USING gin ((UPPER(CAST("subject" AS VARCHAR))) gin_trgm_ops);
+"""
+PHRASES = [
+    "Invoice charged twice",
+    "Payment not credited",
+    "VPN drops every hour",
+    "Cannot log in to the account",
+    "Refund request",
+    "Router shows red light",
+    "Slow internet in the evening",
+    "Change of tariff",
+    "Wrong address on the bill",
+    "Email bounces back",
+    "Password reset link expired",
+    "Website is down",
+    "SSL certificate renewal",
+    "Domain transfer",
+    "Backup restore request",
+    "Phone line crackles",
+]
+
+
+def _seed_sql(dialect: str, tickets: int, messages_per_ticket: int) -> list[str]:
+    """Departments, categories, agents, customers, then tickets and messages."""
+    if dialect == "postgres":
+        rnd = "random()"
+        series = "generate_series(1, {n}) AS g(i)"
+        ago = "now() - (random() * interval '730 days')"
+    else:
+        rnd = "(abs(random()) / 9223372036854775807.0)"
+        series = (
+            "(WITH RECURSIVE s(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM s WHERE i < {n}) "
+            "SELECT i FROM s) AS g"
+        )
+        ago = "datetime('now', '-' || (abs(random()) % 63072000) || ' seconds')"
+
+    def choose(items: list[str]) -> str:
+        """One of the quoted phrases, uniformly (a CASE works in both dialects)."""
+        index = (
+            f"floor(random() * {len(items)})::int"
+            if dialect == "postgres"
+            else f"(abs(random()) % {len(items)})"
+        )
+        cases = " ".join(f"WHEN {n} THEN '{item}'" for n, item in enumerate(items))
+        return f"(CASE {index} {cases} END)"
+
+    departments = [f"Department {i}" for i in range(1, 9)]
+    sql = [
+        'INSERT INTO department (name, description, visible, "order", active, created_at, '
+        "updated_at) VALUES "
+        + ", ".join(
+            f"('{d}', '', TRUE, {n}, TRUE, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"
+            for n, d in enumerate(departments)
+        ),
+        'INSERT INTO category (department_id, name, color, "order", active, created_at) '
+        "SELECT d.id, 'Category ' || c.n, '', c.n, TRUE, CURRENT_TIMESTAMP FROM department d, "
+        "(SELECT 1 AS n UNION ALL SELECT 2 UNION ALL SELECT 3 UNION ALL SELECT 4) c",
+        "INSERT INTO agent (telegram_id, name, role, active, on_duty, created_at) SELECT "
+        "900000 + i, 'Agent ' || i, 'agent', TRUE, TRUE, CURRENT_TIMESTAMP FROM "
+        + series.format(n=40),
+        "INSERT INTO customer (telegram_id, first_name, last_name, active, support_level, "
+        "blocked_bot, banned, ban_reason, created_at, updated_at) SELECT 1000000 + i, "
+        "'Customer', '' || i, TRUE, 'standard', FALSE, FALSE, '', CURRENT_TIMESTAMP, "
+        "CURRENT_TIMESTAMP FROM " + series.format(n=max(tickets // 5, 10)),
+    ]
+    ticket_sql = f"""
+        INSERT INTO ticket (number, customer_id, department_id, category_id, priority_id,
+            status_id, subject, assignee_id, source, created_at, updated_at,
+            first_response_at, resolved_at, closed_at, sla_state, archived, customer_unread,
+            csat)
+        SELECT x.i + 1000, x.customer, x.department,
+            (SELECT min(c.id) FROM category c WHERE c.department_id = x.department),
+            x.priority, x.status, x.subject || ' #' || x.i, x.agent, 'telegram',
+            x.created, x.created + interval_hours,
+            x.created + interval_first, NULL, NULL, 'ok', FALSE, 0, x.csat
+        FROM (
+            SELECT i,
+                (SELECT min(id) FROM customer) + (i % {max(tickets // 5, 10)}) AS customer,
+                (SELECT min(id) FROM department) + (i % 8) AS department,
+                (SELECT min(id) FROM priority) + (i % 4) AS priority,
+                (SELECT min(id) FROM status) + (i % 5) AS status,
+                {choose(PHRASES)} AS subject,
+                CASE WHEN i % 3 = 0 THEN NULL
+                    ELSE (SELECT min(id) FROM agent) + (i % 40) END AS agent,
+                {ago} AS created,
+                CASE WHEN i % 4 = 0 THEN NULL ELSE 1 + (i % 5) END AS csat
+            FROM {series.format(n=tickets)}
+        ) x
+    """
+    if dialect == "postgres":
+        ticket_sql = ticket_sql.replace("interval_hours", f"({rnd} * interval '48 hours')").replace(
+            "interval_first", f"({rnd} * interval '8 hours')"
+        )
+    else:
+        ticket_sql = ticket_sql.replace(
+            "x.created + interval_hours",
+            "datetime(x.created, '+' || (abs(random()) % 172800) || ' seconds')",
+        ).replace(
+            "x.created + interval_first",
+            "datetime(x.created, '+' || (abs(random()) % 28800) || ' seconds')",
+        )
+    sql.append(ticket_sql)
+    kinds = "CASE WHEN k % 2 = 1 THEN 'customer' ELSE 'agent' END"
+    if dialect == "postgres":
+        messages = f"""
+            INSERT INTO message (ticket_id, kind, author_customer_id, author_agent_id, text,
+                created_at)
+            SELECT t.id, {kinds},
+                CASE WHEN k % 2 = 1 THEN t.customer_id END,
+                CASE WHEN k % 2 = 0 THEN t.assignee_id END,
+                {choose(PHRASES)} || ' — details ' || t.number || '/' || k,
+                t.created_at + k * interval '1 hour'
+            FROM ticket t, generate_series(1, {messages_per_ticket}) AS m(k)
+        """
+    else:
+        messages = f"""
+            INSERT INTO message (ticket_id, kind, author_customer_id, author_agent_id, text,
+                created_at)
+            SELECT t.id, {kinds},
+                CASE WHEN k % 2 = 1 THEN t.customer_id END,
+                CASE WHEN k % 2 = 0 THEN t.assignee_id END,
+                {choose(PHRASES)} || ' — details ' || t.number || '/' || k,
+                datetime(t.created_at, '+' || k || ' hours')
+            FROM ticket t, (WITH RECURSIVE s(k) AS (SELECT 1 UNION ALL SELECT k + 1 FROM s
+                WHERE k < {messages_per_ticket}) SELECT k FROM s) m
+        """
+    sql.append(messages)
+    sql.append(f"UPDATE counter SET value = {tickets + 1000} WHERE name = 'ticket'")
+    return sql
+
+
+async def _timed(client: TestClient, path: str, runs: int) -> dict[str, Any]:
+    """Latencies of `runs` requests; a request cut by the statement timeout ends the
+    series and is reported as such."""
+    headers = {"Authorization": f"Bearer {ADMIN}"}
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        async with client.get(path, headers=headers) as response:
+            await response.read()
+            elapsed = time.perf_counter() - started
+            if response.status != 200:
+                return {
+                    "timeout": True,
+                    "p50": elapsed * 1000,
+                    "p95": elapsed * 1000,
+                    "p99": elapsed * 1000,
+                    "mean": elapsed * 1000,
+                }
+        times.append(elapsed)
+    return summary_ms(times)
+
+
+async def measure(backend: str, tickets: int, messages_per_ticket: int = 5, runs: int = 30):
+    with tempfile.TemporaryDirectory() as workdir:
+        async with database(backend, workdir) as url:
+            db = connection()
+            dialect = "postgres" if backend == "postgres" else "sqlite"
+            with Timer() as seeding:
+                if dialect == "postgres":
+                    # Bulk loads build big indexes once at the end, as a DBA would.
+                    await db.execute_script(
+                        'DROP INDEX IF EXISTS "idx_message_text_trgm"; '
+                        'DROP INDEX IF EXISTS "idx_ticket_subject_trgm";'
+                    )
+                for statement in _seed_sql(dialect, tickets, messages_per_ticket):
+                    await db.execute_script(statement)
+                if dialect == "postgres":
+                    await db.execute_script(TRIGRAM_INDEXES + "ANALYZE;")
+            if dialect == "postgres":
+                # A query that goes wrong at this scale is reported, not waited for.
+                name = url.rsplit("/", 1)[1]
+                await db.execute_script(
+                    f"ALTER DATABASE \"{name}\" SET statement_timeout = '{TIMEOUT_SECONDS}s'"
+                )
+                await connections.close_all()
+                await Tortoise.init(config=tortoise_config(url))
+                db = connection()
+            settings = Settings(
+                bot_token=TOKEN,
+                database_url=url,
+                admin_token=ADMIN,
+                attachments_dir=f"{workdir}/files",
+                _env_file=None,
+            )
+            root = web.Application()
+            root.add_subapp("/api", create_admin_app(settings, wake_outbox=lambda: None))
+            client = TestClient(TestServer(root))
+            await client.start_server()
+            try:
+                # 10,000 pages of 50 deep when there are that many, else half-way.
+                deep_offset = 500_000 if tickets > 500_000 else tickets // 2
+                _, rows = await db.execute_query(
+                    "SELECT updated_at, id FROM ticket ORDER BY updated_at DESC, id DESC "
+                    f"LIMIT 1 OFFSET {deep_offset}"
+                )
+                deep = dict(rows[0])
+                updated = deep["updated_at"]
+                if isinstance(updated, str):
+                    from datetime import datetime
+
+                    updated = datetime.fromisoformat(updated)
+                cursor = encode_cursor(updated, deep["id"])
+                _, one = await db.execute_query(
+                    "SELECT id FROM ticket ORDER BY id LIMIT 1 OFFSET 777"
+                )
+                ticket_id = dict(one[0])["id"]
+                _, dep = await db.execute_query("SELECT min(id) AS id FROM department")
+                department = dict(dep[0])["id"]
+                depth = "10,000" if tickets > 500_000 else "half-way"
+                tickets_url = "/api/v1/tickets?limit=50"
+                year_ago = "2025-11-23T00:00:00Z"
+                cases = {
+                    "list, first page (department + open)": (
+                        f"{tickets_url}&department_id={department}&status_role=new"
+                    ),
+                    "list, first page (no filter)": tickets_url,
+                    f"list, page {depth} deep (cursor)": f"{tickets_url}&cursor={cursor}",
+                    "search: a rare token (#number)": f"{tickets_url}&q=%23{tickets // 3}",
+                    "search: a phrase in messages": f"{tickets_url}&q=certificate%20renewal",
+                    "ticket detail": f"/api/v1/tickets/{ticket_id}",
+                    "ticket messages": f"/api/v1/tickets/{ticket_id}/messages",
+                    "stats overview (all time)": "/api/v1/stats",
+                    "stats by agent over a year": f"/api/v1/stats/by-agent?created_from={year_ago}",
+                }
+                results: dict[str, Any] = {}
+                for name, path in cases.items():
+                    heavy = name.startswith(("stats", "search"))
+                    results[name] = await _timed(client, path, max(3, runs // 6) if heavy else runs)
+                explain = await _explain(db, dialect)
+            finally:
+                await client.close()
+            return {
+                "backend": backend,
+                "tickets": tickets,
+                "seed_seconds": seeding.seconds,
+                "results": results,
+                "explain": explain,
+            }
+
+
+async def _explain(db: Any, dialect: str) -> str:
+    """The plan of the free-text search, the slowest list query (the SQL the ORM
+    builds for `q=certificate renewal`, written out)."""
+    pattern = "'%CERTIFICATE RENEWAL%'"
+    query = (
+        'SELECT "id" FROM "ticket" WHERE UPPER(CAST("subject" AS VARCHAR)) LIKE '
+        f'{pattern} OR "id" IN (SELECT "ticket_id" FROM "message" WHERE '
+        f'UPPER(CAST("text" AS VARCHAR)) LIKE {pattern}) '
+        'ORDER BY "updated_at" DESC, "id" DESC LIMIT 51'
+    )
+    prefix = "EXPLAIN (ANALYZE, BUFFERS) " if dialect == "postgres" else "EXPLAIN QUERY PLAN "
+    for attempt in (prefix, "EXPLAIN "):
+        try:
+            _, rows = await db.execute_query(attempt + query)
+        except Exception as exc:
+            plan = f"({attempt.strip()} failed: {exc})"
+            continue
+        return "\n".join(" | ".join(str(v) for v in dict(r).values()) for r in rows)
+    return plan
