@@ -28,22 +28,29 @@ from admin_api import create_admin_app
 from bot.config import Settings
 from bot.db import connection as db_connection
 from bot.db import tortoise_config
-from bot.delivery.limits import Limits, RateLimiter
+from bot.delivery.limits import Limits, RateLimiter, RedisRateLimiter
 from bot.delivery.sender import Sender
 from bot.housekeeping import Housekeeper
 from bot.i18n import LanguageMiddleware, create_i18n
+from bot.metrics import Metrics, MetricsMiddleware
+from bot.metrics import render as render_metrics
 from bot.middlewares import (
     CustomerLanguageMiddleware,
     DedupeUpdatesMiddleware,
-    SerializeByUserMiddleware,
+    FloodControlMiddleware,
+    UserIsolation,
     WakeOutboxMiddleware,
 )
+from bot.requests import ForgivingCallbackAnswers
+from bot.services import staff_thread
+from bot.services.automation import Automation
 from bot.services.settings import use_process_settings
-from bot.storage import DatabaseStorage
+from bot.storage import DatabaseStorage, ResilientStorage
 
 log = logging.getLogger(__name__)
 
 SETTINGS = web.AppKey("settings", Settings)
+METRICS = web.AppKey("metrics", Metrics)
 BOT = web.AppKey("bot", Bot)
 DISPATCHER = web.AppKey("dispatcher", Dispatcher)
 SENDER = web.AppKey("sender", Sender)
@@ -61,7 +68,26 @@ def create_bot(settings: Settings) -> Bot:
         if settings.telegram_api_url
         else TelegramAPIServer.from_base("https://api.telegram.org")
     )
+    session.middleware(ForgivingCallbackAnswers())
     return Bot(settings.bot_token.get_secret_value(), session=session)
+
+
+# A Redis that stops answering must not hang handlers: fail fast, degrade, retry later.
+REDIS_TIMEOUTS = {"socket_timeout": 3.0, "socket_connect_timeout": 3.0}
+
+
+def _redis(settings: Settings) -> Any:
+    if not settings.redis_url:
+        return None
+    from redis.asyncio import Redis
+
+    return Redis.from_url(settings.redis_url, **REDIS_TIMEOUTS)
+
+
+def create_limiter(settings: Settings, limits: Limits) -> RateLimiter | RedisRateLimiter:
+    """Telegram's limits: shared through Redis by a fleet, else kept in this process."""
+    redis = _redis(settings)
+    return RedisRateLimiter(redis, limits) if redis is not None else RateLimiter(limits)
 
 
 def create_storage(settings: Settings) -> BaseStorage:
@@ -69,21 +95,39 @@ def create_storage(settings: Settings) -> BaseStorage:
     if settings.redis_url:
         from aiogram.fsm.storage.redis import RedisStorage
 
-        return RedisStorage.from_url(settings.redis_url, key_builder=key_builder)
+        return ResilientStorage(
+            RedisStorage.from_url(
+                settings.redis_url, connection_kwargs=REDIS_TIMEOUTS, key_builder=key_builder
+            )
+        )
     return DatabaseStorage(key_builder)
 
 
-def create_dispatcher(settings: Settings, *, wake_outbox: Any = None) -> Dispatcher:
-    dp = Dispatcher(storage=create_storage(settings))
+def create_dispatcher(
+    settings: Settings, *, wake_outbox: Any = None, metrics: Metrics | None = None
+) -> Dispatcher:
+    redis = _redis(settings)
+    dp = Dispatcher(storage=create_storage(settings), events_isolation=UserIsolation(redis))
     dp["settings"] = settings
     use_process_settings(settings)
+    if metrics is not None:
+        dp.update.outer_middleware(MetricsMiddleware(metrics))
     # Outermost first: wake the sender after everything inside has committed.
     if wake_outbox is not None:
         dp.update.outer_middleware(WakeOutboxMiddleware(wake_outbox))
-    dp.update.outer_middleware(SerializeByUserMiddleware())
+    if redis is not None:
+
+        async def close_redis() -> None:
+            await redis.aclose()
+
+        dp.shutdown.register(close_redis)
     dp.update.outer_middleware(DedupeUpdatesMiddleware())
     dp.update.outer_middleware(CustomerLanguageMiddleware())
     LanguageMiddleware(create_i18n(settings.default_language)).setup(dp)
+    # After the language is known: the "slow down" notice is in the customer's.
+    flood = FloodControlMiddleware(redis)
+    dp.message.outer_middleware(flood)
+    dp.callback_query.outer_middleware(flood)
     dp.include_routers(*handlers.routers())
     return dp
 
@@ -125,6 +169,11 @@ async def healthz(request: web.Request) -> web.Response:
     )
 
 
+async def metrics_view(request: web.Request) -> web.Response:
+    text = await render_metrics(request.app[METRICS], request.app[SENDER].stats)
+    return web.Response(text=text, content_type="text/plain", charset="utf-8")
+
+
 async def _database_ctx(app: web.Application) -> AsyncIterator[None]:
     await Tortoise.init(config=tortoise_config(app[SETTINGS].database_url))
     yield
@@ -136,19 +185,37 @@ async def _bot_session_ctx(app: web.Application) -> AsyncIterator[None]:
     await app[BOT].session.close()
 
 
+async def _discover_staff_chats(bot: Bot) -> None:
+    """Learns which staff chats are forums (a topic per ticket) before the first card;
+    updates from those chats keep it current afterwards."""
+    for chat_id in await staff_thread.staff_chat_ids():
+        try:
+            chat = await bot.get_chat(chat_id)
+        except Exception as exc:
+            log.warning("staff chat %s could not be read: %s", chat_id, exc)
+            continue
+        await staff_thread.remember_chat(chat_id, bool(chat.is_forum))
+
+
 async def _workers_ctx(app: web.Application) -> AsyncIterator[None]:
     sender = app[SENDER]
     housekeeper = Housekeeper()
+    automation = Automation(create_i18n(app[SETTINGS].default_language))
     tasks = [
         asyncio.create_task(sender.run(), name="outbox-sender"),
         asyncio.create_task(housekeeper.run(), name="housekeeping"),
+        asyncio.create_task(automation.run(), name="automation"),
+        asyncio.create_task(_discover_staff_chats(app[BOT]), name="staff-chats"),
     ]
     yield
     await sender.stop(grace=SHUTDOWN_TIMEOUT)
     housekeeper.stop()
+    automation.stop()
     for task in tasks:
         task.cancel()
     await asyncio.gather(*tasks, return_exceptions=True)
+    if isinstance(sender.limiter, RedisRateLimiter):
+        await sender.limiter.redis.aclose()
 
 
 async def _polling_supervisor(dp: Dispatcher, bot: Bot, stopping: asyncio.Event) -> None:
@@ -215,11 +282,14 @@ def create_web_app(settings: Settings, *, limits: Limits | None = None) -> web.A
     bot = create_bot(settings)
     sender = Sender(
         bot,
-        RateLimiter(limits or Limits()),
+        create_limiter(settings, limits or Limits()),
         # SQLite means one process: whatever was in flight at start was ours.
         reclaim_all_on_start=settings.dialect == "sqlite",
     )
-    dp = create_dispatcher(settings, wake_outbox=sender.wake)
+    sender.on_thread_lost = staff_thread.topic_keeper(create_i18n(settings.default_language))
+    metrics = Metrics()
+    dp = create_dispatcher(settings, wake_outbox=sender.wake, metrics=metrics)
+    app[METRICS] = metrics
     app[SETTINGS] = settings
     app[BOT] = bot
     app[DISPATCHER] = dp
@@ -227,6 +297,7 @@ def create_web_app(settings: Settings, *, limits: Limits | None = None) -> web.A
     app[HEALTH] = Health(bot)
     app.cleanup_ctx.extend([_database_ctx, _bot_session_ctx, _workers_ctx, _updates_ctx])
     app.router.add_get("/healthz", healthz)
+    app.router.add_get("/metrics", metrics_view)
     if settings.webhook_url:
         assert settings.webhook_secret is not None
         SimpleRequestHandler(

@@ -2,8 +2,8 @@
 
 from aiogram import Router
 
-from handlers import customer, errors
+from handlers import customer, errors, membership, staff
 
 
 def routers() -> list[Router]:
-    return [errors.router(), customer.router()]
+    return [errors.router(), membership.router(), customer.router(), staff.router()]

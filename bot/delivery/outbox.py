@@ -95,7 +95,7 @@ async def send_text(
     *,
     reply_markup: dict[str, Any] | None = None,
     reply_to: Target = None,
-    message_thread_id: int | None = None,
+    message_thread_id: Target = None,
     **meta: Any,
 ) -> list[OutboxMessage]:
     """Sends HTML text, split into several messages when over 4096 visible characters.
@@ -117,7 +117,13 @@ async def send_text(
         if index == 0:
             reply_fields, ref, ref_param = _reply_fields(reply_to)
             payload.update(reply_fields)
-        if message_thread_id is not None:
+        if isinstance(message_thread_id, OutboxMessage):
+            # A forum topic still being created: the id is filled in when it exists.
+            if message_thread_id.telegram_message_id is not None:
+                payload["message_thread_id"] = message_thread_id.telegram_message_id
+            elif ref is None:
+                ref, ref_param = message_thread_id, "message_thread_id"
+        elif message_thread_id is not None:
             payload["message_thread_id"] = message_thread_id
         if reply_markup is not None and index == len(parts) - 1:
             payload["reply_markup"] = reply_markup
@@ -219,6 +225,8 @@ async def send_upload(
 UPLOAD_PURPOSE = "att:"
 # A ticket's staff card: when sent, its message id is stored on the ticket.
 CARD_POST = "card"
+# A ticket's forum topic: when created, its thread id is stored on the ticket.
+TOPIC_POST = "topic"
 
 
 async def edit_markup(

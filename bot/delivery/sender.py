@@ -35,14 +35,14 @@ from aiogram.exceptions import (
     TelegramServerError,
     TelegramUnauthorizedError,
 )
-from aiogram.types import FSInputFile, MessageId
+from aiogram.types import ForumTopic, FSInputFile, MessageId
 from aiogram.types import Message as TgMessage
 from pydantic import ValidationError
 from tortoise.functions import Min
 from tortoise.transactions import in_transaction
 
-from bot.delivery.limits import RateLimiter, is_private
-from bot.delivery.outbox import CARD_POST, UPLOAD_PURPOSE, now_utc
+from bot.delivery.limits import RateLimiter, RedisRateLimiter, is_private
+from bot.delivery.outbox import CARD_POST, TOPIC_POST, UPLOAD_PURPOSE, now_utc
 from models import Attachment, Customer, MessageLink, OutboxMessage, Ticket
 from models.enums import OutboxStatus
 
@@ -70,6 +70,8 @@ def backoff_seconds(attempts: int) -> float:
 def _message_ids(result: Any) -> list[int]:
     if isinstance(result, TgMessage | MessageId):
         return [result.message_id]
+    if isinstance(result, ForumTopic):
+        return [result.message_thread_id]
     if isinstance(result, list):
         return [m.message_id for m in result if isinstance(m, TgMessage | MessageId)]
     return []
@@ -109,7 +111,7 @@ class Sender:
     def __init__(
         self,
         bot: Bot,
-        limiter: RateLimiter,
+        limiter: RateLimiter | RedisRateLimiter,
         *,
         concurrency: int = 8,
         poll_interval: float = 0.5,
@@ -128,6 +130,9 @@ class Sender:
         self.reclaim_all_on_start = reclaim_all_on_start
         self.backoff = backoff
         self.sent_hooks: dict[str, SentHook] = {}
+        # Called (in a transaction) with a row Telegram refused because its forum
+        # topic is gone; returns True when it queued a replacement.
+        self.on_thread_lost: Callable[[OutboxMessage], Awaitable[bool]] | None = None
         self.blocked_hooks: list[BlockedHook] = []
         self.stats: Tally[str] = Tally()
         self._wake = asyncio.Event()
@@ -202,7 +207,6 @@ class Sender:
             "id"
         )
         sleep = self.poll_interval
-        mono = time.monotonic()
         for row in rows:
             if self._stopping:
                 break
@@ -211,9 +215,9 @@ class Sender:
             if row.due_at > now:
                 sleep = min(sleep, (row.due_at - now).total_seconds())
                 continue
-            ready = self.limiter.ready_at(row.chat_id)
-            if ready > mono:
-                sleep = min(sleep, ready - mono)
+            wait = await self.limiter.wait_time(row.chat_id)
+            if wait > 0:
+                sleep = min(sleep, wait)
                 continue
             if self._slots.locked():
                 return 0.05  # a slot frees soon and wakes us
@@ -229,8 +233,7 @@ class Sender:
         )
         if not claimed:
             return  # another worker took it
-        await self.limiter.acquire_global(count)
-        self.limiter.record(row.chat_id, count)
+        await self.limiter.take(row.chat_id, count)
         await self._slots.acquire()
         task = asyncio.create_task(self._deliver(row), name=f"outbox-{row.id}")
         self._inflight[row.chat_id] = task
@@ -255,7 +258,7 @@ class Sender:
         except TelegramRetryAfter as exc:
             self.stats["retry_after"] += 1
             log.warning("429 for chat %s: retry after %ss", row.chat_id, exc.retry_after)
-            self.limiter.penalize(row.chat_id, exc.retry_after)
+            await self.limiter.punish(row.chat_id, exc.retry_after)
             await self._requeue(row, exc.retry_after)
         except TelegramForbiddenError as exc:
             await self._forbidden(row, exc)
@@ -316,6 +319,8 @@ class Sender:
                     )
             if row.purpose == CARD_POST and row.ticket_id and ids:
                 await Ticket.filter(id=row.ticket_id).update(staff_message_id=ids[0])
+            elif row.purpose == TOPIC_POST and row.ticket_id and ids:
+                await Ticket.filter(id=row.ticket_id).update(staff_topic_id=ids[0])
             hook = self.sent_hooks.get(row.purpose or "")
             if hook is not None:
                 await hook(row, ids)
@@ -355,12 +360,7 @@ class Sender:
             return
         self.stats["blocked"] += 1
         log.info("customer %s blocked the bot; holding their messages", row.chat_id)
-        async with in_transaction():
-            await Customer.filter(telegram_id=row.chat_id).update(blocked_bot=True)
-            await OutboxMessage.filter(
-                chat_id=row.chat_id,
-                status__in=[OutboxStatus.PENDING, OutboxStatus.SENDING],
-            ).update(status=OutboxStatus.BLOCKED, lease_until=None, last_error=exc.message)
+        await hold_blocked(row.chat_id, exc.message)
         for hook in self.blocked_hooks:
             await hook(row.chat_id)
 
@@ -369,6 +369,18 @@ class Sender:
             # The edit asks for what is already shown: done.
             await self._sent(row, [])
             return
+        if "thread not found" in exc.message and self.on_thread_lost is not None:
+            # A ticket's forum topic was deleted: the hook opens a new one and queues
+            # the message again there; this row is done.
+            async with in_transaction():
+                replaced = await self.on_thread_lost(row)
+                if replaced:
+                    await OutboxMessage.filter(id=row.id).update(
+                        status=OutboxStatus.FAILED,
+                        lease_until=None,
+                        last_error=f"{exc.message}; sent again in a new topic",
+                    )
+                    return
         await self._fail(row, exc.message)
 
     async def _fail(self, row: OutboxMessage, error: str) -> None:
@@ -388,6 +400,16 @@ async def _remember_file_id(row: OutboxMessage, result: Any) -> None:
         await Attachment.filter(id=int(row.purpose.removeprefix(UPLOAD_PURPOSE))).update(
             file_id=media.file_id, file_unique_id=media.file_unique_id
         )
+
+
+async def hold_blocked(chat_id: int, reason: str = "the customer blocked the bot") -> int:
+    """The customer blocked the bot: what is queued for them waits until they unblock."""
+    async with in_transaction():
+        await Customer.filter(telegram_id=chat_id).update(blocked_bot=True)
+        return await OutboxMessage.filter(
+            chat_id=chat_id,
+            status__in=[OutboxStatus.PENDING, OutboxStatus.SENDING],
+        ).update(status=OutboxStatus.BLOCKED, lease_until=None, last_error=reason)
 
 
 async def release_blocked(chat_id: int) -> int:

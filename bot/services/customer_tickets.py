@@ -220,10 +220,32 @@ async def writable_tickets(customer: Customer, limit: int = 5) -> list[Ticket]:
 
 
 async def add_message(
-    ticket_id: int, customer: Customer, text: str, files: Sequence[StoredFile] = ()
+    ticket_id: int,
+    customer: Customer,
+    text: str,
+    files: Sequence[StoredFile] = (),
+    telegram_ids: Sequence[int] = (),
 ) -> Message:
+    """A follow-up; `telegram_ids` are the customer's own Telegram messages it came from,
+    linked to it so that a Telegram reply to one of them goes to this ticket too."""
     ticket = await own_ticket(ticket_id, customer)
-    return await tickets.add_customer_message(ticket.id, text, files, customer_actor(customer))
+    message = await tickets.add_customer_message(ticket.id, text, files, customer_actor(customer))
+    await link_in_chat(message, customer.telegram_id, telegram_ids)
+    return message
+
+
+async def link_in_chat(message: Message, chat_id: int, telegram_ids: Sequence[int]) -> None:
+    """Records messages of the customer's chat as copies of `message` (for routing replies)."""
+    for telegram_id in telegram_ids:
+        await MessageLink.get_or_create(
+            chat_id=chat_id,
+            telegram_message_id=telegram_id,
+            defaults={
+                "message_id": message.id,
+                "ticket_id": message.ticket_id,
+                "side": Side.CUSTOMER,
+            },
+        )
 
 
 async def ticket_of_reply(chat_id: int, telegram_message_id: int, customer: Customer) -> int | None:
@@ -243,5 +265,8 @@ async def rate_answer(message_id: int, customer: Customer, value: int) -> Messag
 async def rate_ticket(
     ticket_id: int, customer: Customer, score: int, comment: str | None = None
 ) -> Ticket:
+    """CSAT for the customer's resolved or closed ticket (not for one still being worked on)."""
     ticket = await own_ticket(ticket_id, customer)
+    if not (ticket.status.is_final or ticket.status.role == StatusRole.RESOLVED):
+        raise Conflict("only a resolved or closed ticket can be rated")
     return await tickets.rate_ticket(ticket.id, score, customer_actor(customer), comment)

@@ -8,16 +8,30 @@ Staff texts are rendered in the desk's default language.
 
 from __future__ import annotations
 
+import json
 import logging
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
 
+from aiogram.utils.i18n import I18n
+from tortoise.transactions import in_transaction
+
 from bot.delivery import outbox
-from bot.delivery.outbox import CARD_POST
+from bot.delivery.outbox import CARD_POST, TOPIC_POST
+from bot.delivery.sender import hold_blocked, release_blocked
 from bot.i18n import speaking
 from bot.services.settings import runtime_settings
 from bot.ui import cards, texts
-from models import Attachment, Department, Message, OutboxMessage, Ticket
+from bot.ui import staff as staff_ui
+from models import (
+    Attachment,
+    Customer,
+    Department,
+    Message,
+    OutboxMessage,
+    Setting,
+    Ticket,
+)
 from models.enums import OutboxStatus, Side
 
 log = logging.getLogger(__name__)
@@ -65,6 +79,12 @@ async def _files(
                 attachment_id=attachment.id,
                 **meta,
             )
+    missing = [a.file_name for a in files if a.missing]
+    if missing:
+        # Disk full or the download failed: the ticket and Telegram's copy are kept.
+        with speaking(None):
+            notice = staff_ui.files_not_stored(ticket.number, missing)
+        await outbox.send_text(chat_id, notice, reply_to=reply_to, ticket_id=ticket.id)
 
 
 async def post_card(ticket: Ticket, first: Message, files: Sequence[Attachment]) -> None:
@@ -73,19 +93,111 @@ async def post_card(ticket: Ticket, first: Message, files: Sequence[Attachment])
     if chat_id is None:
         log.warning("ticket #%s: no staff chat is configured; no card posted", ticket.number)
         return
+    rows = await _card(chat_id, ticket, first)
+    ticket.staff_chat_id = chat_id
+    await Ticket.filter(id=ticket.id).update(staff_chat_id=chat_id)
+    await _files(chat_id, ticket, first, files, rows[0])
+
+
+async def _card(chat_id: int, ticket: Ticket, first: Message) -> list[OutboxMessage]:
+    """The card; in a forum it opens the ticket's own topic first."""
+    topic = None
+    if await is_forum(chat_id):
+        topic = await outbox.enqueue(
+            "createForumTopic",
+            chat_id,
+            {"name": topic_name(ticket.number, ticket.subject)},
+            ticket_id=ticket.id,
+            purpose=TOPIC_POST,
+        )
     with speaking(None):
         html = cards.render_card(ticket, first.text)
-    rows = await outbox.send_text(
+        markup = staff_ui.card_keyboard(ticket)
+    return await outbox.send_text(
         chat_id,
         html,
+        reply_markup=markup,
+        message_thread_id=topic,
         ticket_id=ticket.id,
         message_id=first.id,
         side=Side.STAFF,
         purpose=CARD_POST,
     )
-    ticket.staff_chat_id = chat_id
-    await Ticket.filter(id=ticket.id).update(staff_chat_id=chat_id)
-    await _files(chat_id, ticket, first, files, rows[0])
+
+
+def topic_name(number: int, subject: str) -> str:
+    """Telegram allows 1-128 characters."""
+    name = f"#{number} {' '.join(subject.split())}"
+    return name if len(name) <= 128 else name[:127] + "…"
+
+
+_FORUMS_KEY = "forum_chats"
+
+
+async def _forums() -> set[int]:
+    stored = await Setting.get_or_none(key=_FORUMS_KEY)
+    return set(stored.value) if stored and isinstance(stored.value, list) else set()
+
+
+async def is_forum(chat_id: int) -> bool:
+    """Whether a staff chat is a forum supergroup, as last seen (kept in the database,
+    so every instance of a fleet knows)."""
+    return chat_id in await _forums()
+
+
+async def remember_chat(chat_id: int, forum: bool) -> None:
+    """Every staff update tells whether its chat is a forum."""
+    forums = await _forums()
+    if (chat_id in forums) == forum:
+        return
+    async with in_transaction():
+        await Setting.get_or_create(key=_FORUMS_KEY, defaults={"value": []})
+        forums = await _forums()
+        forums = forums | {chat_id} if forum else forums - {chat_id}
+        await Setting.filter(key=_FORUMS_KEY).update(value=json.dumps(sorted(forums)))
+
+
+async def recreate_topic(row: OutboxMessage) -> bool:
+    """A message for a ticket's deleted topic: a new topic and card are queued (once)
+    and the message goes again as a reply to the new card."""
+    if row.ticket_id is None:
+        return False
+    ticket = await Ticket.get_or_none(id=row.ticket_id).select_related(
+        "status", "priority", "department", "category", "customer", "assignee"
+    )
+    if ticket is None or ticket.staff_chat_id != row.chat_id:
+        return False
+    card = (
+        await OutboxMessage.filter(
+            ticket_id=ticket.id, purpose=CARD_POST, id__gt=row.id, status=OutboxStatus.PENDING
+        )
+        .order_by("-id")
+        .first()
+    )
+    if card is None:
+        first = await Message.filter(ticket_id=ticket.id).order_by("id").first()
+        if first is None:
+            return False
+        await Ticket.filter(id=ticket.id).update(staff_topic_id=None, staff_message_id=None)
+        ticket.staff_topic_id = ticket.staff_message_id = None
+        [card] = await _card(row.chat_id, ticket, first)
+    if row.purpose in (CARD_POST, TOPIC_POST):
+        return True  # the new card replaces it
+    payload = {
+        k: v for k, v in row.payload.items() if k not in ("message_thread_id", "reply_parameters")
+    }
+    await outbox.enqueue(
+        row.method,
+        row.chat_id,
+        payload,
+        ref=card,
+        ref_param="reply_parameters.message_id",
+        ticket_id=row.ticket_id,
+        message_id=row.message_id,
+        side=row.side,
+        purpose=row.purpose,
+    )
+    return True
 
 
 async def relay_customer_message(
@@ -105,6 +217,7 @@ async def relay_customer_message(
             ticket.staff_chat_id,
             header + "\n" + texts.quote_text(message.text),
             reply_to=target,
+            message_thread_id=ticket.staff_topic_id,
             ticket_id=ticket.id,
             message_id=message.id,
             side=Side.STAFF,
@@ -115,8 +228,76 @@ async def relay_customer_message(
             ticket.staff_chat_id,
             header,
             reply_to=target,
+            message_thread_id=ticket.staff_topic_id,
             ticket_id=ticket.id,
             message_id=message.id,
             side=Side.STAFF,
         )
     await _files(ticket.staff_chat_id, ticket, message, files, reply_to)
+
+
+async def customer_blocked_bot(telegram_id: int, *, blocked: bool) -> None:
+    """Delivery to the customer stops (held) or resumes; each open ticket's thread is told."""
+    customer = await Customer.get_or_none(telegram_id=telegram_id)
+    if customer is None or customer.blocked_bot == blocked:
+        return
+    async with in_transaction():
+        if blocked:
+            await hold_blocked(telegram_id)
+        else:
+            await release_blocked(telegram_id)
+        open_tickets = await Ticket.filter(
+            customer_id=customer.id, status__is_final=False, staff_chat_id__isnull=False
+        )
+        for ticket in open_tickets:
+            target = await card_target(ticket)
+            if target is None or ticket.staff_chat_id is None:
+                continue
+            with speaking(None):
+                text = (
+                    staff_ui.customer_blocked(ticket.number)
+                    if blocked
+                    else staff_ui.customer_unblocked(ticket.number)
+                )
+            await outbox.send_text(
+                ticket.staff_chat_id,
+                text,
+                reply_to=target,
+                message_thread_id=ticket.staff_topic_id,
+                ticket_id=ticket.id,
+            )
+
+
+def topic_keeper(i18n: I18n) -> Callable[[OutboxMessage], Awaitable[bool]]:
+    """`recreate_topic` for the sender, which renders outside any update's i18n context."""
+
+    async def hook(row: OutboxMessage) -> bool:
+        with i18n.context():
+            return await recreate_topic(row)
+
+    return hook
+
+
+async def staff_chat_ids() -> set[int]:
+    """Every staff chat in use: the global one and the departments' own."""
+    ids = set(
+        await Department.filter(staff_chat_id__isnull=False).values_list("staff_chat_id", flat=True)
+    )
+    configured = (await runtime_settings()).staff_chat_id
+    if configured is not None:
+        ids.add(configured)
+    return ids
+
+
+async def follow_transfer(ticket: Ticket) -> None:
+    """After a transfer: when the new department has another staff chat, the ticket's
+    thread moves there (a new card; the old card keeps its last state)."""
+    chat_id = await staff_chat_for(ticket.department)
+    if chat_id is None or chat_id == ticket.staff_chat_id:
+        return
+    first = await Message.filter(ticket_id=ticket.id).order_by("id").first()
+    if first is None:
+        return
+    await Ticket.filter(id=ticket.id).update(staff_message_id=None, staff_topic_id=None)
+    ticket.staff_message_id = ticket.staff_topic_id = None
+    await post_card(ticket, first, await Attachment.filter(message_id=first.id))

@@ -18,10 +18,12 @@ from tortoise.transactions import in_transaction
 
 from bot.delivery import outbox
 from bot.i18n import speaking
-from bot.services import attachments, sla, staff_thread
+from bot.services import assignment, attachments, sla, staff_thread
 from bot.services.attachments import StoredFile
 from bot.services.errors import Conflict, Forbidden, Invalid, NotFound
+from bot.services.settings import runtime_settings
 from bot.ui import cards, keyboards, texts
+from bot.ui import staff as staff_ui
 from models import (
     Agent,
     Attachment,
@@ -54,6 +56,16 @@ CARD_PURPOSE = "card_edit"
 
 def now() -> datetime:
     return datetime.now(UTC)
+
+
+def resume_sla(ticket: Ticket, moment: datetime) -> None:
+    """The customer answered: due times move by the time the clock stood still."""
+    if ticket.sla_paused_at is None:
+        return
+    paused = moment - ticket.sla_paused_at
+    if ticket.resolution_due is not None:
+        ticket.resolution_due += paused
+    ticket.sla_paused_at = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,19 +155,32 @@ async def refresh_card(ticket: Ticket) -> None:
     await ticket.fetch_related(*_RELATIONS)
     with speaking(None):
         html = cards.render_card(ticket, await _first_text(ticket))
+        markup = staff_ui.card_keyboard(ticket)
+    last = (
+        await OutboxMessage.filter(
+            ticket_id=ticket.id, purpose__in=(CARD_PURPOSE, staff_thread.CARD_POST)
+        )
+        .exclude(status=OutboxStatus.FAILED)
+        .order_by("-id")
+        .first()
+    )
+    unchanged = last is not None and (last.payload.get("text"), last.payload.get("reply_markup"))
+    if unchanged == (html, markup):
+        return  # Telegram refuses an edit that changes nothing
     pending = await OutboxMessage.filter(
         ticket_id=ticket.id,
         purpose__in=(CARD_PURPOSE, staff_thread.CARD_POST),
         status=OutboxStatus.PENDING,
     ).first()
     if pending is not None:
-        pending.payload = {**pending.payload, "text": html}
+        pending.payload = {**pending.payload, "text": html, "reply_markup": markup}
         await pending.save(update_fields=["payload"])
         return
     await outbox.edit_text(
         ticket.staff_chat_id,
         target,
         html,
+        reply_markup=markup,
         ticket_id=ticket.id,
         purpose=CARD_PURPOSE,
     )
@@ -268,9 +293,11 @@ async def open_ticket(
         )
         is_alert = source == TicketSource.ALERT
         status = await _status(StatusRole.WAITING if is_alert else StatusRole.NEW)
-        assignee = actor.agent if is_alert else None
-        if assignee is None and category is not None and category.responsible_agent_id:
-            assignee = await Agent.get_or_none(id=category.responsible_agent_id, active=True)
+        assignee, reason = (actor.agent, "alert") if is_alert else (None, "")
+        if assignee is None:
+            assignee, reason = await assignment.pick_assignee(department.id, category)
+        if assignee is not None and not is_alert:
+            status = await _status(StatusRole.IN_PROGRESS)
         ticket = await Ticket.create(
             number=await next_number(),
             customer=customer,
@@ -300,7 +327,7 @@ async def open_ticket(
         await ticket.fetch_related(*_RELATIONS)
         await staff_thread.post_card(ticket, message, stored)
         if assignee is not None:
-            await _record(ticket, "assigned", SYSTEM, agent_id=assignee.id, reason="category")
+            await _record(ticket, "assigned", SYSTEM, agent_id=assignee.id, reason=reason)
         if is_alert:
             await ticket.fetch_related("customer")
             await _tell_customer(
@@ -388,9 +415,16 @@ async def _locked(ticket_id: int, actor: Actor) -> Ticket:
     return ticket
 
 
-async def reply(ticket_id: int, text: str, actor: Actor) -> Message:
-    """An agent's answer: stored, sent to the customer, the ticket waits for them."""
-    text = _clean_text(text)
+async def reply(
+    ticket_id: int, text: str, actor: Actor, files: Sequence[StoredFile] = ()
+) -> Message:
+    """An agent's answer (text and/or files): stored, sent to the customer with Reply
+    and rating buttons; the ticket waits for the customer."""
+    text = text.strip()
+    if not files:
+        text = _clean_text(text)
+    elif len(text) > TEXT_LIMIT:
+        raise Invalid(f"the text is longer than {TEXT_LIMIT} characters")
     async with in_transaction():
         ticket = await _locked(ticket_id, actor)
         if ticket.status.is_final:
@@ -399,16 +433,23 @@ async def reply(ticket_id: int, text: str, actor: Actor) -> Message:
         message = await Message.create(
             ticket=ticket, kind=MessageKind.AGENT, author_agent=actor.agent, text=text
         )
+        stored = await save_attachments(message, files)
         if ticket.first_response_at is None:
             ticket.first_response_at = moment
         ticket.last_agent_message_at = moment
         ticket.customer_unread += 1
         if ticket.status.role in (StatusRole.NEW, StatusRole.IN_PROGRESS, None):
             ticket.status = await _status(StatusRole.WAITING)
-        if ticket.assignee_id is None and actor.agent is not None:
+            if ticket.sla_paused_at is None and (await runtime_settings()).sla_pause_while_waiting:
+                # The resolution clock stops while the customer has the ball.
+                ticket.sla_paused_at = moment
+        took = ticket.assignee_id is None and actor.agent is not None
+        if took:
             ticket.assignee = actor.agent
         await ticket.save()
-        await _record(ticket, "replied", actor, message_id=message.id)
+        if took:
+            await _record(ticket, "assigned", actor, agent_id=actor.agent.id, reason="answered")
+        await _record(ticket, "replied", actor, message_id=message.id, files=len(stored))
         agent_name = actor.agent.name if actor.agent else None
         await _tell_customer(
             ticket,
@@ -416,8 +457,28 @@ async def reply(ticket_id: int, text: str, actor: Actor) -> Message:
             message_id=message.id,
             buttons=lambda: keyboards.answer(ticket.id, message.id),
         )
+        await _send_files_to_customer(ticket, message, stored)
         await refresh_card(ticket)
     return message
+
+
+async def _send_files_to_customer(
+    ticket: Ticket, message: Message, stored: Sequence[Attachment]
+) -> None:
+    customer = ticket.customer
+    if customer.banned:
+        return
+    for attachment in stored:
+        if not attachment.file_id:
+            continue
+        await outbox.send_media(
+            customer.telegram_id,
+            attachment.kind.value,
+            attachment.file_id,
+            ticket_id=ticket.id,
+            message_id=message.id,
+            side=Side.CUSTOMER,
+        )
 
 
 async def add_note(ticket_id: int, text: str, actor: Actor) -> Message:
@@ -467,6 +528,18 @@ async def assign(ticket_id: int, agent_id: int | None, actor: Actor) -> Ticket:
     return await get_ticket(ticket_id)
 
 
+async def after_claim(ticket_id: int, actor: Actor) -> Ticket:
+    """The claim is won (the assignee is set): status, event, card."""
+    async with in_transaction():
+        ticket = await _locked(ticket_id, actor)
+        if ticket.status.role == StatusRole.NEW:
+            ticket.status = await _status(StatusRole.IN_PROGRESS)
+            await ticket.save()
+        await _record(ticket, "claimed", actor, agent_id=ticket.assignee_id)
+        await refresh_card(ticket)
+    return await get_ticket(ticket_id)
+
+
 async def transfer(
     ticket_id: int, department_id: int, agent_id: int | None, actor: Actor
 ) -> Ticket:
@@ -505,6 +578,7 @@ async def transfer(
             ticket, lambda: texts.ticket_transferred(ticket.number, department.name)
         )
         await refresh_card(ticket)
+        await staff_thread.follow_transfer(ticket)
     return await get_ticket(ticket_id)
 
 
@@ -580,7 +654,8 @@ async def _change_status(ticket: Ticket, status: Status, actor: Actor) -> None:
         )
     elif kind == "reopened":
         await _tell_customer(ticket, lambda: texts.ticket_reopened(number))
-    else:
+    elif actor.type != ActorType.CUSTOMER:
+        # (A change the customer caused by writing needs no notice to them.)
         name = status.name_in(ticket.customer.language)
         await _tell_customer(ticket, lambda: texts.ticket_status_changed(number, name))
     await refresh_card(ticket)
@@ -634,8 +709,7 @@ async def add_customer_message(
             await _change_status(ticket, await _status(back_to), actor)
         elif ticket.status.role == StatusRole.WAITING:
             await _change_status(ticket, await _status(StatusRole.IN_PROGRESS), actor)
-        else:
-            await refresh_card(ticket)
+        # Otherwise the card shows nothing new: editing it would be rejected as unchanged.
     return message
 
 
@@ -672,5 +746,5 @@ async def rate_ticket(
             ticket.csat_comment = _clean_text(comment, "comment", 2000)
         await ticket.save(update_fields=["csat", "csat_comment", "updated_at"])
         await _record(ticket, "csat", actor, score=score, comment=ticket.csat_comment)
-        await refresh_card(ticket)
+        # The card does not show CSAT: an edit would be rejected as unchanged.
     return ticket

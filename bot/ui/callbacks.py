@@ -44,3 +44,13 @@ class PendingCb(CallbackData, prefix="pd"):
     """Where an untied message goes: a ticket id, 0 for a new ticket, -1 to drop it."""
 
     t: int
+
+
+class StaffCb(CallbackData, prefix="s"):
+    """A button on a ticket card in the staff chat."""
+
+    t: int  # ticket
+    a: str  # claim | take | release | resolve | close | reopen | menu | prio | status | dep
+    # | agent | tpl | back
+    v: int = 0
+    w: int = 0  # a second value: the department of a transfer's agent choice

@@ -66,7 +66,7 @@ def alert_kind_name(kind: str) -> str:
 
 def agent_answer(number: int, agent_name: str, text: str) -> str:
     return _("💬 <b>Ticket #{number}</b> — answer from {agent}:\n\n{text}").format(
-        number=number, agent=escape(agent_name), text=escape(text)
+        number=number, agent=escape(agent_name), text=escape(text) or "📎"
     )
 
 
@@ -399,6 +399,13 @@ def already_sent() -> str:
     return _("This ticket has already been sent.")
 
 
+def choice_gone() -> str:
+    return _(
+        "What you chose is no longer available. Please choose again; the rest of your "
+        "ticket is kept."
+    )
+
+
 def draft_gone() -> str:
     return _("This draft is no longer active. Press «New ticket» to start again.")
 
@@ -546,3 +553,21 @@ def priority_name(name: str) -> str:
     """The seeded priorities in the reader's language; names admins chose stay as set."""
     seeded = {"low": _("low"), "normal": _("normal"), "high": _("high"), "urgent": _("urgent")}
     return seeded.get(name, name)
+
+
+def edited_mark() -> str:
+    return _("(edited)")
+
+
+def slow_down(seconds: int) -> str:
+    return _(
+        "You are sending messages too fast. Please wait about {seconds} seconds; "
+        "what you send meanwhile is not taken."
+    ).format(seconds=seconds)
+
+
+def temporarily_unavailable() -> str:
+    return _(
+        "Support is briefly unavailable on our side, so this was not taken. Please "
+        "send it again in a minute."
+    )

@@ -31,6 +31,8 @@ from handlers.customer.screen import show, strip
 from handlers.customer.states import Chat, Feedback, NewTicket
 from handlers.customer.wizard import WRITES, not_a_command
 from models import Customer, Ticket
+from models import Message as TicketMessage
+from models.enums import Side
 
 SUBJECT_IN_BUTTON = 30
 
@@ -52,14 +54,22 @@ async def _content(message: Message, bot: Bot) -> tuple[str, list[StoredFile]] |
     return text, [await telegram_files.keep(bot, incoming, await _root())]
 
 
-async def _acknowledge(message: Message, state: FSMContext, ticket_id: int, number: int) -> None:
-    """One acknowledgement per message, or per album."""
+async def _acknowledge(message: Message, state: FSMContext, added: TicketMessage) -> None:
+    """One acknowledgement per message, or per album; a Telegram reply to it goes to
+    the same ticket."""
     group = message.media_group_id
     data = await state.get_data()
     if group is not None and data.get("ack_group") == group:
         return
     await state.update_data(ack_group=group)
-    await outbox.send_text(message.chat.id, texts.added_to_ticket(number))
+    number = await Ticket.get(id=added.ticket_id).values_list("number", flat=True)
+    await outbox.send_text(
+        message.chat.id,
+        texts.added_to_ticket(int(number)),
+        ticket_id=added.ticket_id,
+        message_id=added.id,
+        side=Side.CUSTOMER,
+    )
 
 
 async def _add(
@@ -67,11 +77,16 @@ async def _add(
 ) -> None:
     text, files = content
     try:
-        added = await customer_tickets.add_message(ticket_id, customer, text, files)
+        added = await customer_tickets.add_message(
+            ticket_id, customer, text, files, telegram_ids=[message.message_id]
+        )
     except (Conflict, NotFound, Invalid) as exc:
         attachments.discard(await _root(), files)
         ticket = await Ticket.get_or_none(id=ticket_id, customer_id=customer.id)
-        if await state.get_state() == Chat.ticket.state:
+        data = await state.get_data()
+        if await state.get_state() == Chat.ticket.state and data.get("chat") == ticket_id:
+            # The open conversation's ticket takes no messages: leave it. (A refused
+            # Telegram reply to another ticket leaves the conversation as it was.)
             await state.set_state(None)
         if isinstance(exc, Conflict) and ticket is not None:
             await outbox.send_text(
@@ -82,8 +97,7 @@ async def _add(
         else:
             await outbox.send_text(message.chat.id, texts.ticket_not_found())
         return
-    number = await Ticket.get(id=added.ticket_id).values_list("number", flat=True)
-    await _acknowledge(message, state, ticket_id, int(number))
+    await _acknowledge(message, state, added)
 
 
 async def incoming(message: Message, state: FSMContext, bot: Bot, customer: Customer) -> None:
@@ -113,9 +127,15 @@ async def _ask_which(message: Message, state: FSMContext, customer: Customer, co
     if text:
         pending["text"] = (pending["text"] + "\n\n" + text).strip()[:TEXT_LIMIT]
     pending["files"] += [f.as_json() for f in files]
+    pending["ids"] = [*pending.get("ids", []), message.message_id]
     group = message.media_group_id
     same_album = group is not None and pending.get("group") == group
     pending["group"] = group
+    if same_album:
+        # The album's next files join the question already asked: nothing to show again
+        # (an identical edit would be rejected by Telegram).
+        await state.update_data(pending=pending)
+        return
     open_tickets = await customer_tickets.writable_tickets(customer)
     rows = [
         [
@@ -136,9 +156,7 @@ async def _ask_which(message: Message, state: FSMContext, customer: Customer, co
     )
     question = texts.which_ticket() if open_tickets else texts.which_ticket_none()
     markup = as_payload(InlineKeyboardMarkup(inline_keyboard=rows))
-    pending["screen"] = await show(
-        message.chat.id, pending.get("screen"), question, markup, update=same_album
-    )
+    pending["screen"] = await show(message.chat.id, pending.get("screen"), question, markup)
     await state.update_data(pending=pending)
 
 
@@ -162,7 +180,12 @@ async def pending_choice(
     if callback_data.t > 0:
         try:
             added = await customer_tickets.add_message(
-                callback_data.t, customer, pending.get("text", ""), files
+                callback_data.t,
+                customer,
+                pending.get("text", ""),
+                files,
+                # The customer's messages and this question, now the acknowledgement.
+                telegram_ids=[*pending.get("ids", []), here],
             )
         except NotFound:
             await query.answer(texts.ticket_not_found(), show_alert=True)

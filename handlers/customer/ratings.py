@@ -15,7 +15,7 @@ from bot.ui import keyboards, texts
 from bot.ui.callbacks import CsatCb, RateCb, TicketCb
 from handlers.customer.states import Feedback
 from handlers.customer.wizard import not_a_command
-from models import Customer
+from models import Customer, Ticket
 from models.enums import StatusRole
 
 COMMENT_LIMIT = 2000
@@ -27,12 +27,14 @@ async def rate_answer(query: CallbackQuery, callback_data: RateCb, customer: Cus
     except (NotFound, Invalid):
         await query.answer(texts.not_available(), show_alert=True)
         return
-    if isinstance(query.message, Message):
-        await outbox.edit_markup(
-            query.message.chat.id,
-            query.message.message_id,
-            keyboards.answer(message.ticket_id, message.id, rated=message.rating),
-        )
+    markup = keyboards.answer(message.ticket_id, message.id, rated=message.rating)
+    shown = query.message.reply_markup if isinstance(query.message, Message) else None
+    # The same thumb pressed again: the buttons already say so (Telegram rejects an
+    # edit that changes nothing).
+    if isinstance(query.message, Message) and (
+        shown is None or keyboards.as_payload(shown) != markup
+    ):
+        await outbox.edit_markup(query.message.chat.id, query.message.message_id, markup)
     await query.answer(texts.thanks_for_rating())
 
 
@@ -69,8 +71,18 @@ async def csat(
         return
     chat_id, here = query.message.chat.id, query.message.message_id
     if callback_data.v == 0:
-        # Skip the comment.
-        if await state.get_state() == Feedback.comment.state:
+        # Skip the comment of a ticket the customer has rated.
+        rated = await Ticket.filter(
+            id=callback_data.t, customer_id=customer.id, csat__isnull=False
+        ).exists()
+        if not rated:
+            await query.answer(texts.not_available(), show_alert=True)
+            return
+        waiting = (await state.get_data()).get("csat") or {}
+        if (
+            await state.get_state() == Feedback.comment.state
+            and waiting.get("ticket") == callback_data.t
+        ):
             await state.set_state(None)
         await outbox.edit_text(chat_id, here, texts.csat_done())
         await query.answer()
@@ -79,6 +91,9 @@ async def csat(
         await customer_tickets.rate_ticket(callback_data.t, customer, callback_data.v)
     except (NotFound, Invalid):
         await query.answer(texts.not_available(), show_alert=True)
+        return
+    except Conflict:
+        await query.answer(texts.action_not_possible(), show_alert=True)
         return
     await outbox.edit_text(
         chat_id,
@@ -107,7 +122,7 @@ async def comment(message: Message, state: FSMContext, customer: Customer) -> No
         await customer_tickets.rate_ticket(
             int(data.get("ticket", 0)), customer, int(data.get("score", 0)), text
         )
-    except (NotFound, Invalid):
+    except (NotFound, Invalid, Conflict):
         await outbox.send_text(message.chat.id, texts.not_available())
         return
     if data.get("screen"):

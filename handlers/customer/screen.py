@@ -21,6 +21,13 @@ async def _target(screen: dict[str, Any] | None) -> OutboxMessage | int | None:
     return row
 
 
+async def message_of(screen: dict[str, Any] | None) -> int | None:
+    """The Telegram message id of a screen; None while it is unknown (the screen is
+    still on its way, or could not be sent)."""
+    target = await _target(screen)
+    return target.telegram_message_id if isinstance(target, OutboxMessage) else target
+
+
 async def strip(chat_id: int, screen: dict[str, Any] | None) -> None:
     """Removes the buttons of a screen that is no longer current."""
     target = await _target(screen)

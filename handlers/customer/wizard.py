@@ -27,7 +27,7 @@ from bot.services.settings import runtime_settings
 from bot.services.tickets import TEXT_LIMIT
 from bot.ui import keyboards, texts, wizard
 from bot.ui.callbacks import MenuCb, WizardCb
-from handlers.customer.screen import show, strip
+from handlers.customer.screen import message_of, show, strip
 from handlers.customer.states import Chat, NewTicket
 from models import Category, Customer, Department, Priority, Ticket
 
@@ -96,7 +96,9 @@ async def _render(step: str, draft: dict[str, Any], language: str | None):
         options = [
             wizard.Choice(d.id, d.name) for d in await customer_tickets.visible_departments()
         ]
-        return wizard.choices(step, key, texts.ask_department(), options, back=False)
+        # Back leads to the summary when the department is being changed.
+        back = bool(draft.get("editing"))
+        return wizard.choices(step, key, texts.ask_department(), options, back=back)
     if step == "category":
         department = await Department.get(id=draft["department_id"])
         options = [
@@ -183,7 +185,7 @@ async def start(
     """A new draft (an unfinished one is dropped), optionally with a description and
     files the customer already sent."""
     old = (await state.get_data()).get("draft")
-    if old and edit is None:
+    if old and (edit is None or await message_of(old.get("screen")) != edit):
         await strip(chat_id, old.get("screen"))
     await discard_draft(state)
     if not await customer_tickets.visible_departments():
@@ -284,6 +286,14 @@ async def button(
     if action not in ("back", "cancel") and expected.get(action) != step:
         await query.answer(texts.not_available(), show_alert=True)
         return
+    # Only the current screen acts: an older one whose buttons were not removed yet
+    # would otherwise come alive next to it. (A screen still on its way may be the one
+    # just tapped.) Send is the exception - a file that arrived just before the tap
+    # re-sent the summary - and removes the current screen's buttons.
+    shown = await message_of(draft.get("screen"))
+    if action != "send" and shown is not None and shown != here:
+        await query.answer(texts.not_available(), show_alert=True)
+        return
     if action == "cancel":
         await discard_draft(state)
         await state.set_state(None)
@@ -319,11 +329,50 @@ async def button(
     await query.answer()
 
 
+async def _gone_choice(draft: dict[str, Any]) -> str | None:
+    """The step whose choice was switched off since it was made (an admin hid the
+    department, deactivated the category or priority), if any."""
+    department = draft.get("department_id")
+    if department not in {d.id for d in await customer_tickets.visible_departments()}:
+        return "department"
+    category = draft.get("category_id")
+    if category and category not in {
+        c.id for c in await customer_tickets.categories_of(department)
+    }:
+        return "category"
+    priority = draft.get("priority_id")
+    if priority and priority not in {p.id for p in await customer_tickets.priorities()}:
+        return "priority"
+    return None
+
+
+async def _choose_again(
+    query: CallbackQuery, state: FSMContext, draft: dict[str, Any], step: str
+) -> None:
+    """Asks for a choice that is no longer available; the rest of the draft is kept
+    and the customer returns to the summary."""
+    assert isinstance(query.message, Message)
+    chat_id, here = query.message.chat.id, query.message.message_id
+    if step == "category":
+        draft["category_id"] = None
+    elif step == "priority":
+        draft["priority_id"] = None
+    draft["editing"] = True
+    await go(chat_id, state, draft, step, edit=here)
+    await query.answer(texts.choice_gone(), show_alert=True)
+
+
 async def _send(
     query: CallbackQuery, state: FSMContext, draft: dict[str, Any], customer: Customer
 ) -> None:
     assert isinstance(query.message, Message)
     chat_id, here = query.message.chat.id, query.message.message_id
+    if await message_of(draft.get("screen")) != here:
+        await strip(chat_id, draft.get("screen"))
+    gone = await _gone_choice(draft)
+    if gone is not None:
+        await _choose_again(query, state, draft, gone)
+        return
     try:
         ticket = await customer_tickets.submit(
             customer,
@@ -341,10 +390,8 @@ async def _send(
         await query.answer(texts.already_sent(), show_alert=True)
         return
     except DomainError:
-        # The department or category was switched off meanwhile: choose again.
-        draft["editing"] = False
-        await go(chat_id, state, draft, "department", edit=here)
-        await query.answer(texts.not_available(), show_alert=True)
+        # Switched off between the check above and the ticket: choose again.
+        await _choose_again(query, state, draft, "department")
         return
     text, _ = await _summary(draft)
     await outbox.edit_text(chat_id, here, text + "\n\n" + texts.wizard_sent())
@@ -379,9 +426,40 @@ def _same_album(message: Message, draft: dict[str, Any]) -> bool:
     return same
 
 
-async def typed(message: Message, state: FSMContext, bot: Bot) -> None:
+async def _add_to_description(chat_id: int, draft: dict[str, Any], text: str) -> bool:
+    """Appends a later text or caption to the description, within the length limit."""
+    combined = (draft.get("description", "") + "\n\n" + text).strip()
+    if len(combined) > TEXT_LIMIT:
+        await outbox.send_text(chat_id, texts.text_too_long(TEXT_LIMIT))
+        return False
+    draft["description"] = combined
+    return True
+
+
+async def _complain(chat_id: int, message: Message, draft: dict[str, Any], text: str) -> None:
+    """Says why a file was refused - once per album, not once per file of it."""
+    group = message.media_group_id
+    said = draft.get("said") or {}
+    if group is not None and said.get("group") == group:
+        if text in said["texts"]:
+            return
+        said["texts"].append(text)
+    else:
+        said = {"group": group, "texts": [text]}
+    draft["said"] = said
+    await outbox.send_text(chat_id, text)
+
+
+async def typed(message: Message, state: FSMContext, bot: Bot, customer: Customer) -> None:
     step, draft = await _current(state)
-    assert step is not None and draft is not None
+    if step is None or draft is None:
+        # The state filter saw the state from before an earlier update of this customer
+        # finished (aiogram reads it before our per-user lock): an album's photo right
+        # after Send. The message belongs to the ticket now, not to the wizard.
+        from handlers.customer import followup  # followup imports this module
+
+        await followup.incoming(message, state, bot, customer)
+        return
     chat_id = message.chat.id
     incoming = telegram_files.file_of(message)
     text = (message.text or message.caption or "").strip()
@@ -407,14 +485,17 @@ async def typed(message: Message, state: FSMContext, bot: Bot) -> None:
         if incoming is None and message.text is None:
             await outbox.send_text(chat_id, texts.text_expected(texts.what_description()))
             return
+        album = _same_album(message, draft)
         if incoming is not None:
             complaint = await _add_file(message, bot, draft)
             if complaint:
-                await outbox.send_text(chat_id, complaint)
+                await _complain(chat_id, message, draft, complaint)
+                await state.update_data(draft=draft)
                 return
         if not text:
             await state.update_data(draft=draft)
-            await outbox.send_text(chat_id, texts.file_saved_describe())
+            if not album:  # an album is acknowledged once
+                await outbox.send_text(chat_id, texts.file_saved_describe())
             return
         if len(text) > TEXT_LIMIT:
             await outbox.send_text(chat_id, texts.text_too_long(TEXT_LIMIT))
@@ -424,21 +505,21 @@ async def typed(message: Message, state: FSMContext, bot: Bot) -> None:
         return
 
     if step in ("files", "summary") and incoming is not None:
+        album = _same_album(message, draft)
         complaint = await _add_file(message, bot, draft)
         if complaint:
-            await outbox.send_text(chat_id, complaint)
-        album = _same_album(message, draft)
-        if text and not album:
-            draft["description"] = (draft.get("description", "") + "\n\n" + text).strip()
+            await _complain(chat_id, message, draft, complaint)
+        if text:  # every caption counts, also one on a later file of an album
+            await _add_to_description(chat_id, draft, text)
+        if complaint and album:  # the album's screen already shows what was kept
+            await state.update_data(draft=draft)
+            return
         await go(chat_id, state, draft, step, update=album)
         return
 
     if step == "files" and message.text is not None:
-        combined = (draft.get("description", "") + "\n\n" + text).strip()
-        if len(combined) > TEXT_LIMIT:
-            await outbox.send_text(chat_id, texts.text_too_long(TEXT_LIMIT))
+        if not await _add_to_description(chat_id, draft, text):
             return
-        draft["description"] = combined
         draft["group"] = None
         await outbox.send_text(chat_id, texts.added_to_description())
         await go(chat_id, state, draft, step)

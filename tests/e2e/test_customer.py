@@ -35,8 +35,8 @@ async def _bot_says(api, chat_id: int, predicate, timeout: float = 30.0) -> dict
 
 async def test_customer_opens_a_ticket_with_a_screenshot_and_sees_it(api, bot_process):
     bot_process.env.update(ADMIN_TOKEN=ADMIN, STAFF_CHAT_ID=str(STAFF))
+    api.add_group(STAFF, "Support staff")  # before start: the process reads it (getChat)
     await bot_process.start()
-    api.add_group(STAFF, "Support staff")
     base = f"http://127.0.0.1:{bot_process.port}/api/v1"
     headers = {"Authorization": f"Bearer {ADMIN}"}
     async with aiohttp.ClientSession(headers=headers) as http:

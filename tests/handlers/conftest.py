@@ -13,6 +13,8 @@ from bot.app import create_bot, create_dispatcher
 from bot.config import Settings
 from bot.delivery.limits import Limits, RateLimiter
 from bot.delivery.sender import Sender
+from bot.i18n import create_i18n
+from bot.services import staff_thread
 from tests.fakebotapi import FakeBotAPI
 from tests.support import TOKEN, all_settled, wait_until
 
@@ -24,17 +26,22 @@ class Env:
     dp: Dispatcher
     sender: Sender
     handled: set[int] = field(default_factory=set)
-    first_update: int = 1
 
     async def settle(self) -> None:
         await wait_until(all_settled)
 
     async def step(self) -> None:
-        """Waits until every update pushed so far is handled and its messages sent."""
+        """Waits until every update delivered so far is handled and its messages sent."""
 
         def all_handled() -> bool:
-            pushed = set(range(self.first_update, self.api._next_update_id))
-            return len(pushed - self.handled) <= self.api.stats.updates_filtered
+            if self.api.pending_updates:
+                return False
+            delivered = {
+                update["update_id"]
+                for call in self.api.calls("getUpdates", ok=True)
+                for update in (call.response or {}).get("result", [])
+            }
+            return delivered <= self.handled
 
         await wait_until(all_handled)
         await self.settle()
@@ -62,9 +69,11 @@ async def env(db: str, api: FakeBotAPI, tmp_path) -> AsyncIterator[Env]:
     )
     bot = create_bot(settings)
     sender = Sender(bot, RateLimiter(Limits.unlimited()), poll_interval=0.05)
+    sender.on_thread_lost = staff_thread.topic_keeper(create_i18n("en"))
     dp = create_dispatcher(settings, wake_outbox=sender.wake)
-    environment = Env(api, bot, dp, sender, first_update=api._next_update_id)
-    dp.update.outer_middleware(_Handled(environment.handled))
+    environment = Env(api, bot, dp, sender)
+    # Outermost, so updates skipped as duplicates count as handled too.
+    dp.update.outer_middleware._middlewares.insert(0, _Handled(environment.handled))
     sender_task = asyncio.create_task(sender.run())
     polling = asyncio.create_task(
         dp.start_polling(bot, handle_signals=False, close_bot_session=False, polling_timeout=1)

@@ -9,7 +9,7 @@ from bot.services.settings import update_settings
 from models import Attachment, Message, Priority, Ticket
 from models.enums import AttachmentKind, StatusRole
 from tests.factories import make_desk
-from tests.handlers.wizard_support import STAFF, current, last, press, transcript
+from tests.handlers.wizard_support import STAFF, current, last, press, screens
 from tests.support import button_texts
 
 SCREENSHOT = b"\x89PNG\r\n\x1a\n fake screenshot bytes"
@@ -109,7 +109,7 @@ async def test_a_full_run_with_a_screenshot_in_english(env, tmp_path):
     # My tickets lists it.
     screen = await press(env, alice, 501, ack, "My tickets")
     assert "#1001" in screen["text"]
-    print(transcript(env, 501))
+    print(screens(env, 501))
 
 
 async def test_russian_run_and_texts(env):
@@ -136,7 +136,7 @@ async def test_russian_run_and_texts(env):
     assert "зарегистрирована" in last(env, 502)["text"]
     assert await Ticket.filter(subject="Не работает VPN").count() == 1
     assert env.api.calls(ok=False) == []
-    print(transcript(env, 502))
+    print(screens(env, 502))
 
 
 async def test_edit_jumps_back_to_a_step_and_returns_to_the_summary(env):

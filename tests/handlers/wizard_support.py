@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from tests.support import button_texts
@@ -49,3 +50,45 @@ async def press(env, user, chat_id: int, message: dict[str, Any], label: str) ->
 
 def current(env, chat_id: int, message_id: int) -> dict[str, Any]:
     return next(m for m in env.api.chat_messages(chat_id) if m["message_id"] == message_id)
+
+
+def screens(env, chat_id: int) -> str:
+    """Every message the bot sent or edited in the chat, in order (what the customer
+    saw step by step), with the customer's own messages and button presses between."""
+    customer = [
+        m for m in env.api.chat_messages(chat_id) if m.get("from", {}).get("id") != env.api.bot_id
+    ]
+    shown: set[int] = set()
+    lines: list[str] = []
+
+    def customer_until(message_id: int) -> None:
+        for m in customer:
+            if m["message_id"] < message_id and m["message_id"] not in shown:
+                shown.add(m["message_id"])
+                body = m.get("text") or m.get("caption") or ""
+                kind = "[photo] " if "photo" in m else "[file] " if "document" in m else ""
+                lines.append(f"customer: {kind}{body[:120]}{'…' if len(body) > 120 else ''}")
+
+    for call in env.api.requests:
+        if str(call.chat_id) != str(chat_id) or not call.ok:
+            continue
+        if call.method not in ("sendMessage", "editMessageText"):
+            continue
+        created = [m["message_id"] for m in call.created]
+        customer_until(created[0] if created else _latest(call))
+        verb = "bot (edits the screen)" if call.method == "editMessageText" else "bot"
+        lines.append(f"{verb}: {call.params.get('text', '')}")
+        markup = call.params.get("reply_markup") or {}
+        if isinstance(markup, str):
+            markup = json.loads(markup)
+        labels = [b["text"] for row in markup.get("inline_keyboard", []) for b in row]
+        if labels:
+            lines.append("    [" + "] [".join(labels) + "]")
+    customer_until(10**12)
+    return "\n".join(lines)
+
+
+def _latest(call) -> int:
+    """An edit happens after the customer's latest message at that time: approximated
+    by the edited message's id plus one (edits follow presses, not typing)."""
+    return int(call.params.get("message_id", 0)) + 1
