@@ -278,7 +278,21 @@ class Sender:
             log.exception("outbox row %s: unexpected error", row.id)
             await self._transient(row, exc)
         else:
-            await self._sent(row, _message_ids(result))
+            await self._record_sent(row, _message_ids(result))
+
+    async def _record_sent(self, row: OutboxMessage, ids: list[int]) -> None:
+        """Telegram accepted the send: recording it must not be given up when the
+        database is briefly away (the row would be sent again after its lease)."""
+        for attempt in range(60):
+            try:
+                await self._sent(row, ids)
+                return
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:
+                log.warning("outbox row %s sent but not recorded yet: %s", row.id, exc)
+                await asyncio.sleep(min(5.0, 0.5 * (attempt + 1)))
+        log.error("outbox row %s sent; recording it failed for good", row.id)
 
     async def _resolve_refs(self, row: OutboxMessage) -> dict[str, Any]:
         payload = dict(row.payload)

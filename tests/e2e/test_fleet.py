@@ -1,8 +1,11 @@
 """Two real instances in webhook mode on one PostgreSQL + Redis, behind a load balancer
-the test runs (tests/e2e/fleet.py): a wizard hops between them, a hundred customers at
-once, an instance killed -9 mid-burst, and Telegram and PostgreSQL failing under load.
-Every test ends by counting every message at the fake Bot API: nothing lost, nothing
-doubled, no call Telegram would reject (except the faults the test injects)."""
+the test runs (tests/e2e/fleet.py): a hundred customers at once whose wizards hop
+between the instances at every step, an instance killed -9 mid-burst, Telegram failing
+(429 storms, 502s, dropped connections, a customer who blocked the bot), PostgreSQL
+restarting under load, and a button press failing half-way. Every test ends by counting
+every message at the fake Bot API: nothing lost, nothing doubled, no call Telegram would
+refuse (except the faults the test injects). Each prints a `FLEET ...` line of figures
+(visible with -s)."""
 
 from __future__ import annotations
 
@@ -128,12 +131,10 @@ async def test_a_hundred_customers_hopping_between_instances_each_get_one_of_eve
                 group.create_task(open_ticket_and_follow_up(fleet, journey))
         await fleet.wait_settled()
 
-        refused = Counter(uid for uid, _ in fleet.refused_taps)
         for journey in journeys:
             uid = journey.user.id
             route = [d.backend for d in fleet.lb.handled() if d.user == uid]
-            # 9 updates, one more per tap the bot refused and the customer repeated.
-            assert len(route) == 9 + refused[uid], (uid, route)
+            assert len(route) == 9, (uid, route)
             assert all(a != b for a, b in itertools.pairwise(route)), (uid, route)
         tickets = await fleet.tickets()
         assert sorted(
@@ -147,8 +148,7 @@ async def test_a_hundred_customers_hopping_between_instances_each_get_one_of_eve
         assert result.lost == []
         assert result.duplicates == {} and result.repeats == []
         assert result.rejected == []
-        assert figures["updates"] == 9 * len(journeys) + len(fleet.refused_taps)
-        assert figures["updates"] == figures["processed_updates"]
+        assert figures["updates"] == 9 * len(journeys) == figures["processed_updates"]
         assert await fleet.outbox_states() == {"sent": figures["messages"] + figures["edits"]}
         assert [h["http"] for h in await fleet.healthy()] == [200, 200]
 
@@ -321,10 +321,11 @@ async def test_postgresql_restarts_under_load_lose_nothing_and_double_nothing(
         terminated: list[int] = []
 
         async def restarts() -> None:
-            await _progress(fleet, expected // 3)
-            terminated.append(await terminate_backends(POSTGRES_URL or "", fleet_db))
-            await _progress(fleet, 2 * expected // 3)
-            terminated.append(await terminate_backends(POSTGRES_URL or "", fleet_db))
+            for share in (1 / 3, 2 / 3):
+                await _progress(fleet, int(expected * share))
+                # At a moment when the instances have updates in hand.
+                await fleet_api.wait_until(lambda: fleet.lb.in_flight() >= 3, timeout=60)
+                terminated.append(await terminate_backends(POSTGRES_URL or "", fleet_db))
 
         async with asyncio.TaskGroup() as group:
             group.create_task(restarts())

@@ -7,7 +7,7 @@ from aiogram.fsm.storage.redis import RedisStorage
 
 from bot.app import create_storage
 from bot.config import Settings
-from bot.storage import DatabaseStorage
+from bot.storage import DatabaseStorage, ResilientStorage
 
 
 def _settings(**overrides) -> Settings:
@@ -20,7 +20,8 @@ def test_database_storage_without_redis():
 
 async def test_redis_storage_round_trip(redis_url):
     storage = create_storage(_settings(redis_url=redis_url))
-    assert isinstance(storage, RedisStorage)
+    assert isinstance(storage, ResilientStorage)
+    assert isinstance(storage.inner, RedisStorage)
     key = StorageKey(bot_id=1, chat_id=int(uuid.uuid4().int % 10**9), user_id=5)
     try:
         await storage.set_state(key, "Wizard:subject")
