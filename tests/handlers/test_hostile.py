@@ -4,20 +4,10 @@ a disk that cannot take the file. Each is refused or contained; nothing crashes.
 
 from __future__ import annotations
 
-from bot.i18n import create_i18n
 from bot.services.settings import update_settings
 from models import Attachment, Message, ProcessedUpdate, Ticket
-from tests.factories import make_desk
-from tests.handlers.wizard_support import STAFF, last, press
+from tests.handlers.wizard_support import STAFF, desk_with_staff_chat, last, press
 from tests.support import button_texts
-
-
-async def _desk(env):
-    with create_i18n("en").context():
-        desk = await make_desk()
-    env.api.add_group(STAFF, "Support staff")
-    await update_settings({"staff_chat_id": STAFF})
-    return desk
 
 
 async def _ticket_with(env, user, chat_id: int, subject: str, description: str, send_file):
@@ -37,7 +27,7 @@ async def _ticket_with(env, user, chat_id: int, subject: str, description: str, 
 
 
 async def test_markup_and_path_traversal_in_everything_the_customer_controls(env, tmp_path):
-    await _desk(env)
+    await desk_with_staff_chat(env)
     evil = env.api.add_user(
         666, "<b>Eve</b> & <i>co", username="eve_", last_name="</a><script>x</script>"
     )
@@ -69,7 +59,7 @@ async def test_markup_and_path_traversal_in_everything_the_customer_controls(env
 
 
 async def test_unknown_update_types_and_odd_messages_change_nothing(env):
-    await _desk(env)
+    await desk_with_staff_chat(env)
     user = env.api.add_user(667, "Uma")
     user.send_raw({"dice": {"emoji": "🎲", "value": 3}})
     user.send_sticker()
@@ -90,7 +80,7 @@ async def test_unknown_update_types_and_odd_messages_change_nothing(env):
 
 
 async def test_a_replayed_update_is_handled_once(env):
-    await _desk(env)
+    await desk_with_staff_chat(env)
     user = env.api.add_user(668, "Rita")
     update_id = env.api._next_update_id + 1000
     update = {
@@ -113,7 +103,7 @@ async def test_a_replayed_update_is_handled_once(env):
 
 
 async def test_a_file_that_cannot_be_stored_keeps_the_ticket_and_tells_staff(env, tmp_path):
-    await _desk(env)
+    await desk_with_staff_chat(env)
     blocker = tmp_path / "not-a-directory"
     blocker.write_text("a file where the attachments directory should be")
     await update_settings({"attachments_dir": str(blocker / "files")})

@@ -4,23 +4,12 @@ from __future__ import annotations
 
 import hashlib
 
-from bot.i18n import create_i18n
-from bot.services.settings import update_settings
 from models import Attachment, Message, Priority, Ticket
 from models.enums import AttachmentKind, StatusRole
-from tests.factories import make_desk
-from tests.handlers.wizard_support import STAFF, current, last, press, screens
+from tests.handlers.wizard_support import STAFF, current, desk_with_staff_chat, last, press, screens
 from tests.support import button_texts
 
 SCREENSHOT = b"\x89PNG\r\n\x1a\n fake screenshot bytes"
-
-
-async def _desk(env):
-    with create_i18n("en").context():
-        desk = await make_desk()
-    env.api.add_group(STAFF, "Support staff")
-    await update_settings({"staff_chat_id": STAFF})
-    return desk
 
 
 async def _open_wizard(env, user, chat_id: int) -> dict:
@@ -32,7 +21,7 @@ async def _open_wizard(env, user, chat_id: int) -> dict:
 
 
 async def test_a_full_run_with_a_screenshot_in_english(env, tmp_path):
-    desk = await _desk(env)
+    desk = await desk_with_staff_chat(env)
     alice = env.api.add_user(501, "Alice", username="alice")
     screen = await _open_wizard(env, alice, 501)
     assert "step 1 of 6" in screen["text"] and "Which department" in screen["text"]
@@ -113,7 +102,7 @@ async def test_a_full_run_with_a_screenshot_in_english(env, tmp_path):
 
 
 async def test_russian_run_and_texts(env):
-    await _desk(env)
+    await desk_with_staff_chat(env)
     carl = env.api.add_user(502, "Карл", language_code="ru")
     screen = await _open_wizard(env, carl, 502)
     assert "шаг 1 из 6" in screen["text"] and "Какой отдел" in screen["text"]
@@ -140,7 +129,7 @@ async def test_russian_run_and_texts(env):
 
 
 async def test_edit_jumps_back_to_a_step_and_returns_to_the_summary(env):
-    desk = await _desk(env)
+    desk = await desk_with_staff_chat(env)
     alice = env.api.add_user(501, "Alice")
     screen = await _open_wizard(env, alice, 501)
     screen = await press(env, alice, 501, screen, "Billing")

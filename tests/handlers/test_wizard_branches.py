@@ -15,10 +15,9 @@ from aiogram import BaseMiddleware
 
 from bot.app import create_bot, create_dispatcher
 from bot.i18n import create_i18n
-from bot.services.settings import update_settings
 from models import Attachment, Category, Customer, Department, Message, Priority, Ticket
-from tests.factories import make_desk, open_ticket
-from tests.handlers.wizard_support import STAFF, button, current, last, press
+from tests.factories import open_ticket
+from tests.handlers.wizard_support import STAFF, button, current, desk_with_staff_chat, last, press
 from tests.support import button_texts, wait_until
 
 BIG = 25 * 1024 * 1024
@@ -46,14 +45,6 @@ USERS = {501: ("Alice", "en"), 502: ("Carl", "ru")}
 
 
 # -- helpers ------------------------------------------------------------------------------
-
-
-async def _desk(env):
-    with create_i18n("en").context():
-        desk = await make_desk()
-    env.api.add_group(STAFF, "Support staff")
-    await update_settings({"staff_chat_id": STAFF})
-    return desk
 
 
 def _user(env, chat: int):
@@ -156,7 +147,7 @@ def _new_bot_messages(env, chat: int, before: list[dict[str, Any]]) -> list[dict
 
 
 async def test_back_at_every_step_goes_to_the_previous_one(env):
-    desk = await _desk(env)
+    desk = await desk_with_staff_chat(env)
     alice = _user(env, 501)
     screen = await _open_wizard(env, alice, 501)
     assert "⬅️ Back" not in button_texts(screen)  # the first step has nowhere to go back
@@ -220,7 +211,7 @@ async def test_back_at_every_step_goes_to_the_previous_one(env):
 
 
 async def test_back_skips_the_category_step_of_a_department_without_categories(env):
-    await _desk(env)
+    await desk_with_staff_chat(env)
     alice = _user(env, 501)
     screen = await _wizard_to(env, alice, 501, "priority", department="Tech")
     assert "step 3 of 6" in screen["text"]
@@ -242,7 +233,7 @@ STEPS = ("department", "category", "priority", "subject", "description", "files"
 
 @pytest.mark.parametrize("step", STEPS)
 async def test_cancel_at_a_step_drops_the_draft_and_its_files(env, step):
-    await _desk(env)
+    await desk_with_staff_chat(env)
     alice = _user(env, 501)
     with_files = step in ("files", "summary")
     screen = await _wizard_to(env, alice, 501, step, photos=2 if with_files else 0)
@@ -270,7 +261,7 @@ async def test_cancel_at_a_step_drops_the_draft_and_its_files(env, step):
 
 
 async def test_cancel_command_during_the_wizard(env):
-    await _desk(env)
+    await desk_with_staff_chat(env)
     alice = _user(env, 501)
     screen = await _wizard_to(env, alice, 501, "files", photos=1)
     assert len(_stored(env)) == 1
@@ -298,7 +289,7 @@ async def test_cancel_command_during_the_wizard(env):
 
 
 async def test_an_album_in_the_files_step_is_acknowledged_once(env):
-    await _desk(env)
+    await desk_with_staff_chat(env)
     alice = _user(env, 501)
     prompt = await _wizard_to(env, alice, 501, "files")
     before = env.api.bot_messages(501)
@@ -349,7 +340,7 @@ async def test_an_album_in_the_files_step_is_acknowledged_once(env):
 
 
 async def test_an_album_in_the_description_step_is_acknowledged_once(env):
-    await _desk(env)
+    await desk_with_staff_chat(env)
     alice = _user(env, 501)
     await _wizard_to(env, alice, 501, "description")
     before = env.api.bot_messages(501)
@@ -366,7 +357,7 @@ async def test_an_album_in_the_description_step_is_acknowledged_once(env):
 
 async def test_an_album_with_a_caption_in_the_description_step(env):
     """The caption is the description; the album's files land on one files screen."""
-    await _desk(env)
+    await desk_with_staff_chat(env)
     alice = _user(env, 501)
     await _wizard_to(env, alice, 501, "description")
     before = env.api.bot_messages(501)
@@ -384,7 +375,7 @@ async def test_an_album_with_a_caption_in_the_description_step(env):
 
 
 async def test_an_oversize_file_is_refused(env):
-    await _desk(env)
+    await desk_with_staff_chat(env)
     alice = _user(env, 501)
     await _wizard_to(env, alice, 501, "description")
     dump = alice.send_document(file_name="dump.zip", mime_type="application/zip", size=BIG)
@@ -410,7 +401,7 @@ async def test_an_oversize_file_is_refused(env):
 
 
 async def test_more_than_twenty_files_are_refused_politely(env):
-    await _desk(env)
+    await desk_with_staff_chat(env)
     alice = _user(env, 501)
     await _wizard_to(env, alice, 501, "files")
     alice.send_album(10)
@@ -445,7 +436,7 @@ async def test_more_than_twenty_files_are_refused_politely(env):
 
 
 async def test_a_description_over_the_limit_is_refused_and_kept_whole(env):
-    await _desk(env)
+    await desk_with_staff_chat(env)
     alice = _user(env, 501)
     await _wizard_to(env, alice, 501, "subject")
     await _type(env, alice, 501, SUBJECT)
@@ -479,7 +470,7 @@ async def test_a_description_over_the_limit_is_refused_and_kept_whole(env):
 
 
 async def test_unsupported_content_in_text_steps_changes_nothing(env):
-    await _desk(env)
+    await desk_with_staff_chat(env)
     alice = _user(env, 501)
     await _wizard_to(env, alice, 501, "subject")
     for step, what in (("subject", "subject"), ("description", "description")):
@@ -506,7 +497,7 @@ async def test_unsupported_content_in_text_steps_changes_nothing(env):
 
 
 async def test_text_at_a_button_step_shows_the_step_again(env):
-    await _desk(env)
+    await desk_with_staff_chat(env)
     alice = _user(env, 501)
     screen = await _wizard_to(env, alice, 501, "department")
     before = env.api.bot_messages(501)
@@ -534,7 +525,7 @@ async def test_text_at_a_button_step_shows_the_step_again(env):
 
 
 async def test_subject_limit(env):
-    await _desk(env)
+    await desk_with_staff_chat(env)
     alice = _user(env, 501)
     prompt = await _wizard_to(env, alice, 501, "subject")
     assert "up to 100 characters" in prompt["text"]
@@ -552,7 +543,7 @@ async def test_subject_limit(env):
 
 
 async def test_markup_is_shown_literally_and_stored_verbatim(env):
-    await _desk(env)
+    await desk_with_staff_chat(env)
     alice = _user(env, 501)
     await _wizard_to(env, alice, 501, "subject")
     subject = "<b>Bold</b> & <script>alert(1)</script>"
@@ -583,7 +574,7 @@ async def test_markup_is_shown_literally_and_stored_verbatim(env):
 
 
 async def test_a_button_of_a_cancelled_draft(env):
-    await _desk(env)
+    await desk_with_staff_chat(env)
     alice = _user(env, 501)
     screen = await _wizard_to(env, alice, 501, "priority")
     normal = button(screen, "normal")
@@ -610,7 +601,7 @@ async def test_a_button_of_a_cancelled_draft(env):
 
 
 async def test_a_button_of_an_earlier_step(env):
-    await _desk(env)
+    await desk_with_staff_chat(env)
     alice = _user(env, 501)
     screen = await _open_wizard(env, alice, 501)
     billing = button(screen, "Billing")
@@ -643,7 +634,7 @@ async def test_a_button_of_an_earlier_step(env):
 
 
 async def test_send_tapped_twice_creates_one_ticket(env):
-    await _desk(env)
+    await desk_with_staff_chat(env)
     alice = _user(env, 501)
     summary = await _wizard_to(env, alice, 501, "summary")
     send = button(summary, "Send")
@@ -674,7 +665,7 @@ async def test_send_tapped_twice_creates_one_ticket(env):
 
 
 async def test_send_racing_an_album(env):
-    await _desk(env)
+    await desk_with_staff_chat(env)
     alice = _user(env, 501)
     summary = await _wizard_to(env, alice, 501, "summary", photos=1)
     alice.press(summary, button(summary, "Send"))
@@ -705,7 +696,7 @@ async def test_send_racing_an_album(env):
 async def test_send_pressed_while_the_first_file_of_an_album_is_handled(env):
     """The album's first photo re-sends the summary just before Send on the old one is
     handled: Send still works, once, and no file is lost or doubled."""
-    await _desk(env)
+    await desk_with_staff_chat(env)
     alice = _user(env, 501)
     summary = await _wizard_to(env, alice, 501, "summary")
     group = "123456789012345678"
@@ -757,7 +748,7 @@ async def _poll(env, dp, bot) -> asyncio.Task:
 
 
 async def test_a_draft_survives_a_restart(env):
-    await _desk(env)
+    await desk_with_staff_chat(env)
     alice = _user(env, 501)
     screen = await _wizard_to(env, alice, 501, "priority")
     high = await Priority.get(level=4)
@@ -799,7 +790,7 @@ async def test_a_draft_survives_a_restart(env):
 
 
 async def test_a_banned_customer_cannot_open_a_ticket(env):
-    await _desk(env)
+    await desk_with_staff_chat(env)
     alice = _user(env, 501)
     alice.send_text("/start")
     await env.step()
@@ -825,7 +816,7 @@ async def test_a_banned_customer_cannot_open_a_ticket(env):
 
 @pytest.mark.parametrize("how", ["inactive", "plan ended"])
 async def test_an_inactive_customer_is_told_how_to_renew(env, how):
-    desk = await _desk(env)
+    desk = await desk_with_staff_chat(env)
     alice = _user(env, 501)
     with create_i18n("en").context():
         await open_ticket(desk.alice, desk.billing, "Old question")
@@ -863,7 +854,7 @@ async def test_an_inactive_customer_is_told_how_to_renew(env, how):
 
 @pytest.mark.parametrize("change", ["hidden", "inactive"])
 async def test_a_department_switched_off_before_send(env, change):
-    desk = await _desk(env)
+    desk = await desk_with_staff_chat(env)
     alice = _user(env, 501)
     summary = await _wizard_to(env, alice, 501, "summary", photos=1)
     field = {"hidden": "visible", "inactive": "active"}[change]
@@ -890,7 +881,7 @@ async def test_a_department_switched_off_before_send(env, change):
 
 
 async def test_a_category_switched_off_before_send(env):
-    desk = await _desk(env)
+    desk = await desk_with_staff_chat(env)
     await Category.create(department=desk.billing, name="Refunds", color="🟥")
     alice = _user(env, 501)
     summary = await _wizard_to(env, alice, 501, "summary")
@@ -913,7 +904,7 @@ async def test_a_category_switched_off_before_send(env):
 
 
 async def test_branch_messages_in_russian(env):
-    await _desk(env)
+    await desk_with_staff_chat(env)
     carl = _user(env, 502)
     prompt = await _wizard_to(env, carl, 502, "subject")
     assert "до 100 символов" in prompt["text"]

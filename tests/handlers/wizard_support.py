@@ -5,9 +5,21 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from bot.i18n import create_i18n
+from bot.services.settings import update_settings
+from tests.factories import make_desk
 from tests.support import button_texts
 
 STAFF = -1001000000001
+
+
+async def desk_with_staff_chat(env):
+    """The factories' desk, with the staff group known to the fake and configured."""
+    with create_i18n("en").context():
+        desk = await make_desk()
+    env.api.add_group(STAFF, "Support staff")
+    await update_settings({"staff_chat_id": STAFF})
+    return desk
 
 
 def button(message: dict[str, Any], label: str) -> str:
