@@ -16,10 +16,8 @@ from collections.abc import AsyncIterator
 from typing import Any
 
 from aiogram import Bot, Dispatcher
-from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.fsm.storage.base import BaseStorage, DefaultKeyBuilder
-from aiogram.webhook.aiohttp_server import SimpleRequestHandler
 from aiohttp import web
 from tortoise import Tortoise, connections
 
@@ -41,7 +39,7 @@ from bot.middlewares import (
     UserIsolation,
     WakeOutboxMiddleware,
 )
-from bot.requests import ForgivingCallbackAnswers
+from bot.requests import ForgivingCallbackAnswers, HelpdeskSession, HelpdeskWebhookHandler
 from bot.services import staff_thread
 from bot.services.automation import Automation
 from bot.services.settings import use_process_settings
@@ -63,7 +61,7 @@ POLLING_RETRY = 5.0
 
 def create_bot(settings: Settings) -> Bot:
     assert settings.bot_token is not None
-    session = AiohttpSession(
+    session = HelpdeskSession(
         api=TelegramAPIServer.from_base(settings.telegram_api_url)
         if settings.telegram_api_url
         else TelegramAPIServer.from_base("https://api.telegram.org")
@@ -107,7 +105,10 @@ def create_dispatcher(
     settings: Settings, *, wake_outbox: Any = None, metrics: Metrics | None = None
 ) -> Dispatcher:
     redis = _redis(settings)
-    dp = Dispatcher(storage=create_storage(settings), events_isolation=UserIsolation(redis))
+    dp = Dispatcher(
+        storage=create_storage(settings),
+        events_isolation=UserIsolation(redis, lock_seconds=settings.user_lock_seconds),
+    )
     dp["settings"] = settings
     use_process_settings(settings)
     if metrics is not None:
@@ -276,17 +277,27 @@ async def _updates_ctx(app: web.Application) -> AsyncIterator[None]:
         await asyncio.wait(in_flight, timeout=SHUTDOWN_TIMEOUT)
 
 
+def create_sender(settings: Settings, bot: Bot, limiter: Any, **options: Any) -> Sender:
+    """The outbox sender with the hooks that tell the staff chat what delivery found."""
+    sender = Sender(
+        bot,
+        limiter,
+        # SQLite means one process: whatever was in flight at start was ours.
+        reclaim_all_on_start=settings.dialect == "sqlite",
+        lease_seconds=settings.outbox_lease_seconds,
+        **options,
+    )
+    i18n = create_i18n(settings.default_language)
+    sender.on_thread_lost = staff_thread.topic_keeper(i18n)
+    sender.blocked_hooks.append(staff_thread.block_teller(i18n))
+    return sender
+
+
 def create_web_app(settings: Settings, *, limits: Limits | None = None) -> web.Application:
     settings.require_bot()
     app = web.Application(client_max_size=25 * 1024 * 1024)
     bot = create_bot(settings)
-    sender = Sender(
-        bot,
-        create_limiter(settings, limits or Limits()),
-        # SQLite means one process: whatever was in flight at start was ours.
-        reclaim_all_on_start=settings.dialect == "sqlite",
-    )
-    sender.on_thread_lost = staff_thread.topic_keeper(create_i18n(settings.default_language))
+    sender = create_sender(settings, bot, create_limiter(settings, limits or Limits()))
     metrics = Metrics()
     dp = create_dispatcher(settings, wake_outbox=sender.wake, metrics=metrics)
     app[METRICS] = metrics
@@ -300,7 +311,7 @@ def create_web_app(settings: Settings, *, limits: Limits | None = None) -> web.A
     app.router.add_get("/metrics", metrics_view)
     if settings.webhook_url:
         assert settings.webhook_secret is not None
-        SimpleRequestHandler(
+        HelpdeskWebhookHandler(
             dispatcher=dp,
             bot=bot,
             handle_in_background=False,

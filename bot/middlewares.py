@@ -14,12 +14,13 @@ from typing import Any
 from aiogram import BaseMiddleware
 from aiogram.fsm.storage.base import BaseEventIsolation, DefaultKeyBuilder, StorageKey
 from aiogram.types import CallbackQuery, TelegramObject, Update
-from redis.exceptions import RedisError
+from aiogram.types.update import UpdateTypeLookupError
+from redis.exceptions import LockError, RedisError
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
 from bot.delivery import outbox
-from bot.storage import deferred_fsm_writes
+from bot.storage import FsmWrites, ResilientStorage, deferred_fsm_writes
 from bot.ui import texts
 from models import ProcessedUpdate
 
@@ -38,11 +39,17 @@ class UserIsolation(BaseEventIsolation):
     within this instance only, and serving goes on.
     """
 
-    def __init__(self, redis: Any = None, lock_seconds: float = 60.0) -> None:
+    def __init__(
+        self, redis: Any = None, lock_seconds: float = 10.0, wait_seconds: float = 60.0
+    ) -> None:
         self._locks: dict[str, asyncio.Lock] = {}
         self._waiters: dict[str, int] = {}
         self._redis = redis
+        # The Redis lock expires `lock_seconds` after its holder stops renewing it (an
+        # instance killed mid-update); a waiter gives up after `wait_seconds` and goes
+        # on unordered rather than fail the update.
         self._lock_seconds = lock_seconds
+        self._wait_seconds = wait_seconds
         self._keys = DefaultKeyBuilder(with_bot_id=True)
 
     @asynccontextmanager
@@ -66,44 +73,88 @@ class UserIsolation(BaseEventIsolation):
     @asynccontextmanager
     async def _fleet_lock(self, name: str) -> AsyncIterator[None]:
         fleet_lock = self._redis.lock(
-            f"hd:{name}", timeout=self._lock_seconds, blocking_timeout=self._lock_seconds
+            f"hd:{name}",
+            timeout=self._lock_seconds,
+            blocking_timeout=self._wait_seconds,
+            sleep=0.02,
         )
         try:
             acquired = await fleet_lock.acquire()
         except RedisError as exc:
             log.warning("Redis unavailable for the user lock (%s); in-process order only", exc)
             acquired = False
+        if not acquired:
+            yield
+            return
+        renewing = asyncio.create_task(self._renew(fleet_lock))
         try:
             yield
         finally:
-            if acquired:
-                with contextlib.suppress(RedisError):
-                    await fleet_lock.release()
+            renewing.cancel()
+            with contextlib.suppress(RedisError, LockError):
+                await fleet_lock.release()
+
+    async def _renew(self, fleet_lock: Any) -> None:
+        """Keeps the lock while the update is handled (a file download may be slow)."""
+        while True:
+            await asyncio.sleep(self._lock_seconds / 3)
+            try:
+                await fleet_lock.reacquire()
+            except (RedisError, LockError) as exc:
+                log.warning("user lock not renewed: %s", exc)
 
     async def close(self) -> None:
         self._locks.clear()
+
+
+def _known(update: Update) -> bool:
+    try:
+        update.event_type  # noqa: B018
+    except UpdateTypeLookupError:
+        log.info("update %s has no event this bot knows; skipped", update.update_id)
+        return False
+    return True
+
+
+class _AlreadyHandled(Exception):
+    """Another instance recorded the update first (its transaction is rolled back)."""
 
 
 class DedupeUpdatesMiddleware(BaseMiddleware):
     """Each update is handled once, all or nothing.
 
     The update id is recorded in the same database transaction as everything the
-    handlers change and queue (tickets, FSM state in the database, outbox rows). A
-    re-delivered update finds its id and is skipped; a process killed mid-handler
-    leaves nothing behind - not even the id - so the re-delivery handles it afresh.
+    handlers change and queue (tickets, outbox rows), together with the FSM writes the
+    update makes in Redis, which are applied only after the commit. A re-delivered
+    update finds its id and is skipped - after applying again any of its FSM writes
+    that were lost between the commit and Redis. A process killed mid-handler leaves
+    nothing behind, not even the id, so the re-delivery handles it afresh.
     """
 
     async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
         assert isinstance(event, Update)
-        # FSM writes to Redis are applied only after the transaction committed.
-        async with deferred_fsm_writes(data["fsm_storage"]), in_transaction():
-            try:
-                async with in_transaction():  # a savepoint: a duplicate leaves the rest usable
-                    await ProcessedUpdate.create(update_id=event.update_id)
-            except IntegrityError:
-                log.info("update %s already handled; skipped", event.update_id)
-                return None
-            return await handler(event, data)
+        storage = data["fsm_storage"]
+        update_id = event.update_id
+        seen = await ProcessedUpdate.filter(update_id=update_id).values_list("fsm", flat=True)
+        if seen:
+            log.info("update %s already handled; skipped", update_id)
+            if isinstance(storage, ResilientStorage):
+                await FsmWrites(storage).replay(seen[0])
+            return None
+        try:
+            async with deferred_fsm_writes(storage) as fsm, in_transaction():
+                # An update of no type aiogram knows (a newer Bot API, or one that
+                # could not be read: bot.requests.read_update) is only recorded as taken.
+                result = await handler(event, data) if _known(event) else None
+                journal = await fsm.journal() if fsm is not None else None
+                try:
+                    await ProcessedUpdate.create(update_id=update_id, fsm=journal)
+                except IntegrityError as exc:
+                    raise _AlreadyHandled from exc
+                return result
+        except _AlreadyHandled:
+            log.info("update %s was handled meanwhile elsewhere; this run undone", update_id)
+            return None
 
 
 class WakeOutboxMiddleware(BaseMiddleware):

@@ -67,24 +67,97 @@ _pending: ContextVar[dict[str, tuple[StorageKey, str, Any]] | None] = ContextVar
 )
 
 
+# A counter per FSM key in Redis, raised after each update's writes are applied. An
+# update's journal (kept in its ProcessedUpdate row) notes the counter it found; when
+# the update comes again after its transaction committed but its writes were lost (the
+# process died, or the connection failed after COMMIT), the writes are applied again
+# only if the counter has not moved - nothing newer was written since.
+FSM_SEQUENCE = "hd:fsmseq:"
+
+
+def _key_to_json(key: StorageKey) -> dict[str, Any]:
+    return {name: getattr(key, name) for name in StorageKey.__dataclass_fields__}
+
+
+class FsmWrites:
+    """The FSM writes of one update, held until its transaction has committed."""
+
+    def __init__(self, storage: ResilientStorage) -> None:
+        self.storage = storage
+        self.pending: dict[str, tuple[StorageKey, str, Any]] = {}
+
+    @property
+    def _redis(self) -> Any:
+        return getattr(self.storage.inner, "redis", None)
+
+    def _sequence_key(self, key: StorageKey) -> str:
+        builder = getattr(self.storage.inner, "key_builder", None) or DefaultKeyBuilder()
+        return FSM_SEQUENCE + builder.build(key)
+
+    async def journal(self) -> dict[str, Any] | None:
+        """What to keep with the update so its writes can be applied again later."""
+        if not self.pending or self._redis is None:
+            return None
+        keys = {self._sequence_key(key): key for key, _, _ in self.pending.values()}
+        try:
+            counters = await self._redis.mget(list(keys))
+        except RedisError:
+            return None  # the writes will fail too; nothing to replay
+        return {
+            "base": {name: int(value or 0) for name, value in zip(keys, counters, strict=True)},
+            "writes": [[_key_to_json(k), kind, value] for k, kind, value in self.pending.values()],
+        }
+
+    async def apply(self, writes: list[tuple[StorageKey, str, Any]] | None = None) -> None:
+        writes = list(self.pending.values()) if writes is None else writes
+        inner = self.storage.inner
+        for key, kind, value in writes:
+            if kind == "state":
+                await inner.set_state(key, value)
+            else:
+                await inner.set_data(key, value)
+        if self._redis is not None and writes:
+            for name in {self._sequence_key(key) for key, _, _ in writes}:
+                await self._redis.incr(name)
+
+    async def replay(self, journal: dict[str, Any] | None) -> int:
+        """Applies again the writes of an update handled before whose keys nobody
+        wrote since; returns how many were applied."""
+        if not journal or self._redis is None:
+            return 0
+        writes = [(StorageKey(**key), kind, value) for key, kind, value in journal["writes"]]
+        names = [self._sequence_key(key) for key, _, _ in writes]
+        try:
+            counters = await self._redis.mget(names)
+            base = journal["base"]
+            lost = [
+                write
+                for write, name, counter in zip(writes, names, counters, strict=True)
+                if int(counter or 0) == base.get(name)
+            ]
+            await self.apply(lost)
+        except RedisError as exc:
+            log.warning("FSM state could not be restored (Redis unavailable): %s", exc)
+            return 0
+        if lost:
+            log.warning("FSM writes of an update handled before were lost; applied again")
+        return len(lost)
+
+
 @asynccontextmanager
-async def deferred_fsm_writes(storage: BaseStorage) -> AsyncIterator[None]:
+async def deferred_fsm_writes(storage: BaseStorage) -> AsyncIterator[FsmWrites | None]:
     """Buffers `storage`'s writes for the block; they are applied when it succeeds."""
     if not isinstance(storage, ResilientStorage):
-        yield
+        yield None
         return
-    pending: dict[str, tuple[StorageKey, str, Any]] = {}
-    token = _pending.set(pending)
+    writes = FsmWrites(storage)
+    token = _pending.set(writes.pending)
     try:
-        yield
+        yield writes
     finally:
         _pending.reset(token)
     try:
-        for key, kind, value in pending.values():
-            if kind == "state":
-                await storage.inner.set_state(key, value)
-            else:
-                await storage.inner.set_data(key, value)
+        await writes.apply()
     except RedisError as exc:
         log.warning("FSM state could not be saved (Redis unavailable): %s", exc)
 

@@ -50,6 +50,9 @@ class ProcessedUpdate(Model):
 
     update_id = fields.BigIntField(primary_key=True, generated=False)
     received_at = fields.DatetimeField(auto_now_add=True, db_index=True)
+    # The FSM writes the update made in Redis (bot.storage.FsmWrites.journal), applied
+    # again if the update returns after they were lost.
+    fsm = fields.JSONField(null=True)
 
     class Meta:
         table = "processed_update"

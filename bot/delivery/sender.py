@@ -52,6 +52,8 @@ SentHook = Callable[[OutboxMessage, list[int]], Awaitable[None]]
 BlockedHook = Callable[[int], Awaitable[None]]
 
 MAX_ATTEMPTS = 40
+# How often rows whose lease ended (their instance died) are looked for.
+RECLAIM_EVERY = 5.0
 MAX_BACKOFF = 300.0
 # Edits and answers create no new message: only these get message-id links.
 _CREATING_PREFIXES = ("send", "copy", "forward")
@@ -190,7 +192,7 @@ class Sender:
 
     async def tick(self) -> float:
         """Starts every send that is due and allowed; returns how long to sleep."""
-        if time.monotonic() - self._last_reclaim > self.lease_seconds / 2:
+        if time.monotonic() - self._last_reclaim > min(self.lease_seconds / 2, RECLAIM_EVERY):
             await self.reclaim()
         heads = (
             await OutboxMessage.filter(status__in=[OutboxStatus.PENDING, OutboxStatus.SENDING])
@@ -226,11 +228,17 @@ class Sender:
 
     async def _start(self, row: OutboxMessage) -> None:
         count = len(row.payload.get("media", [])) or 1
-        claimed = await OutboxMessage.filter(id=row.id, status=OutboxStatus.PENDING).update(
-            status=OutboxStatus.SENDING,
-            attempts=row.attempts + 1,
-            lease_until=now_utc() + timedelta(seconds=self.lease_seconds),
-        )
+        # The lease's exact end doubles as this claim's token.
+        lease = now_utc() + timedelta(seconds=self.lease_seconds)
+        try:
+            claimed = await OutboxMessage.filter(id=row.id, status=OutboxStatus.PENDING).update(
+                status=OutboxStatus.SENDING, attempts=row.attempts + 1, lease_until=lease
+            )
+        except Exception:
+            # The claim may have been committed before the connection failed: give it
+            # back now rather than hold the chat's queue until the lease ends.
+            await self._record(row, lambda: self._unclaim(row, lease))
+            raise
         if not claimed:
             return  # another worker took it
         await self.limiter.take(row.chat_id, count)
@@ -252,47 +260,59 @@ class Sender:
             payload = await self._resolve_refs(row)
             call = _method_call(row.method, payload)
             result = await self.bot(call)
-            await _remember_file_id(row, result)
-        except _Postpone as exc:
-            await self._requeue(row, exc.seconds)
-        except TelegramRetryAfter as exc:
-            self.stats["retry_after"] += 1
-            log.warning("429 for chat %s: retry after %ss", row.chat_id, exc.retry_after)
-            await self.limiter.punish(row.chat_id, exc.retry_after)
-            await self._requeue(row, exc.retry_after)
-        except TelegramForbiddenError as exc:
-            await self._forbidden(row, exc)
-        except TelegramBadRequest as exc:
-            await self._bad_request(row, exc)
-        except TelegramUnauthorizedError as exc:
-            log.error("Telegram refused the bot token (%s); outbox row %s waits", exc, row.id)
-            await self._requeue(row, 60.0)
-        except (TelegramServerError, TelegramNetworkError, TimeoutError, OSError) as exc:
-            self.stats["transient"] += 1
-            await self._transient(row, exc)
-        except (TelegramAPIError, ValidationError, ValueError) as exc:
-            await self._fail(row, f"{type(exc).__name__}: {exc}")
         except asyncio.CancelledError:
             raise
         except Exception as exc:
-            log.exception("outbox row %s: unexpected error", row.id)
-            await self._transient(row, exc)
+            error = exc
+            await self._record(row, lambda: self._refused(row, error))
         else:
-            await self._record_sent(row, _message_ids(result))
+            ids = _message_ids(result)
+            await self._record(row, lambda: self._sent(row, ids, result))
 
-    async def _record_sent(self, row: OutboxMessage, ids: list[int]) -> None:
-        """Telegram accepted the send: recording it must not be given up when the
-        database is briefly away (the row would be sent again after its lease)."""
+    async def _record(self, row: OutboxMessage, outcome: Callable[[], Awaitable[None]]) -> None:
+        """Writes down how a send ended. The database may be away for a moment (a
+        restart): giving up would leave the row SENDING until its lease ends - and a
+        send Telegram accepted would then go out twice - so this keeps trying."""
         for attempt in range(60):
             try:
-                await self._sent(row, ids)
+                await outcome()
                 return
             except asyncio.CancelledError:
                 raise
             except Exception as exc:
-                log.warning("outbox row %s sent but not recorded yet: %s", row.id, exc)
+                log.warning("outbox row %s: outcome not recorded yet: %s", row.id, exc)
                 await asyncio.sleep(min(5.0, 0.5 * (attempt + 1)))
-        log.error("outbox row %s sent; recording it failed for good", row.id)
+        log.error("outbox row %s: recording its outcome failed for good", row.id)
+
+    async def _refused(self, row: OutboxMessage, error: Exception) -> None:
+        """The send did not happen (or did not complete): what becomes of the row."""
+        if isinstance(error, _Postpone):
+            await self._requeue(row, error.seconds)
+        elif isinstance(error, TelegramRetryAfter):
+            self.stats["retry_after"] += 1
+            log.warning("429 for chat %s: retry after %ss", row.chat_id, error.retry_after)
+            await self.limiter.punish(row.chat_id, error.retry_after)
+            await self._requeue(row, error.retry_after)
+        elif isinstance(error, TelegramForbiddenError):
+            await self._forbidden(row, error)
+        elif isinstance(error, TelegramBadRequest):
+            await self._bad_request(row, error)
+        elif isinstance(error, TelegramUnauthorizedError):
+            log.error("Telegram refused the bot token (%s); outbox row %s waits", error, row.id)
+            await self._requeue(row, 60.0)
+        elif isinstance(error, (TelegramServerError, TelegramNetworkError, TimeoutError, OSError)):
+            self.stats["transient"] += 1
+            await self._transient(row, error)
+        elif isinstance(error, (TelegramAPIError, ValidationError, ValueError)):
+            await self._fail(row, f"{type(error).__name__}: {error}")
+        else:
+            log.error("outbox row %s: unexpected error", row.id, exc_info=error)
+            await self._transient(row, error)
+
+    async def _unclaim(self, row: OutboxMessage, lease: Any) -> None:
+        await OutboxMessage.filter(
+            id=row.id, status=OutboxStatus.SENDING, lease_until=lease
+        ).update(status=OutboxStatus.PENDING, attempts=row.attempts, lease_until=None)
 
     async def _resolve_refs(self, row: OutboxMessage) -> dict[str, Any]:
         payload = dict(row.payload)
@@ -308,9 +328,9 @@ class Sender:
             return payload  # the message replied to never went out: send without the reply
         raise ValueError(f"outbox row {row.ref_id} it refers to was never sent")
 
-    async def _sent(self, row: OutboxMessage, ids: list[int]) -> None:
-        self.stats["sent"] += 1
+    async def _sent(self, row: OutboxMessage, ids: list[int], result: Any = None) -> None:
         async with in_transaction():
+            await _remember_file_id(row, result)
             await OutboxMessage.filter(id=row.id).update(
                 status=OutboxStatus.SENT,
                 sent_at=now_utc(),
@@ -338,6 +358,7 @@ class Sender:
             hook = self.sent_hooks.get(row.purpose or "")
             if hook is not None:
                 await hook(row, ids)
+        self.stats["sent"] += 1
 
     async def _requeue(
         self,
@@ -374,9 +395,9 @@ class Sender:
             return
         self.stats["blocked"] += 1
         log.info("customer %s blocked the bot; holding their messages", row.chat_id)
-        await hold_blocked(row.chat_id, exc.message)
         for hook in self.blocked_hooks:
-            await hook(row.chat_id)
+            await hook(row.chat_id)  # tells the staff the first time
+        await hold_blocked(row.chat_id, exc.message)
 
     async def _bad_request(self, row: OutboxMessage, exc: TelegramBadRequest) -> None:
         if "message is not modified" in exc.message:

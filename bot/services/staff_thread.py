@@ -278,6 +278,17 @@ def topic_keeper(i18n: I18n) -> Callable[[OutboxMessage], Awaitable[bool]]:
     return hook
 
 
+def block_teller(i18n: I18n) -> Callable[[int], Awaitable[None]]:
+    """For the sender: a customer found to have blocked the bot (a 403 on a send) is
+    told about in each open ticket's thread, as when Telegram reports the block."""
+
+    async def hook(chat_id: int) -> None:
+        with i18n.context():
+            await customer_blocked_bot(chat_id, blocked=True)
+
+    return hook
+
+
 async def staff_chat_ids() -> set[int]:
     """Every staff chat in use: the global one and the departments' own."""
     ids = set(

@@ -686,6 +686,24 @@ def set_webhook_flood(request: Request) -> bool:
     return request.method == "setWebhook" and request.status == 429
 
 
+def answered_again(api: FakeBotAPI) -> set[int]:
+    """Indexes of answerCallbackQuery calls refused because the same query had been
+    answered before: a button press whose update failed after its answer (the database
+    went away) is delivered again and answered again; Telegram refuses the second
+    answer, the bot takes no notice (bot/requests.py), and the customer saw the first."""
+    answered: set[str] = set()
+    again: set[int] = set()
+    for request in api.requests:
+        if request.method != "answerCallbackQuery":
+            continue
+        query_id = str(request.params.get("callback_query_id"))
+        if request.ok:
+            answered.add(query_id)
+        elif query_id in answered and "query is too old" in (request.description or ""):
+            again.add(request.index)
+    return again
+
+
 def audit(
     fleet: Fleet, journeys: list[Journey], *, allowed: Callable[[Request], bool] = lambda r: False
 ) -> Audit:
@@ -710,12 +728,14 @@ def audit(
             lost.append(f"#{n} of {uid}: the follow-up was not relayed to the staff chat")
     again = repeats(api)
     repeated_edits = {r.index for r in again if r.index is not None}
+    reanswered = answered_again(api)
     rejected = [
         r.summary() + _limit_context(api, r)
         for r in api.calls(ok=False)
         if r.fault is None
         and not set_webhook_flood(r)
         and r.index not in repeated_edits
+        and r.index not in reanswered
         and not allowed(r)
     ]
     handled = fleet.lb.per_instance()
@@ -741,6 +761,7 @@ def audit(
         "lost": len(lost),
         "duplicates": sum(n - 1 for n in duplicates.values()),
         "repeated_edits": len(repeated_edits),
+        "answered_again": len(reanswered),
         "seconds": round(time.monotonic() - fleet.started_at, 1),
     }
     return Audit(lost, duplicates, rejected, figures, again)

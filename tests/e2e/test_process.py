@@ -174,8 +174,23 @@ async def test_webhook_mode_answers_and_refuses_a_wrong_secret(api, bot_process)
         for headers in ({"X-Telegram-Bot-Api-Secret-Token": "wrong"}, {}):
             async with http.post(url, json=forged, headers=headers) as response:
                 assert response.status == 401
+        # With the right secret: a body that is not JSON is refused; an update that
+        # cannot be read is acknowledged (Telegram would re-deliver it for hours) and
+        # skipped, and the next one is answered.
+        secret = {"X-Telegram-Bot-Api-Secret-Token": "s3cret-Token_1"}
+        async with http.post(url, data=b"{not json", headers=secret) as response:
+            assert response.status == 400
+            assert await response.json() == {"error": "not a Telegram update"}
+        unreadable = {**forged, "update_id": 424243}
+        unreadable["message"] = {**forged["message"], "date": "yesterday"}
+        async with http.post(url, json=unreadable, headers=secret) as response:
+            assert response.status == 200
     await asyncio.sleep(0.5)
     assert not api.sent_messages(602)
+    user.send_text("/help")
+    await api.wait_until(lambda: len(api.sent_messages(601)) == 2, timeout=30)
+    log = bot_process.log_path.read_text(errors="replace")
+    assert "update 424243 could not be read and is skipped (message.date" in log
     assert await bot_process.terminate() == 0
     assert not api.calls("getUpdates") or all(
         c.time < api.calls("setWebhook")[0].time for c in api.calls("getUpdates")

@@ -478,12 +478,17 @@ class FakeUser:
 
     # Blocking ------------------------------------------------------------------------------
 
-    def block_bot(self) -> dict[str, Any]:
-        """Block the bot: my_chat_member member→kicked; sends to this user then get 403."""
+    def block_bot(self, *, unnoticed: bool = False) -> dict[str, Any] | None:
+        """Block the bot: my_chat_member member→kicked; sends to this user then get 403.
+
+        ``unnoticed=True``: the bot never gets the my_chat_member update (it was down
+        and its pending updates were dropped) and learns of the block from a 403."""
         if self.blocked:
             raise ValueError("the bot is already blocked by this user")
         self.blocked = True
         self.chat.bot_status = "kicked"
+        if unnoticed:
+            return None
         return self.api._push_my_chat_member(self.chat, self.to_dict(), "member", "kicked")
 
     def unblock_bot(self) -> dict[str, Any]:

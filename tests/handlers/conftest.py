@@ -9,12 +9,10 @@ from dataclasses import dataclass, field
 import pytest
 from aiogram import BaseMiddleware, Bot, Dispatcher
 
-from bot.app import create_bot, create_dispatcher
+from bot.app import create_bot, create_dispatcher, create_sender
 from bot.config import Settings
 from bot.delivery.limits import Limits, RateLimiter
 from bot.delivery.sender import Sender
-from bot.i18n import create_i18n
-from bot.services import staff_thread
 from tests.fakebotapi import FakeBotAPI
 from tests.support import TOKEN, all_settled, wait_until
 
@@ -68,8 +66,7 @@ async def env(db: str, api: FakeBotAPI, tmp_path) -> AsyncIterator[Env]:
         _env_file=None,
     )
     bot = create_bot(settings)
-    sender = Sender(bot, RateLimiter(Limits.unlimited()), poll_interval=0.05)
-    sender.on_thread_lost = staff_thread.topic_keeper(create_i18n("en"))
+    sender = create_sender(settings, bot, RateLimiter(Limits.unlimited()), poll_interval=0.05)
     dp = create_dispatcher(settings, wake_outbox=sender.wake)
     environment = Env(api, bot, dp, sender)
     # Outermost, so updates skipped as duplicates count as handled too.

@@ -79,6 +79,32 @@ async def test_unknown_update_types_and_odd_messages_change_nothing(env):
     assert env.api.calls(ok=False) == []
 
 
+async def test_an_update_the_bot_cannot_read_does_not_hold_up_the_next(env, caplog):
+    """A newer Bot API (or a broken field) must not stop long polling: the unreadable
+    update is logged and skipped, the customer's next message is answered."""
+    await desk_with_staff_chat(env)
+    user = env.api.add_user(670, "Pia")
+    poison = env.api._next_update_id + 500
+    env.api.push_update(
+        {
+            "update_id": poison,
+            "message": {
+                "message_id": 1,
+                "date": "yesterday",
+                "chat": {"id": 670, "type": "private"},
+                "text": "/start",
+            },
+        }
+    )
+    user.send_text("/start")
+    await env.step()
+    assert "Hello" in last(env, 670)["text"]
+    assert len(env.api.bot_messages(670)) == 1
+    assert f"update {poison} could not be read and is skipped (message.date" in caplog.text
+    assert await ProcessedUpdate.filter(update_id=poison).exists()
+    assert env.api.calls(ok=False) == []
+
+
 async def test_a_replayed_update_is_handled_once(env):
     await desk_with_staff_chat(env)
     user = env.api.add_user(668, "Rita")

@@ -366,6 +366,41 @@ async def test_a_customer_blocking_the_bot_holds_delivery_until_unblocked(env):
     assert env.api.calls(ok=False) == []
 
 
+async def test_a_block_found_by_a_refused_answer_is_told_in_the_thread(env):
+    """The block's own update never came (the bot was down): Ann's answer is refused
+    with 403; the answer is held, the thread is told once, and unblocking sends it."""
+    people = await staff_desk(env)
+    ticket, shown = await _claimed(env, people)
+    people.alice.block_bot(unnoticed=True)
+    people.ann.send_text("Refund done", chat_id=STAFF, reply_to_message_id=shown["message_id"])
+    await env.step()
+    await env.settle()
+    [refused] = env.api.calls("sendMessage", ok=False)
+    assert (refused.chat_id, refused.status) == (501, 403)
+    [held] = await OutboxMessage.filter(chat_id=501, status=OutboxStatus.BLOCKED)
+    assert "Refund done" in held.payload["text"]
+    assert (await Customer.get(id=people.desk.alice.id)).blocked_bot is True
+    notices = [m for m in env.api.bot_messages(STAFF) if "blocked the bot" in m.get("text", "")]
+    assert [(n["text"], n["reply_to_message"]["message_id"]) for n in notices] == [
+        ("⛔️ #1001: the customer blocked the bot; messages to them are held.", shown["message_id"])
+    ]
+    # Another answer meanwhile: held without another attempt or another notice.
+    people.ann.send_text("And a receipt", chat_id=STAFF, reply_to_message_id=shown["message_id"])
+    await env.step()
+    await env.settle()
+    assert len(env.api.calls("sendMessage", 501)) == 1
+    assert await OutboxMessage.filter(chat_id=501, status=OutboxStatus.BLOCKED).count() == 2
+    people.alice.unblock_bot()
+    await env.step()
+    await env.settle()
+    delivered = [m["text"] for m in env.api.bot_messages(501)][-2:]
+    assert delivered == [
+        "💬 Ticket #1001 — answer from Ann:\n\nRefund done",
+        "💬 Ticket #1001 — answer from Ann:\n\nAnd a receipt",
+    ]
+    assert len(await messages(ticket.id, MessageKind.AGENT)) == 2
+
+
 async def test_blocking_notices_only_for_open_tickets_and_known_customers(env):
     people = await staff_desk(env)
     _ticket, shown = await _claimed(env, people)
