@@ -12,6 +12,7 @@ from typing import Literal
 
 from aerich import Command
 from tortoise import BaseDBAsyncClient, Tortoise, connections
+from tortoise.backends.base.config_generator import expand_db_url
 
 import migrations as _migrations_pkg
 
@@ -46,8 +47,12 @@ def tortoise_config(url: str) -> dict:
     # (connection name, table), so two dialects under one name in one process (the
     # test suite) would reuse SQLite's "?" placeholders on PostgreSQL.
     name = dialect_of(url)
+    connection: str | dict = normalize_url(url)
+    if name == "postgres":
+        connection = expand_db_url(connection)
+        connection["engine"] = "bot.db_engines.postgres"
     return {
-        "connections": {name: normalize_url(url)},
+        "connections": {name: connection},
         "apps": {APP: {"models": list(MODEL_MODULES), "default_connection": name}},
         "use_tz": True,
         "timezone": "UTC",

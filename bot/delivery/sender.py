@@ -54,6 +54,8 @@ BlockedHook = Callable[[int], Awaitable[None]]
 MAX_ATTEMPTS = 40
 # How often rows whose lease ended (their instance died) are looked for.
 RECLAIM_EVERY = 5.0
+# Seconds one attempt to record a send's outcome may take before it is tried again.
+RECORD_TIMEOUT = 20.0
 MAX_BACKOFF = 300.0
 # Edits and answers create no new message: only these get message-id links.
 _CREATING_PREFIXES = ("send", "copy", "forward")
@@ -275,12 +277,13 @@ class Sender:
         send Telegram accepted would then go out twice - so this keeps trying."""
         for attempt in range(60):
             try:
-                await outcome()
+                # A connection that hangs instead of failing must not hold the row.
+                await asyncio.wait_for(outcome(), RECORD_TIMEOUT)
                 return
             except asyncio.CancelledError:
                 raise
             except Exception as exc:
-                log.warning("outbox row %s: outcome not recorded yet: %s", row.id, exc)
+                log.warning("outbox row %s: outcome not recorded yet: %r", row.id, exc)
                 await asyncio.sleep(min(5.0, 0.5 * (attempt + 1)))
         log.error("outbox row %s: recording its outcome failed for good", row.id)
 

@@ -302,6 +302,57 @@ async def test_telegram_faults_under_load_lose_nothing_and_double_nothing(
         assert [(h["http"], h["database"]) for h in health] == [(200, "ok"), (200, "ok")]
 
 
+async def test_postgresql_restarts_under_load_lose_nothing_and_double_nothing(
+    fleet_api: FakeBotAPI, fleet_db: str, fleet_redis: str, tmp_path: Path
+) -> None:
+    """Twice during the burst every connection to the database is killed by the server
+    (what the clients see of a PostgreSQL restart): Telegram re-delivers what failed,
+    the instances reconnect, and every message still arrives once."""
+    async with running_fleet(
+        fleet_api,
+        tmp_path,
+        database_url=fleet_db,
+        redis_url=fleet_redis,
+        departments=12,
+        policy="random",
+    ) as fleet:
+        journeys = make_journeys(fleet_api, 965_000, FAULT_CUSTOMERS, fleet.departments)
+        expected = 9 * len(journeys)
+        terminated: list[int] = []
+
+        async def restarts() -> None:
+            for share in (1 / 3, 2 / 3):
+                await _progress(fleet, int(expected * share))
+                # At a moment when the instances have updates in hand.
+                await fleet_api.wait_until(lambda: fleet.lb.in_flight() >= 3, timeout=60)
+                terminated.append(await terminate_backends(POSTGRES_URL or "", fleet_db))
+
+        async with asyncio.TaskGroup() as group:
+            group.create_task(restarts())
+            for journey in journeys:
+                group.create_task(open_ticket_and_follow_up(fleet, journey))
+        await fleet.wait_settled()
+
+        assert await _ticket_owners(fleet) == {j.user.id: 1 for j in journeys}
+        result = audit(fleet, journeys)
+        figures = {
+            **result.figures,
+            "pg_backends_terminated": terminated,
+            "processed_updates": await _processed_updates(fleet),
+        }
+        print(summary_line("postgresql-restarts", figures))
+        print("\n".join(result.rejected))
+        assert result.lost == []
+        assert result.duplicates == {} and result.repeats == []
+        assert result.rejected == []
+        assert len(terminated) == 2 and all(terminated), terminated
+        assert fleet_api.stats.webhook_dropped_updates == 0
+        assert figures["updates"] == figures["processed_updates"]
+        assert "failed" not in await fleet.outbox_states()
+        health = await fleet.healthy()
+        assert [(h["http"], h["database"]) for h in health] == [(200, "ok"), (200, "ok")]
+
+
 async def test_a_button_press_whose_update_fails_mid_way_is_neither_lost_nor_half_done(
     fleet_api: FakeBotAPI, fleet_db: str, fleet_redis: str, tmp_path: Path
 ) -> None:

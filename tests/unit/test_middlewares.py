@@ -67,3 +67,46 @@ async def test_two_instances_sharing_redis_serialize_the_same_user(redis_url):
     finally:
         await first.aclose()
         await second.aclose()
+
+
+async def test_the_fleet_lock_is_renewed_while_held_and_freed_soon_after_a_kill(redis_url):
+    """A short lock (2 s here) is kept by its living holder however long the update
+    takes; an instance killed mid-update (its lock neither renewed nor released)
+    holds the customer up only until the lock expires."""
+    first, second, third = (Redis.from_url(redis_url) for _ in range(3))
+    bot_id = uuid.uuid4().int % 10**9
+    key = StorageKey(bot_id=bot_id, chat_id=7, user_id=7)
+    try:
+        a = UserIsolation(first, lock_seconds=2.0)
+        b = UserIsolation(second, lock_seconds=2.0, wait_seconds=10.0)
+        log: list[str] = []
+
+        async def slow() -> None:
+            async with a.lock(key):
+                log.append("a start")
+                await asyncio.sleep(3.5)  # longer than the lock's 2 s
+                log.append("a end")
+
+        async def other() -> None:
+            await asyncio.sleep(0.2)
+            async with b.lock(key):
+                log.append("b")
+
+        await asyncio.gather(slow(), other())
+        assert log == ["a start", "a end", "b"]
+
+        # A holder killed -9: its renewing stops with it and nothing releases the lock.
+        dead = UserIsolation(third, lock_seconds=2.0)
+        holder = dead.lock(key)
+        await holder.__aenter__()
+        for task in asyncio.all_tasks():
+            if task.get_coro().__qualname__.endswith("UserIsolation._renew"):
+                task.cancel()
+        loop = asyncio.get_running_loop()
+        started = loop.time()
+        async with b.lock(key):
+            waited = loop.time() - started
+        assert 1.0 < waited < 3.0, waited
+    finally:
+        for client in (first, second, third):
+            await client.aclose()

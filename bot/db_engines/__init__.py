@@ -1,0 +1,1 @@
+"""Database client classes tortoise loads by module name (its "engine" setting)."""
