@@ -1,4 +1,5 @@
-"""`python -m bench [pipeline] [--tickets N] [--backends sqlite,postgres]`"""
+"""`python -m bench [pipeline profile api delivery footprint] [--tickets N]
+[--backends sqlite,postgres]`"""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import logging
 import resource
 from pathlib import Path
 
-from bench import api_scale, delivery, footprint, pipeline
+from bench import api_scale, delivery, footprint, pipeline, profile
 from bench.common import machine, table
 
 OUT = Path(__file__).resolve().parent.parent / "BENCHMARKS.md"
@@ -78,6 +79,18 @@ async def main(args: argparse.Namespace) -> None:
         text += f"\n\nPeak RSS of the benchmark process: {_rss_mb():.0f} MB."
         print(text)
         sections.append("## Update pipeline (one core, sequential)\n\n" + text + "\n")
+    if "profile" in args.parts:
+        result = await profile.measure(backends[0], max(20, args.tickets // 6))
+        kinds = ", ".join(f"{n} {kind}" for kind, n in result["statements"].items())
+        text = (
+            f"{result['updates']} updates ({result['tickets']} wizards + answers) on "
+            f"{result['backend']} under pyinstrument: "
+            f"**{result['statements_per_update']:.1f} SQL statements per update** ({kinds}).\n"
+            "Functions by their own time (seconds; `[await]` is time spent waiting, mostly "
+            "for the database):\n\n```\n" + result["profile"] + "\n```"
+        )
+        print(text)
+        sections.append("## Where the pipeline's time goes (profile)\n\n" + text + "\n")
     if "api" in args.parts:
         for backend in backends:
             count = args.pg_tickets if backend == "postgres" else args.sqlite_tickets
@@ -142,7 +155,9 @@ async def main(args: argparse.Namespace) -> None:
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(prog="python -m bench")
-    parser.add_argument("parts", nargs="*", default=["pipeline", "api", "delivery", "footprint"])
+    parser.add_argument(
+        "parts", nargs="*", default=["pipeline", "profile", "api", "delivery", "footprint"]
+    )
     parser.add_argument("--pg-tickets", type=int, default=1_000_000)
     parser.add_argument("--sqlite-tickets", type=int, default=200_000)
     parser.add_argument("--customers", type=int, default=1000)
