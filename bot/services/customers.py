@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from bot.i18n import pick_language
 from models import Customer
@@ -18,6 +18,10 @@ class Contact:
     last_name: str = ""
     username: str | None = None
     language_code: str | None = None
+
+
+# "Last seen" is kept to the minute.
+LAST_SEEN_PRECISION = timedelta(minutes=1)
 
 
 async def touch(contact: Contact) -> Customer:
@@ -35,6 +39,9 @@ async def touch(contact: Contact) -> Customer:
     )
     if not created:
         changed = {k: v for k, v in fields.items() if getattr(customer, k) != v}
+        seen = customer.last_seen_at
+        if seen is not None and fields["last_seen_at"] - seen < LAST_SEEN_PRECISION:
+            changed.pop("last_seen_at", None)  # a write per update buys nothing
         if changed:
             await Customer.filter(id=customer.id).update(**changed)
             for key, value in changed.items():
