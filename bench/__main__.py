@@ -7,6 +7,7 @@ import argparse
 import asyncio
 import logging
 import resource
+import time
 from pathlib import Path
 
 from bench import api_scale, delivery, footprint, pipeline, profile
@@ -30,11 +31,31 @@ def _merge(sections: list[str]) -> None:
     OUT.write_text(sections[0] + "\n" + "\n".join(kept.values()))
 
 
+ALL_PARTS = ["pipeline", "profile", "api", "delivery", "footprint"]
+
+
+class _Clock:
+    """Wall time per part."""
+
+    def __init__(self) -> None:
+        self.spent: dict[str, float] = {}
+        self._part: str | None = None
+        self._since = 0.0
+
+    def start(self, part: str | None) -> None:
+        now = time.monotonic()
+        if self._part is not None:
+            self.spent[self._part] = now - self._since
+        self._part, self._since = part, now
+
+
 async def main(args: argparse.Namespace) -> None:
+    clock = _Clock()
     logging.basicConfig(level=logging.WARNING)
     backends = args.backends.split(",")
     sections = [f"# Benchmarks\n\nMachine: {machine()}.\n"]
     if "pipeline" in args.parts:
+        clock.start("pipeline")
         results = await pipeline.run(backends, args.tickets)
         rows = []
         for r in results:
@@ -80,6 +101,7 @@ async def main(args: argparse.Namespace) -> None:
         print(text)
         sections.append("## Update pipeline (one core, sequential)\n\n" + text + "\n")
     if "profile" in args.parts:
+        clock.start("profile")
         result = await profile.measure(backends[0], max(20, args.tickets // 6))
         kinds = ", ".join(f"{n} {kind}" for kind, n in result["statements"].items())
         text = (
@@ -92,6 +114,7 @@ async def main(args: argparse.Namespace) -> None:
         print(text)
         sections.append("## Where the pipeline's time goes (profile)\n\n" + text + "\n")
     if "api" in args.parts:
+        clock.start("api")
         for backend in backends:
             count = args.pg_tickets if backend == "postgres" else args.sqlite_tickets
             result = await api_scale.measure(backend, count)
@@ -106,6 +129,7 @@ async def main(args: argparse.Namespace) -> None:
             print(text)
             sections.append(f"## Admin API at {count:,} tickets ({backend})\n\n" + text + "\n")
     if "delivery" in args.parts:
+        clock.start("delivery")
         results = await delivery.run(backends, args.customers, 3, args.group)
         rows = [
             [
@@ -139,6 +163,7 @@ async def main(args: argparse.Namespace) -> None:
             "limits enforced by the fake)\n\n" + text + "\n"
         )
     if "footprint" in args.parts:
+        clock.start("footprint")
         result = await footprint.measure()
         text = table(
             ["process", "RSS MB"],
@@ -149,15 +174,20 @@ async def main(args: argparse.Namespace) -> None:
         )
         print(text)
         sections.append("## Footprint of `python -m bot run` (SQLite)\n\n" + text + "\n")
+    clock.start(None)
+    if set(args.parts) == set(ALL_PARTS):
+        rows = [[part, f"{seconds / 60:.1f}"] for part, seconds in clock.spent.items()]
+        rows.append(["**total**", f"**{sum(clock.spent.values()) / 60:.1f}**"])
+        text = table(["part", "minutes"], rows)
+        print(text)
+        sections.append("## How long `make bench` took\n\n" + text + "\n")
     _merge(sections)
     print(f"\nwritten to {OUT}")
 
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(prog="python -m bench")
-    parser.add_argument(
-        "parts", nargs="*", default=["pipeline", "profile", "api", "delivery", "footprint"]
-    )
+    parser.add_argument("parts", nargs="*", default=ALL_PARTS, choices=ALL_PARTS)
     parser.add_argument("--pg-tickets", type=int, default=1_000_000)
     parser.add_argument("--sqlite-tickets", type=int, default=200_000)
     parser.add_argument("--customers", type=int, default=1000)

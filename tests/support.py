@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import os
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
+from urllib.parse import urlsplit
 
 from aiogram import Bot
 
@@ -60,3 +62,42 @@ def button_texts(message: dict) -> list[str]:
     """The labels of a Bot API message's inline keyboard, row by row."""
     markup = message.get("reply_markup") or {}
     return [b["text"] for row in markup.get("inline_keyboard", []) for b in row]
+
+
+# Redis database indexes a test may have to itself (FLUSHDB'd), so that test runs and
+# xdist workers sharing one Redis do not see each other's keys.
+def redis_db_url(base: str, db: int) -> str:
+    """The same Redis server, another database index (a key space of our own)."""
+    return urlsplit(base)._replace(path=f"/{db}").geturl()
+
+
+OWNER_KEY = "hd-test:fleet-owner"
+
+
+async def claim_redis_db(base: str, first: int = 9, last: int = 15) -> str:
+    """A Redis database index no other test session is using, emptied: the first one
+    without an owner mark is marked ours (the mark expires if a run is killed)."""
+    from redis.asyncio import Redis
+
+    owner = f"{os.getpid()}-{id(asyncio.current_task())}"
+    for db in range(first, last + 1):
+        url = redis_db_url(base, db)
+        client = Redis.from_url(url)
+        try:
+            if await client.set(OWNER_KEY, owner, nx=True, ex=900):
+                async with client.pipeline(transaction=True) as pipe:
+                    await pipe.flushdb().set(OWNER_KEY, owner, ex=900).execute()
+                return url
+        finally:
+            await client.aclose()
+    raise RuntimeError(f"Redis databases {first}-{last} are all in use by other test runs")
+
+
+async def release_redis_db(url: str) -> None:
+    from redis.asyncio import Redis
+
+    client = Redis.from_url(url)
+    try:
+        await client.flushdb()
+    finally:
+        await client.aclose()

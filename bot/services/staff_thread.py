@@ -238,10 +238,15 @@ async def relay_customer_message(
 
 async def customer_blocked_bot(telegram_id: int, *, blocked: bool) -> None:
     """Delivery to the customer stops (held) or resumes; each open ticket's thread is told."""
-    customer = await Customer.get_or_none(telegram_id=telegram_id)
-    if customer is None or customer.blocked_bot == blocked:
-        return
     async with in_transaction():
+        # Compare-and-set: the block's own update and a 403 on a send may learn of it
+        # at the same moment (two instances); only the one that flips it tells.
+        flipped = await Customer.filter(telegram_id=telegram_id, blocked_bot=not blocked).update(
+            blocked_bot=blocked
+        )
+        customer = await Customer.get_or_none(telegram_id=telegram_id)
+        if not flipped or customer is None:
+            return
         if blocked:
             await hold_blocked(telegram_id)
         else:

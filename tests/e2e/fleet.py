@@ -27,7 +27,6 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import aiohttp
 import asyncpg
@@ -313,43 +312,6 @@ class Screens:
 
 
 # -- the fleet -----------------------------------------------------------------------------
-
-
-def redis_db_url(base: str, db: int) -> str:
-    """The same Redis server, another database index (a key space of our own)."""
-    return urlsplit(base)._replace(path=f"/{db}").geturl()
-
-
-OWNER_KEY = "hd-test:fleet-owner"
-
-
-async def claim_redis_db(base: str, first: int = 9, last: int = 15) -> str:
-    """A Redis database index no other test session is using, emptied: the first one
-    without an owner mark is marked ours (the mark expires if a run is killed)."""
-    from redis.asyncio import Redis
-
-    owner = f"{os.getpid()}-{id(asyncio.current_task())}"
-    for db in range(first, last + 1):
-        url = redis_db_url(base, db)
-        client = Redis.from_url(url)
-        try:
-            if await client.set(OWNER_KEY, owner, nx=True, ex=900):
-                async with client.pipeline(transaction=True) as pipe:
-                    await pipe.flushdb().set(OWNER_KEY, owner, ex=900).execute()
-                return url
-        finally:
-            await client.aclose()
-    raise RuntimeError(f"Redis databases {first}-{last} are all in use by other test runs")
-
-
-async def release_redis_db(url: str) -> None:
-    from redis.asyncio import Redis
-
-    client = Redis.from_url(url)
-    try:
-        await client.flushdb()
-    finally:
-        await client.aclose()
 
 
 def asyncpg_dsn(url: str) -> str:

@@ -25,20 +25,18 @@ from tests.e2e.fleet import (
     Storms,
     audit,
     button,
-    claim_redis_db,
     db_fetch,
     has,
     make_journeys,
     open_ticket,
     open_ticket_and_follow_up,
-    release_redis_db,
     running_fleet,
     summary_line,
     tap,
     terminate_backends,
 )
 from tests.fakebotapi import FakeBotAPI, RateLimits, Request
-from tests.support import TOKEN, wait_until
+from tests.support import TOKEN, claim_redis_db, release_redis_db, wait_until
 
 pytestmark = [pytest.mark.e2e, pytest.mark.postgres, pytest.mark.redis]
 

@@ -13,7 +13,7 @@ from bot.app import create_bot, create_dispatcher
 from bot.config import Settings
 from bot.delivery.limits import Limits, RateLimiter
 from bot.delivery.sender import Sender
-from tests.support import TOKEN, all_settled, wait_until
+from tests.support import TOKEN, all_settled, claim_redis_db, release_redis_db, wait_until
 
 
 class Switch:
@@ -72,8 +72,19 @@ class Switch:
 
 
 @pytest.fixture
-async def outage_env(db, api, redis_url, tmp_path):
-    target = urlsplit(redis_url)
+async def own_redis(redis_url):
+    """A Redis database of this test's own: the customers' FSM keys are the same in the
+    SQLite and PostgreSQL runs, which may run at once (xdist)."""
+    url = await claim_redis_db(redis_url)
+    try:
+        yield url
+    finally:
+        await release_redis_db(url)
+
+
+@pytest.fixture
+async def outage_env(db, api, own_redis, tmp_path):
+    target = urlsplit(own_redis)
     switch = Switch(target.hostname or "127.0.0.1", target.port or 6379)
     port = await switch.start()
     settings = Settings(

@@ -6,22 +6,37 @@ waited for ever (bot/db_engines/postgres.py)."""
 from __future__ import annotations
 
 import asyncio
+from collections.abc import AsyncIterator
 
 import pytest
+from tortoise import Tortoise, connections
 from tortoise.backends.asyncpg.client import TransactionWrapper
 from tortoise.transactions import in_transaction
 
-from bot.db import connection
+from bot.db import connection, tortoise_config
 from models import Department
+from tests.conftest import POSTGRES_URL, create_pg_database, drop_pg_database
 
 pytestmark = pytest.mark.postgres
 
 
+@pytest.fixture
+async def pg_db(migrated_templates: dict[str, str]) -> AsyncIterator[str]:
+    """PostgreSQL only (the pool is the PostgreSQL client's): a fresh migrated copy."""
+    if not POSTGRES_URL:
+        pytest.skip("TEST_POSTGRES_URL is not set (CI sets it)")
+    url = await create_pg_database(template=migrated_templates["postgres"])
+    await Tortoise.init(config=tortoise_config(url))
+    try:
+        yield url
+    finally:
+        await connections.close_all()
+        await drop_pg_database(url)
+
+
 async def test_failed_begins_do_not_drain_the_pool(
-    db: str, monkeypatch: pytest.MonkeyPatch
+    pg_db: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    if not db.startswith("postgres"):
-        pytest.skip("the pool belongs to the PostgreSQL client")
     await Department.all().count()  # the pool is made on first use
     pool = connection()._pool
     size = pool.get_max_size()
