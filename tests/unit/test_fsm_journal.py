@@ -55,6 +55,13 @@ def _handler(storage: ResilientStorage, key: StorageKey, state: str):
     return handle
 
 
+def _customer(storage: ResilientStorage):
+    """A customer of this test's own, the middleware and the data aiogram passes."""
+    user = random.randint(10**9, 2 * 10**9)
+    key = StorageKey(bot_id=1, chat_id=user, user_id=user)
+    return user, key, DedupeUpdatesMiddleware(), {"fsm_storage": storage}
+
+
 async def _lose_writes_once(monkeypatch: pytest.MonkeyPatch) -> None:
     real = FsmWrites.apply
     calls = {"n": 0}
@@ -71,10 +78,7 @@ async def _lose_writes_once(monkeypatch: pytest.MonkeyPatch) -> None:
 async def test_writes_lost_after_the_commit_are_applied_when_the_update_returns(
     db: str, storage: ResilientStorage, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    user = random.randint(10**9, 2 * 10**9)
-    key = StorageKey(bot_id=1, chat_id=user, user_id=user)
-    middleware = DedupeUpdatesMiddleware()
-    data = {"fsm_storage": storage}
+    user, key, middleware, data = _customer(storage)
     await _lose_writes_once(monkeypatch)
 
     result = await middleware(_handler(storage, key, "subject"), _update(501, user), data)
@@ -101,10 +105,7 @@ async def test_writes_lost_after_the_commit_are_applied_when_the_update_returns(
 async def test_a_late_redelivery_does_not_overwrite_a_newer_state(
     db: str, storage: ResilientStorage, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    user = random.randint(10**9, 2 * 10**9)
-    key = StorageKey(bot_id=1, chat_id=user, user_id=user)
-    middleware = DedupeUpdatesMiddleware()
-    data = {"fsm_storage": storage}
+    user, key, middleware, data = _customer(storage)
     await _lose_writes_once(monkeypatch)
     await middleware(_handler(storage, key, "subject"), _update(601, user), data)
     assert await storage.get_state(key) is None
