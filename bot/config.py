@@ -35,11 +35,10 @@ class Settings(BaseSettings):
     # Failed admin API authentications one client address may make per minute.
     auth_failures_per_minute: int = Field(default=30, ge=1, le=100_000)
     attachments_dir: Path = Path("data/attachments")
-    # A fleet (Redis): how long a customer's lock outlives an instance killed while
-    # handling their update (it is renewed while the instance lives), and how long an
-    # outbox row another instance was sending waits before it is sent again.
+    # A fleet: how long a customer's lock (Redis) and an outbox row being sent outlive
+    # an instance killed while holding them; both are renewed while the instance lives.
     user_lock_seconds: float = Field(default=10.0, ge=2, le=600)
-    outbox_lease_seconds: float = Field(default=60.0, ge=10, le=3600)
+    outbox_lease_seconds: float = Field(default=15.0, ge=3, le=3600)
     webhook_url: str | None = None
     webhook_secret: SecretStr | None = None
     default_language: Literal["en", "ru"] = "en"

@@ -119,7 +119,7 @@ class Sender:
         *,
         concurrency: int = 8,
         poll_interval: float = 0.5,
-        lease_seconds: float = 60.0,
+        lease_seconds: float = 15.0,
         batch: int = 1000,
         reclaim_all_on_start: bool = True,
         backoff: Callable[[int], float] = backoff_seconds,
@@ -152,6 +152,29 @@ class Sender:
 
     async def run(self) -> None:
         await self.reclaim(everything=self.reclaim_all_on_start)
+        keeper = asyncio.create_task(self._keep_leases(), name="outbox-leases")
+        try:
+            await self._loop()
+        finally:
+            keeper.cancel()
+            await asyncio.gather(keeper, return_exceptions=True)
+
+    async def _keep_leases(self) -> None:
+        """Extends the leases of rows being sent (a long upload keeps its row), so a
+        lease can be short: rows of an instance that died are sent by another soon."""
+        while True:
+            await asyncio.sleep(self.lease_seconds / 3)
+            rows = list(self._inflight_rows)
+            if not rows:
+                continue
+            try:
+                await OutboxMessage.filter(id__in=rows, status=OutboxStatus.SENDING).update(
+                    lease_until=now_utc() + timedelta(seconds=self.lease_seconds)
+                )
+            except Exception as exc:
+                log.warning("outbox leases not extended: %r", exc)
+
+    async def _loop(self) -> None:
         while not self._stopping:
             try:
                 delay = await self.tick()

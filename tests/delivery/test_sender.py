@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter
+from datetime import timedelta
 
 from tortoise.transactions import in_transaction
 
@@ -211,3 +212,23 @@ async def test_dedupe_key_enqueues_once(db):
     again = await outbox.send_text(-100500, "SLA warning", dedupe_key="sla:1:warning")
     assert first[0].id == again[0].id
     assert await OutboxMessage.all().count() == 1
+
+
+async def test_a_slow_send_keeps_its_lease_and_a_dead_instances_rows_are_taken_soon(db, api, bot):
+    """Leases are short and renewed while a send is in flight: a slow upload is not
+    taken over by another instance (no double send), while the rows of an instance
+    that died are sent by another one a lease later."""
+    slow, orphan = api.add_user(3301, "Slow"), api.add_user(3302, "Orphan")
+    await outbox.send_text(slow.id, "a big upload")
+    api.fail_next(1, status="slow", delay=2.5, chat_id=slow.id)
+    # A row an instance killed -9 had claimed: SENDING, its lease running out.
+    row = await outbox.send_text(orphan.id, "claimed by the dead")
+    await OutboxMessage.filter(id=row[0].id).update(
+        status=OutboxStatus.SENDING, lease_until=outbox.now_utc() + timedelta(seconds=1)
+    )
+    kwargs = {"lease_seconds": 0.9, "reclaim_all_on_start": False}
+    async with running_sender(bot, **kwargs), running_sender(bot, **kwargs):
+        await wait_until(all_settled, timeout=15)
+    assert _texts(api, slow.id) == ["a big upload"]
+    assert _texts(api, orphan.id) == ["claimed by the dead"]
+    assert len(api.calls("sendMessage", slow.id)) == 1
