@@ -69,6 +69,8 @@ class Ticket(Model):
             ("department_id", "created_at"),
             # The default list order (newest activity first) walks this index.
             ("updated_at", "id"),
+            # ... and this one within a department and status (the common list filter).
+            ("department_id", "status_id", "updated_at", "id"),
         )
 
 

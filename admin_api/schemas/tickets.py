@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 from pydantic import Field, StringConstraints, model_validator
 
 from admin_api.schemas.common import Id, Input, Output, UtcDatetime
+from bot.services.ticket_queries import SEARCH_TOTAL_LIMIT, TOTAL_LIMIT
 
 ActionText = Annotated[
     str, StringConstraints(strip_whitespace=True, min_length=1, max_length=20_000)
@@ -45,7 +46,11 @@ class TicketQuery(Input):
     cursor: Annotated[str, StringConstraints(max_length=200)] | None = Field(
         None, description="next_cursor of the previous page"
     )
-    with_total: bool = True
+    with_total: bool = Field(
+        True,
+        description=f"Count the matching tickets (up to {TOTAL_LIMIT:,}; {SEARCH_TOTAL_LIMIT:,}"
+        " with q)",
+    )
 
     @model_validator(mode="after")
     def _periods(self) -> TicketQuery:
@@ -114,7 +119,13 @@ class TicketOut(Output):
 class TicketPage(Output):
     items: list[TicketOut]
     next_cursor: str | None
-    total: int | None
+    total: int | None = Field(
+        description=f"Matching tickets, counted up to {TOTAL_LIMIT:,} ({SEARCH_TOTAL_LIMIT:,}"
+        " with q); null when with_total=false"
+    )
+    total_exact: bool | None = Field(
+        description="false: more tickets match than total (the cap); null without total"
+    )
 
 
 class AttachmentOut(Output):

@@ -122,7 +122,7 @@ def register(api: Registry) -> None:
             archived=q.archived,
             q=q.q,
         )
-        rows, cursor, total = await ticket_queries.list_tickets(
+        page = await ticket_queries.list_tickets(
             flt,
             await actor_for(call.principal),
             sort=q.sort,
@@ -131,7 +131,10 @@ def register(api: Registry) -> None:
             with_total=q.with_total,
         )
         return TicketPage(
-            items=[TicketOut.model_validate(t) for t in rows], next_cursor=cursor, total=total
+            items=[TicketOut.model_validate(t) for t in page.rows],
+            next_cursor=page.next_cursor,
+            total=page.total,
+            total_exact=page.total_exact,
         )
 
     @api.route("GET", "/tickets/{ticket_id}", summary="Get a ticket", tag=tag, response=TicketOut)

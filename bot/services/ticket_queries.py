@@ -1,7 +1,14 @@
-"""Reading tickets: filtered lists with keyset pagination, conversation, history."""
+"""Reading tickets: filtered lists with keyset pagination, conversation, history.
+
+Lists are built for a million tickets: pages are keyset (a walk of the order's index
+from the cursor), the free-text search is a union of separately planned queries (the
+ticket number, subjects, messages) instead of one OR the database cannot index, and the
+total is counted only up to a cap.
+"""
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import json
 from dataclasses import dataclass
@@ -9,12 +16,13 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from pypika_tortoise.terms import Parameterizer
 from tortoise.expressions import Q, Subquery
 from tortoise.queryset import QuerySet
 
 from bot.services.errors import Invalid, NotFound
 from bot.services.tickets import Actor, get_ticket
-from models import Attachment, Message, Ticket, TicketEvent
+from models import Attachment, Message, Status, Ticket, TicketEvent
 from models.enums import MessageKind
 
 SORTS = {
@@ -25,6 +33,16 @@ SORTS = {
     "-number": ("number", True),
     "number": ("number", False),
 }
+RELATED = ("status", "priority", "department", "category", "customer", "assignee")
+# `total` counts matching tickets up to here: a COUNT(*) over a million rows costs more
+# than the whole page may, counting 10,001 rows of an index does not. Past the cap
+# `total` is the cap and `total_exact` false ("10,000 or more").
+TOTAL_LIMIT = 10_000
+# Each ticket a search counts costs a substring test of its subject and messages, so a
+# search's total stops earlier.
+SEARCH_TOTAL_LIMIT = 500
+# A `#1234` / `1234` search also looks the ticket number up (an int column).
+_NUMBER_DIGITS = 9
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,14 +65,26 @@ class TicketFilter:
     q: str | None = None
 
 
-def _filtered(f: TicketFilter, actor: Actor) -> QuerySet[Ticket]:
+@dataclass(frozen=True, slots=True)
+class Page:
+    rows: list[Ticket]
+    next_cursor: str | None
+    total: int | None  # None when not asked for
+    total_exact: bool | None  # False: there are more than `total`
+
+
+async def _filtered(f: TicketFilter, actor: Actor) -> QuerySet[Ticket]:
+    """Every filter but the search (`q`, see _matching)."""
     query = Ticket.all()
     if actor.departments is not None:
         query = query.filter(department_id__in=list(actor.departments))
     if f.status_ids:
         query = query.filter(status_id__in=list(f.status_ids))
     if f.status_role:
-        query = query.filter(status__role=f.status_role)
+        # The ids, not a join: with `status_id = n` the database walks the
+        # (department, status, updated_at) index in the list order.
+        roles = await Status.filter(role=f.status_role).values_list("id", flat=True)
+        query = query.filter(status_id__in=list(roles))
     for name in (
         "department_id",
         "category_id",
@@ -78,15 +108,77 @@ def _filtered(f: TicketFilter, actor: Actor) -> QuerySet[Ticket]:
         query = query.filter(updated_at__gte=f.updated_from)
     if f.updated_to:
         query = query.filter(updated_at__lt=f.updated_to)
-    if f.q:
-        words = f.q.strip()
-        in_messages = Message.filter(text__icontains=words).values("ticket_id")
-        number = words.lstrip("#")
-        condition = Q(subject__icontains=words) | Q(id__in=Subquery(in_messages))
-        if number.isdigit() and len(number) < 10:
-            condition |= Q(number=int(number))
-        query = query.filter(condition)
     return query
+
+
+def _matching(base: QuerySet[Ticket], q: str | None) -> list[QuerySet[Ticket]]:
+    """The tickets of `base` a search finds, as queries whose union is the answer.
+
+    A search is a case-insensitive substring of the subject or of any message of the
+    ticket, or its number (`#1234` or `1234`). One query with `subject LIKE … OR id IN
+    (messages LIKE …)` cannot use an index for either side, so every part is its own
+    query: the number is a unique-index lookup; subjects and messages each let the
+    database choose between walking the list order's index (a common phrase finds a
+    page after a few hundred tickets) and PostgreSQL's trigram indexes (a rare one).
+    The LIKE expressions are the ones the trigram indexes of migration 3 are built on.
+    """
+    words = (q or "").strip()
+    if not words:
+        return [base]
+    in_messages = Message.filter(text__icontains=words).values("ticket_id")
+    parts = [base.filter(subject__icontains=words), base.filter(id__in=Subquery(in_messages))]
+    number = words.lstrip("#")
+    if number.isascii() and number.isdigit() and len(number) <= _NUMBER_DIGITS:
+        parts.insert(0, base.filter(number=int(number)))
+    return parts
+
+
+def compiled(queries: list[Any]) -> tuple[list[str], list[Any]]:
+    """The parameterised SQL of ORM querysets (values / values_list), numbered as one
+    statement ($1.. on PostgreSQL): they become subqueries of a statement the ORM
+    cannot express. User text stays in the parameters. (What tortoise's own Subquery
+    and QuerySet.sql() do, keeping the parameters.)"""
+    parameterizer = Parameterizer()
+    sql = []
+    for query in queries:
+        query._choose_db_if_not_chosen()
+        query._make_query()
+        context = query.query.QUERY_CLS.SQL_CONTEXT.copy(parameterizer=parameterizer)
+        sql.append(query.query.get_sql(context))
+    return sql, parameterizer.values
+
+
+def _count_statement(parts: list[QuerySet[Ticket]], cap: int) -> tuple[str, list[Any]]:
+    """How many tickets the union of `parts` holds, exact up to `cap`: each part is
+    counted up to cap + 1, so more than `cap` in all means more than `cap`."""
+    sql, params = compiled([part.limit(cap + 1).values("id") for part in parts])
+    # Only the ORM's SQL (placeholders, no values) is put together here.
+    union = " UNION ".join(f'SELECT "id" FROM ({s}) AS "p{n}"' for n, s in enumerate(sql))  # noqa: S608
+    return f'SELECT COUNT(*) AS "n" FROM ({union}) AS "c"', params  # noqa: S608
+
+
+async def _count_upto(parts: list[QuerySet[Ticket]], cap: int) -> int:
+    statement, params = _count_statement(parts, cap)
+    rows = await parts[0]._db.execute_query_dict(statement, params)
+    return int(rows[0]["n"])
+
+
+async def list_statements(
+    f: TicketFilter, actor: Actor, *, sort: str = "-updated_at", limit: int = 50
+) -> dict[str, tuple[str, list[Any]]]:
+    """The SQL (and parameters) list_tickets sends for the first page of `f`, by step,
+    to EXPLAIN them (the benchmark prints the search's)."""
+    field, descending = SORTS[sort]
+    parts = _matching(await _filtered(f, actor), f.q)
+    order = [f"-{field}", "-id"] if descending else [field, "id"]
+    names = ["page"] if len(parts) == 1 else ["page: number", "page: subjects", "page: messages"]
+    statements = {}
+    for name, part in zip(names[-len(parts) :], parts, strict=True):
+        [sql], params = compiled([part.order_by(*order).limit(limit + 1).values_list("id", field)])
+        statements[name] = sql, params
+    cap = SEARCH_TOTAL_LIMIT if len(parts) > 1 else TOTAL_LIMIT
+    statements[f"total (up to {cap:,})"] = _count_statement(parts, cap)
+    return statements
 
 
 def encode_cursor(value: Any, ticket_id: int) -> str:
@@ -117,35 +209,58 @@ async def list_tickets(
     limit: int = 50,
     cursor: str | None = None,
     with_total: bool = True,
-) -> tuple[list[Ticket], str | None, int | None]:
-    """A page of tickets and the cursor of the next one (keyset: fast at any depth)."""
+) -> Page:
+    """A page of tickets and the cursor of the next one (keyset: fast at any depth),
+    with the number of matching tickets counted up to TOTAL_LIMIT (SEARCH_TOTAL_LIMIT
+    for a search)."""
     if sort not in SORTS:
         raise Invalid(f"sort must be one of {', '.join(SORTS)}", {"field": "sort"})
     field, descending = SORTS[sort]
-    base = _filtered(f, actor)
-    query = base
+    parts = _matching(await _filtered(f, actor), f.q)
+    after = None
     if cursor:
         value, last_id = _decode_cursor(cursor, field)
         op = "lt" if descending else "gt"
         # The redundant first bound lets the database walk the (field, id) index from
         # the cursor instead of testing the OR on every row before it.
-        query = query.filter(
+        after = Q(
             Q(**{f"{field}__{op}e": value}),
             Q(**{f"{field}__{op}": value}) | (Q(**{field: value}) & Q(**{f"id__{op}": last_id})),
         )
     order = [f"-{field}", "-id"] if descending else [field, "id"]
-    rows = (
-        await query.order_by(*order)
-        .limit(limit + 1)
-        .select_related("status", "priority", "department", "category", "customer", "assignee")
-    )
+    queries = [
+        (part.filter(after) if after is not None else part).order_by(*order).limit(limit + 1)
+        for part in parts
+    ]
+    # The related rows come in one query per relation: a seven-table join costs the
+    # planner more than the page costs to read.
+    if len(queries) == 1:
+        rows = list(await queries[0].prefetch_related(*RELATED))
+        sizes = [len(rows)]
+        matched = len(rows)
+    else:
+        # Each part's first limit + 1 in the list order hold the union's first
+        # limit + 1: their keys, read side by side, then the page's tickets.
+        found = await asyncio.gather(*(query.values_list("id", field) for query in queries))
+        sizes = [len(part_rows) for part_rows in found]
+        keys = {ticket_id: key for part_rows in found for ticket_id, key in part_rows}
+        matched = len(keys)
+        page = sorted(keys, key=lambda i: (keys[i], i), reverse=descending)[: limit + 1]
+        by_id = {t.id: t for t in await Ticket.filter(id__in=page).prefetch_related(*RELATED)}
+        rows = [by_id[i] for i in page if i in by_id]
+    # Without a cursor, parts that found no more than a page each found all they match.
+    complete = after is None and max(sizes) <= limit
     next_cursor = None
     if len(rows) > limit:
         rows = rows[:limit]
         last = rows[-1]
         next_cursor = encode_cursor(getattr(last, field), last.id)
-    total = await base.count() if with_total else None
-    return rows, next_cursor, total
+    total = exact = None
+    if with_total:
+        cap = SEARCH_TOTAL_LIMIT if len(parts) > 1 else TOTAL_LIMIT
+        count = matched if complete else await _count_upto(parts, cap)
+        total, exact = min(count, cap), count <= cap
+    return Page(rows, next_cursor, total, exact)
 
 
 async def conversation(
