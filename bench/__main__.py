@@ -187,11 +187,15 @@ async def main(args: argparse.Namespace) -> None:
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(prog="python -m bench")
-    parser.add_argument("parts", nargs="*", default=ALL_PARTS, choices=ALL_PARTS)
+    parser.add_argument("parts", nargs="*", default=ALL_PARTS, help=" ".join(ALL_PARTS))
     parser.add_argument("--pg-tickets", type=int, default=1_000_000)
     parser.add_argument("--sqlite-tickets", type=int, default=200_000)
     parser.add_argument("--customers", type=int, default=1000)
     parser.add_argument("--group", type=int, default=200)
     parser.add_argument("--tickets", type=int, default=300)
     parser.add_argument("--backends", default="sqlite,postgres")
-    asyncio.run(main(parser.parse_args()))
+    arguments = parser.parse_args()
+    unknown = sorted(set(arguments.parts) - set(ALL_PARTS))
+    if unknown:
+        parser.error(f"unknown part {', '.join(unknown)}: choose from {' '.join(ALL_PARTS)}")
+    asyncio.run(main(arguments))
