@@ -97,8 +97,10 @@ async def migrate(url: str, root: Path = MIGRATIONS_DIR) -> list[str]:
 
     applied: list[str] = []
     try:
+        # The ORM is set up for this URL even if it was for another before (aerich
+        # keeps an initialised ORM as it finds it).
+        await Tortoise.init(config=tortoise_config(url))
         if dialect_of(url) == "postgres":
-            await Tortoise.init(config=tortoise_config(url))
             conn = connection()
             async with conn.acquire_connection() as raw:
                 await raw.execute("SELECT pg_advisory_lock($1)", _MIGRATION_LOCK_KEY)
