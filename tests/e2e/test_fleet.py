@@ -99,6 +99,13 @@ async def fleet_api() -> AsyncIterator[FakeBotAPI]:
         yield api
 
 
+def _fleet(api: FakeBotAPI, tmp_path: Path, db: str, redis: str, departments: int, policy: str):
+    """Two instances on this test's database and Redis, behind the test's balancer."""
+    return running_fleet(
+        api, tmp_path, database_url=db, redis_url=redis, departments=departments, policy=policy
+    )
+
+
 async def _ticket_owners(fleet: Fleet) -> Counter[int]:
     return Counter(t["customer"]["telegram_id"] for t in await fleet.tickets())
 
@@ -115,14 +122,7 @@ async def test_a_hundred_customers_hopping_between_instances_each_get_one_of_eve
     every step of each on the other instance than the step before (the balancer
     alternates per customer): one ticket each, as entered, one acknowledgement, one
     card and one relay in the staff chat, nothing Telegram would refuse."""
-    async with running_fleet(
-        fleet_api,
-        tmp_path,
-        database_url=fleet_db,
-        redis_url=fleet_redis,
-        departments=16,
-        policy="alternate",
-    ) as fleet:
+    async with _fleet(fleet_api, tmp_path, fleet_db, fleet_redis, 16, "alternate") as fleet:
         journeys = make_journeys(fleet_api, 961_000, BURST_CUSTOMERS, fleet.departments)
         async with asyncio.TaskGroup() as group:
             for journey in journeys:
@@ -163,14 +163,7 @@ async def test_kill_9_of_an_instance_mid_burst_loses_nothing_and_doubles_nothing
     A had in hand, or is sent before the balancer notices, fails with 502 and Telegram
     delivers it again (to B); A is restarted and rejoins. At the end every customer has
     everything once (count of every message at the fake)."""
-    async with running_fleet(
-        fleet_api,
-        tmp_path,
-        database_url=fleet_db,
-        redis_url=fleet_redis,
-        departments=12,
-        policy="random",
-    ) as fleet:
+    async with _fleet(fleet_api, tmp_path, fleet_db, fleet_redis, 12, "random") as fleet:
         journeys = make_journeys(fleet_api, 962_000, KILL_CUSTOMERS, fleet.departments)
         victim = fleet.instances[0]
         moments: dict[str, float] = {}
@@ -229,14 +222,7 @@ async def test_telegram_faults_under_load_lose_nothing_and_double_nothing(
     and a customer who blocked the bot (403): everything arrives, once."""
     storms = Storms()
     fleet_api.faults.append(storms)
-    async with running_fleet(
-        fleet_api,
-        tmp_path,
-        database_url=fleet_db,
-        redis_url=fleet_redis,
-        departments=12,
-        policy="random",
-    ) as fleet:
+    async with _fleet(fleet_api, tmp_path, fleet_db, fleet_redis, 12, "random") as fleet:
         journeys = make_journeys(fleet_api, 963_000, FAULT_CUSTOMERS, fleet.departments)
         [blocker] = make_journeys(fleet_api, 963_900, 1, fleet.departments)
         expected = 9 * (len(journeys) + 1)
@@ -306,14 +292,7 @@ async def test_postgresql_restarts_under_load_lose_nothing_and_double_nothing(
     """Twice during the burst every connection to the database is killed by the server
     (what the clients see of a PostgreSQL restart): Telegram re-delivers what failed,
     the instances reconnect, and every message still arrives once."""
-    async with running_fleet(
-        fleet_api,
-        tmp_path,
-        database_url=fleet_db,
-        redis_url=fleet_redis,
-        departments=12,
-        policy="random",
-    ) as fleet:
+    async with _fleet(fleet_api, tmp_path, fleet_db, fleet_redis, 12, "random") as fleet:
         journeys = make_journeys(fleet_api, 965_000, FAULT_CUSTOMERS, fleet.departments)
         expected = 9 * len(journeys)
         terminated: list[int] = []
@@ -359,14 +338,7 @@ async def test_a_button_press_whose_update_fails_mid_way_is_neither_lost_nor_hal
     (2) PostgreSQL restarts while the handler waits for that answer. All or nothing:
     Telegram re-delivers a failed update, so the customer, who pressed once, must see
     the next step (not a wizard stuck a step ahead of its screen)."""
-    async with running_fleet(
-        fleet_api,
-        tmp_path,
-        database_url=fleet_db,
-        redis_url=fleet_redis,
-        departments=2,
-        policy="alternate",
-    ) as fleet:
+    async with _fleet(fleet_api, tmp_path, fleet_db, fleet_redis, 2, "alternate") as fleet:
         first, second = make_journeys(fleet_api, 964_000, 2, fleet.departments[1:])
         outcomes: dict[str, str] = {}
 
