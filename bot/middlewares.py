@@ -65,10 +65,13 @@ class UserIsolation(BaseEventIsolation):
                     async with self._fleet_lock(name):
                         yield
         finally:
-            self._waiters[name] -= 1
-            if not self._waiters[name]:
-                del self._waiters[name]
-                del self._locks[name]
+            # (close() may have emptied the tables while an update was still in hand.)
+            left = self._waiters.get(name, 1) - 1
+            if left:
+                self._waiters[name] = left
+            else:
+                self._waiters.pop(name, None)
+                self._locks.pop(name, None)
 
     @asynccontextmanager
     async def _fleet_lock(self, name: str) -> AsyncIterator[None]:
@@ -105,6 +108,7 @@ class UserIsolation(BaseEventIsolation):
 
     async def close(self) -> None:
         self._locks.clear()
+        self._waiters.clear()
 
 
 def _known(update: Update) -> bool:
