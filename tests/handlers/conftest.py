@@ -56,6 +56,13 @@ class _Handled(BaseMiddleware):
             self.seen.add(event.update_id)
 
 
+def track_handled(dp: Dispatcher, seen: set[int]) -> None:
+    """Notes each update id once the dispatcher is done with it. Outermost, so an
+    update counts as handled only after its transaction committed, and updates
+    skipped as duplicates count too."""
+    dp.update.outer_middleware._middlewares.insert(0, _Handled(seen))
+
+
 @pytest.fixture
 async def env(db: str, api: FakeBotAPI, tmp_path) -> AsyncIterator[Env]:
     settings = Settings(
@@ -69,8 +76,7 @@ async def env(db: str, api: FakeBotAPI, tmp_path) -> AsyncIterator[Env]:
     sender = create_sender(settings, bot, RateLimiter(Limits.unlimited()), poll_interval=0.05)
     dp = create_dispatcher(settings, wake_outbox=sender.wake)
     environment = Env(api, bot, dp, sender)
-    # Outermost, so updates skipped as duplicates count as handled too.
-    dp.update.outer_middleware._middlewares.insert(0, _Handled(environment.handled))
+    track_handled(dp, environment.handled)
     sender_task = asyncio.create_task(sender.run())
     polling = asyncio.create_task(
         dp.start_polling(bot, handle_signals=False, close_bot_session=False, polling_timeout=1)

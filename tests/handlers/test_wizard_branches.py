@@ -11,12 +11,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from aiogram import BaseMiddleware
 
 from bot.app import create_bot, create_dispatcher
 from bot.i18n import create_i18n
 from models import Attachment, Category, Customer, Department, Message, Priority, Ticket
 from tests.factories import open_ticket
+from tests.handlers.conftest import track_handled
 from tests.handlers.wizard_support import STAFF, button, current, desk_with_staff_chat, last, press
 from tests.support import button_texts, wait_until
 
@@ -720,17 +720,6 @@ async def test_send_pressed_while_the_first_file_of_an_album_is_handled(env):
 # -- 9. a restart in the middle -----------------------------------------------------------
 
 
-class _Handled(BaseMiddleware):
-    def __init__(self, seen: set[int]) -> None:
-        self.seen = seen
-
-    async def __call__(self, handler, event, data):
-        try:
-            return await handler(event, data)
-        finally:
-            self.seen.add(event.update_id)
-
-
 async def _stop(env, dp) -> None:
     """Stops polling and waits for its last long poll to end at the fake (a new poller
     meanwhile would end it with 409 Conflict, like Telegram)."""
@@ -761,7 +750,7 @@ async def test_a_draft_survives_a_restart(env):
     settings = env.dp["settings"]
     bot = create_bot(settings)
     dp = create_dispatcher(settings, wake_outbox=env.sender.wake)  # ...and starts again
-    dp.update.outer_middleware(_Handled(env.handled))
+    track_handled(dp, env.handled)
     polling = await _poll(env, dp, bot)
     try:
         files_prompt = await _type(env, alice, 501, DESCRIPTION)
