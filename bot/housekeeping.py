@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import logging
 from datetime import timedelta
 
 from bot.delivery.outbox import now_utc
+from bot.periodic import Periodic
 from models import OutboxMessage, ProcessedUpdate
 from models.enums import OutboxStatus
 
@@ -18,22 +17,14 @@ UPDATE_ID_RETENTION = timedelta(days=3)
 SENT_ROW_RETENTION = timedelta(days=30)
 
 
-class Housekeeper:
+class Housekeeper(Periodic):
+    name = "housekeeping"
+
     def __init__(self, interval: float = 3600.0) -> None:
-        self.interval = interval
-        self._stop = asyncio.Event()
+        super().__init__(interval)
 
-    def stop(self) -> None:
-        self._stop.set()
-
-    async def run(self) -> None:
-        while not self._stop.is_set():
-            try:
-                await self.sweep()
-            except Exception:
-                log.exception("housekeeping failed; will try again")
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._stop.wait(), self.interval)
+    async def run_once(self) -> tuple[int, int]:
+        return await self.sweep()
 
     async def sweep(self) -> tuple[int, int]:
         now = now_utc()

@@ -8,8 +8,6 @@ unique outbox key per ticket, deadline and threshold.
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -22,6 +20,7 @@ from tortoise.transactions import in_transaction
 
 from bot.delivery import outbox
 from bot.i18n import speaking
+from bot.periodic import Periodic
 from bot.services import sla, staff_thread, tickets
 from bot.services.settings import runtime_settings
 from bot.ui import staff as staff_ui
@@ -166,8 +165,10 @@ def _announcement(number: int, what: str, due: datetime, state: SlaState) -> str
         return staff_ui.sla_warning(number, label, when)
 
 
-class Automation:
+class Automation(Periodic):
     """Runs `run_due` every `interval` seconds until stopped."""
+
+    name = "automation pass"
 
     def __init__(
         self,
@@ -175,20 +176,10 @@ class Automation:
         interval: float = 30.0,
         clock: Callable[[], datetime] | None = None,
     ) -> None:
+        super().__init__(interval)
         self.i18n = i18n
-        self.interval = interval
         self.clock = clock or tickets.now
-        self._stop = asyncio.Event()
 
-    def stop(self) -> None:
-        self._stop.set()
-
-    async def run(self) -> None:
-        while not self._stop.is_set():
-            try:
-                with self.i18n.context():
-                    await run_due(self.clock())
-            except Exception:
-                log.exception("automation pass failed; retrying in %.0fs", self.interval)
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._stop.wait(), self.interval)
+    async def run_once(self) -> object:
+        with self.i18n.context():
+            return await run_due(self.clock())
