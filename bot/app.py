@@ -13,6 +13,7 @@ import logging
 import signal
 import time
 from collections.abc import AsyncIterator
+from functools import partial
 from typing import Any
 
 from aiogram import Bot, Dispatcher
@@ -288,8 +289,10 @@ def create_sender(settings: Settings, bot: Bot, limiter: Any, **options: Any) ->
         **options,
     )
     i18n = create_i18n(settings.default_language)
-    sender.on_thread_lost = staff_thread.topic_keeper(i18n)
-    sender.blocked_hooks.append(staff_thread.block_teller(i18n))
+    sender.on_thread_lost = staff_thread.with_texts(i18n, staff_thread.recreate_topic)
+    sender.blocked_hooks.append(
+        staff_thread.with_texts(i18n, partial(staff_thread.customer_blocked_bot, blocked=True))
+    )
     return sender
 
 

@@ -12,6 +12,7 @@ import json
 import logging
 from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
+from typing import Any, TypeVar
 
 from aiogram.utils.i18n import I18n
 from tortoise.transactions import in_transaction
@@ -35,6 +36,9 @@ from models import (
 from models.enums import OutboxStatus, Side
 
 log = logging.getLogger(__name__)
+
+
+T = TypeVar("T")
 
 
 async def staff_chat_for(department: Department) -> int | None:
@@ -212,28 +216,27 @@ async def relay_customer_message(
             ticket.number, ticket.customer.display_name, ticket.customer.username, message
         )
     reply_to = target
-    if message.text:
-        rows = await outbox.send_text(
-            ticket.staff_chat_id,
-            header + "\n" + texts.quote_text(message.text),
-            reply_to=target,
-            message_thread_id=ticket.staff_topic_id,
-            ticket_id=ticket.id,
-            message_id=message.id,
-            side=Side.STAFF,
-        )
-        reply_to = rows[0]
-    elif files:
-        await outbox.send_text(
-            ticket.staff_chat_id,
-            header,
-            reply_to=target,
-            message_thread_id=ticket.staff_topic_id,
-            ticket_id=ticket.id,
-            message_id=message.id,
-            side=Side.STAFF,
-        )
+    if message.text or files:
+        text = header + "\n" + texts.quote_text(message.text) if message.text else header
+        rows = await _in_thread(ticket, target, text, message_id=message.id, side=Side.STAFF)
+        if message.text:
+            reply_to = rows[0]  # the files follow the text
     await _files(ticket.staff_chat_id, ticket, message, files, reply_to)
+
+
+async def _in_thread(
+    ticket: Ticket, card: int | OutboxMessage, text: str, **meta: Any
+) -> list[OutboxMessage]:
+    """A text in the ticket's thread: a reply to its card, in its forum topic if any."""
+    assert ticket.staff_chat_id is not None
+    return await outbox.send_text(
+        ticket.staff_chat_id,
+        text,
+        reply_to=card,
+        message_thread_id=ticket.staff_topic_id,
+        ticket_id=ticket.id,
+        **meta,
+    )
 
 
 async def customer_blocked_bot(telegram_id: int, *, blocked: bool) -> None:
@@ -264,34 +267,19 @@ async def customer_blocked_bot(telegram_id: int, *, blocked: bool) -> None:
                     if blocked
                     else staff_ui.customer_unblocked(ticket.number)
                 )
-            await outbox.send_text(
-                ticket.staff_chat_id,
-                text,
-                reply_to=target,
-                message_thread_id=ticket.staff_topic_id,
-                ticket_id=ticket.id,
-            )
+            await _in_thread(ticket, target, text)
 
 
-def topic_keeper(i18n: I18n) -> Callable[[OutboxMessage], Awaitable[bool]]:
-    """`recreate_topic` for the sender, which renders outside any update's i18n context."""
+def with_texts(i18n: I18n, hook: Callable[..., Awaitable[T]]) -> Callable[..., Awaitable[T]]:
+    """`hook` for the sender, which works outside any update's i18n context: on a row
+    whose forum topic is gone (`recreate_topic`), or on a customer found by a 403 to
+    have blocked the bot (`customer_blocked_bot`, told in each open ticket's thread)."""
 
-    async def hook(row: OutboxMessage) -> bool:
+    async def in_context(*args: Any, **kwargs: Any) -> T:
         with i18n.context():
-            return await recreate_topic(row)
+            return await hook(*args, **kwargs)
 
-    return hook
-
-
-def block_teller(i18n: I18n) -> Callable[[int], Awaitable[None]]:
-    """For the sender: a customer found to have blocked the bot (a 403 on a send) is
-    told about in each open ticket's thread, as when Telegram reports the block."""
-
-    async def hook(chat_id: int) -> None:
-        with i18n.context():
-            await customer_blocked_bot(chat_id, blocked=True)
-
-    return hook
+    return in_context
 
 
 async def staff_chat_ids() -> set[int]:
