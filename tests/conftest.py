@@ -148,6 +148,8 @@ async def database_url(
 ) -> AsyncIterator[str]:
     """A fresh, migrated database of the backend the test is parametrized with."""
     backend = getattr(request, "param", "sqlite")
+    if backend == "postgres" and not POSTGRES_URL:
+        pytest.skip("TEST_POSTGRES_URL is not set (CI sets it)")
     if backend == "postgres":
         url = await create_pg_database(template=migrated_templates["postgres"])
         try:
@@ -172,7 +174,14 @@ async def db(database_url: str) -> AsyncIterator[str]:
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     # Tests that take `db` or `database_url` run on every configured backend.
-    if "database_url" in metafunc.fixturenames and "backend" not in metafunc.fixturenames:
+    # A test may name its backends itself (parametrize database_url, indirect).
+    marks = metafunc.definition.iter_markers("parametrize")
+    chosen = any("database_url" in str(mark.args[0]) for mark in marks)
+    if (
+        "database_url" in metafunc.fixturenames
+        and "backend" not in metafunc.fixturenames
+        and not chosen
+    ):
         metafunc.parametrize("database_url", BACKENDS, indirect=True)
 
 

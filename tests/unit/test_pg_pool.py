@@ -6,36 +6,21 @@ waited for ever (bot/db_engines/postgres.py)."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
 
 import pytest
-from tortoise import Tortoise, connections
 from tortoise.backends.asyncpg.client import TransactionWrapper
 from tortoise.transactions import in_transaction
 
-from bot.db import connection, tortoise_config
+from bot.db import connection
 from models import Department
-from tests.conftest import POSTGRES_URL, create_pg_database, drop_pg_database
 
 pytestmark = pytest.mark.postgres
 
 
-@pytest.fixture
-async def pg_db(migrated_templates: dict[str, str]) -> AsyncIterator[str]:
-    """PostgreSQL only (the pool is the PostgreSQL client's): a fresh migrated copy."""
-    if not POSTGRES_URL:
-        pytest.skip("TEST_POSTGRES_URL is not set (CI sets it)")
-    url = await create_pg_database(template=migrated_templates["postgres"])
-    await Tortoise.init(config=tortoise_config(url))
-    try:
-        yield url
-    finally:
-        await connections.close_all()
-        await drop_pg_database(url)
-
-
+# The pool is the PostgreSQL client's.
+@pytest.mark.parametrize("database_url", ["postgres"], indirect=True)
 async def test_failed_begins_do_not_drain_the_pool(
-    pg_db: str, monkeypatch: pytest.MonkeyPatch
+    db: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     await Department.all().count()  # the pool is made on first use
     pool = connection()._pool
