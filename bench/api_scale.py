@@ -131,28 +131,24 @@ def _seed_sql(dialect: str, tickets: int, messages_per_ticket: int) -> list[str]
     sql.append(ticket_sql)
     kinds = "CASE WHEN k % 2 = 1 THEN 'customer' ELSE 'agent' END"
     if dialect == "postgres":
-        messages = f"""
-            INSERT INTO message (ticket_id, kind, author_customer_id, author_agent_id, text,
-                created_at)
-            SELECT t.id, {kinds},
-                CASE WHEN k % 2 = 1 THEN t.customer_id END,
-                CASE WHEN k % 2 = 0 THEN t.assignee_id END,
-                {choose(PHRASES)} || ' — details ' || t.number || '/' || k,
-                t.created_at + k * interval '1 hour'
-            FROM ticket t, generate_series(1, {messages_per_ticket}) AS m(k)
-        """
+        later = "t.created_at + k * interval '1 hour'"
+        rows = f"generate_series(1, {messages_per_ticket}) AS m(k)"
     else:
-        messages = f"""
-            INSERT INTO message (ticket_id, kind, author_customer_id, author_agent_id, text,
-                created_at)
-            SELECT t.id, {kinds},
-                CASE WHEN k % 2 = 1 THEN t.customer_id END,
-                CASE WHEN k % 2 = 0 THEN t.assignee_id END,
-                {choose(PHRASES)} || ' — details ' || t.number || '/' || k,
-                datetime(t.created_at, '+' || k || ' hours')
-            FROM ticket t, (WITH RECURSIVE s(k) AS (SELECT 1 UNION ALL SELECT k + 1 FROM s
-                WHERE k < {messages_per_ticket}) SELECT k FROM s) m
-        """
+        later = "datetime(t.created_at, '+' || k || ' hours')"
+        rows = (
+            "(WITH RECURSIVE s(k) AS (SELECT 1 UNION ALL SELECT k + 1 FROM s "
+            f"WHERE k < {messages_per_ticket}) SELECT k FROM s) m"
+        )
+    messages = f"""
+        INSERT INTO message (ticket_id, kind, author_customer_id, author_agent_id, text,
+            created_at)
+        SELECT t.id, {kinds},
+            CASE WHEN k % 2 = 1 THEN t.customer_id END,
+            CASE WHEN k % 2 = 0 THEN t.assignee_id END,
+            {choose(PHRASES)} || ' — details ' || t.number || '/' || k,
+            {later}
+        FROM ticket t, {rows}
+    """
     sql.append(messages)
     sql.append(f"UPDATE counter SET value = {tickets + 1000} WHERE name = 'ticket'")
     return sql
