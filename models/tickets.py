@@ -42,8 +42,14 @@ class Ticket(Model):
     first_response_due = fields.DatetimeField(null=True)
     resolution_due = fields.DatetimeField(null=True)
     sla_state = fields.CharEnumField(SlaState, default=SlaState.OK, max_length=16)
-    # While waiting for the customer the SLA clock may stop (a setting): when it stopped.
+    # When the SLA clock started: the ticket's creation, or for an alert the customer's
+    # first answer (None until then: an alert waits for the customer on no clock).
+    sla_started_at = fields.DatetimeField(null=True)
+    # The clock stands while the customer has the ball (waiting, when the setting says
+    # so) and while the work is done (resolved, closed): since when, and how long it
+    # stood in all (the due times are moved by it).
     sla_paused_at = fields.DatetimeField(null=True)
+    sla_paused_seconds = fields.IntField(default=0)
 
     csat = fields.SmallIntField(null=True)
     csat_comment = fields.TextField(null=True)

@@ -9,7 +9,13 @@ from pydantic import BaseModel, Field, model_validator
 from admin_api.schemas.common import Id, Input, Output, UtcDatetime
 
 Moment = UtcDatetime
-Seconds = Annotated[float | None, Field(description="Seconds; null when no ticket has it")]
+Seconds = Annotated[
+    float | None,
+    Field(
+        description="Seconds; null when no ticket has it. Alerts (tickets support started"
+        " towards a customer) are left out: their first message is support's own"
+    ),
+]
 
 
 class StatsQuery(Input):
@@ -50,7 +56,10 @@ class OpenByRole(Output):
 
 
 class Durations(Output):
-    count: int = Field(description="Tickets that have this time")
+    """A duration in seconds over the counted tickets, alerts left out (an alert's
+    first message is support's own: its times would measure the customer)."""
+
+    count: int = Field(description="Tickets that have this time (alerts are left out)")
     median: Seconds
     p90: Seconds
 

@@ -73,12 +73,6 @@ async def auto_close(moment: datetime) -> int:
     return closed
 
 
-def _deadline_state(
-    moment: datetime, created: datetime, due: datetime | None, ratio: float
-) -> SlaState:
-    return sla.state_at(moment, created, due, ratio)
-
-
 async def sla_check(moment: datetime) -> tuple[int, int]:
     """Moves open tickets' SLA state; announces each warning and breach once."""
     rows = await Ticket.filter(
@@ -101,8 +95,12 @@ async def sla_check(moment: datetime) -> tuple[int, int]:
         if not resolved and ticket.resolution_due is not None:
             checks.append(("resolution", ticket.resolution_due))
         worst = SlaState.OK
+        # A due time is start + allowed + the time the clock stood.
+        start = (ticket.sla_started_at or ticket.created_at) + timedelta(
+            seconds=ticket.sla_paused_seconds
+        )
         for what, due in checks:
-            state = _deadline_state(moment, ticket.created_at, due, ratio)
+            state = sla.state_at(moment, due, due - start, ratio)
             if state == SlaState.OK:
                 continue
             if state == SlaState.BREACHED or worst == SlaState.OK:

@@ -1,11 +1,19 @@
-"""SLA policies: due times for first response and resolution (the "семафор")."""
+"""SLA policies and the SLA clock: due times for first response and resolution (the
+"семафор").
+
+The clock runs from `sla_started_at` (the ticket's creation; an alert's first customer
+answer). It stands while the customer has the ball - waiting for the customer, when the
+`sla_pause_while_waiting` setting is on - and while the work is done (resolved, closed);
+whenever the ticket leaves such a status the time it stood is added to the due times
+still running, so a due time is always start + allowed time + stopped time.
+"""
 
 from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from models import SlaPolicy
-from models.enums import SlaState
+from models import SlaPolicy, Status, Ticket
+from models.enums import SlaState, StatusRole
 
 
 async def policy_for(priority_id: int | None, support_level: str | None) -> SlaPolicy | None:
@@ -40,16 +48,63 @@ async def due_times(
     )
 
 
+def clock_stops(status: Status, pause_while_waiting: bool) -> bool:
+    """Whether the clock stands while a ticket has `status`."""
+    if status.is_final or status.role == StatusRole.RESOLVED:
+        return True
+    return pause_while_waiting and status.role == StatusRole.WAITING
+
+
+def stop(ticket: Ticket, moment: datetime) -> None:
+    if ticket.sla_paused_at is None:
+        ticket.sla_paused_at = moment
+
+
+def resume(ticket: Ticket, moment: datetime) -> None:
+    """The clock runs again: the due times still running move by the time it stood
+    (a first response already given keeps its due time)."""
+    if ticket.sla_paused_at is None:
+        return
+    stood = max(moment - ticket.sla_paused_at, timedelta(0))
+    ticket.sla_paused_seconds += round(stood.total_seconds())
+    if ticket.first_response_at is None and ticket.first_response_due is not None:
+        ticket.first_response_due += stood
+    if ticket.resolution_due is not None:
+        ticket.resolution_due += stood
+    ticket.sla_paused_at = None
+
+
+async def start(ticket: Ticket, moment: datetime) -> None:
+    """Starts the clock (a new ticket; an alert the customer answered)."""
+    ticket.sla_started_at = moment
+    ticket.first_response_due, ticket.resolution_due = await due_times(
+        ticket.priority_id, ticket.customer.support_level, moment
+    )
+
+
+async def follow_priority(ticket: Ticket) -> None:
+    """Due times for the ticket's (new) priority, counted from its start with the time
+    the clock stood; a first response already given keeps its due time."""
+    if ticket.sla_started_at is None:
+        return  # an alert the customer has not answered: no clock yet
+    stood = timedelta(seconds=ticket.sla_paused_seconds)
+    first, resolution = await due_times(
+        ticket.priority_id, ticket.customer.support_level, ticket.sla_started_at + stood
+    )
+    if ticket.first_response_at is None:
+        ticket.first_response_due = first
+    ticket.resolution_due = resolution
+
+
 def state_at(
-    now: datetime,
-    created_at: datetime,
-    due: datetime | None,
-    warning_ratio: float = 0.8,
+    now: datetime, due: datetime | None, allowed: timedelta, warning_ratio: float = 0.8
 ) -> SlaState:
+    """Breached at the due time; a warning once `warning_ratio` of the allowed time is
+    used (the clock's stopped time is not counted: it moved `due`)."""
     if due is None:
         return SlaState.OK
     if now >= due:
         return SlaState.BREACHED
-    if now >= created_at + (due - created_at) * warning_ratio:
+    if now >= due - allowed * (1 - warning_ratio):
         return SlaState.WARNING
     return SlaState.OK

@@ -11,6 +11,9 @@ Definitions:
 - first response: first_response_at - created_at;
 - resolution: (resolved_at, else closed_at) - created_at — a customer may close a
   ticket that was never marked resolved;
+- alerts (tickets support started towards a customer) are counted everywhere but in
+  the two durations: their first message is support's own, so the times would measure
+  the customer;
 - SLA breach rate: breached / tickets with a due time (first response or resolution);
 - CSAT: the ticket's 1..5 rating; answer ratings: +1 / -1 on agent messages.
 """
@@ -35,7 +38,7 @@ from bot.db import connection
 from bot.services.ticket_queries import compiled
 from bot.services.tokens import Principal
 from models import Agent, Category, Department, Message, Priority, Status, Ticket
-from models.enums import MessageKind, SlaState, StatusRole, TokenRole
+from models.enums import MessageKind, SlaState, StatusRole, TicketSource, TokenRole
 
 CSAT_VALUES = (1, 2, 3, 4, 5)
 DURATION_DIGITS = 3
@@ -232,11 +235,13 @@ async def _collect(
     `answers`: also the agent answers, per author when `group` is the assignee."""
     tickets = Ticket.filter(flt.ticket_q())
     figures: dict[Any, Figures] = defaultdict(Figures)
+    # An alert starts with support's message: its "first response" and "resolution"
+    # times measure the customer, not the agents - left out of the durations.
     timed = tickets.filter(
         Q(first_response_at__isnull=False)
         | Q(resolved_at__isnull=False)
         | Q(closed_at__isnull=False)
-    )
+    ).exclude(source=TicketSource.ALERT)
     postgres = connection().capabilities.dialect == "postgres"
     reads = [
         _counts(tickets, group, figures),

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from tortoise.expressions import F
 from tortoise.transactions import in_transaction
 
+from bot import clock
 from bot.delivery import outbox
 from bot.i18n import speaking
 from bot.services import assignment, attachments, sla, staff_thread
@@ -55,17 +56,7 @@ CARD_PURPOSE = "card_edit"
 
 
 def now() -> datetime:
-    return datetime.now(UTC)
-
-
-def resume_sla(ticket: Ticket, moment: datetime) -> None:
-    """The customer answered: due times move by the time the clock stood still."""
-    if ticket.sla_paused_at is None:
-        return
-    paused = moment - ticket.sla_paused_at
-    if ticket.resolution_due is not None:
-        ticket.resolution_due += paused
-    ticket.sla_paused_at = None
+    return clock.now()
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,6 +120,31 @@ async def _status(role: StatusRole) -> Status:
     if status is None:
         raise Conflict(f"no status has the lifecycle role {role.value}; run migrate to seed it")
     return status
+
+
+def is_new(status: Status) -> bool:
+    """Waiting for «I'll answer»: the status new tickets get (`is_new`, which an admin may
+    move to another status), or the seeded status of the `new` role."""
+    return bool(status.is_new) or status.role == StatusRole.NEW
+
+
+async def _new_status() -> Status:
+    """The status new tickets get, and unclaimed ones go back to: the one flagged is_new."""
+    status = await Status.get_or_none(is_new=True)
+    return status or await _status(StatusRole.NEW)
+
+
+async def _move(ticket: Ticket, status: Status, moment: datetime) -> None:
+    """Gives the ticket `status`; the SLA clock stops or runs again as the status says
+    (bot.services.sla): every way into or out of waiting, resolved or closed."""
+    pause_waiting = (
+        status.role == StatusRole.WAITING and (await runtime_settings()).sla_pause_while_waiting
+    )
+    if sla.clock_stops(status, pause_waiting):
+        sla.stop(ticket, moment)
+    else:
+        sla.resume(ticket, moment)
+    ticket.status = status
 
 
 async def _record(ticket: Ticket, kind: str, actor: Actor, **data: Any) -> TicketEvent:
@@ -288,11 +304,14 @@ async def open_ticket(
             department_id, category_id, priority_id
         )
         created = now()
-        first_due, resolution_due = await sla.due_times(
-            priority.id, customer.support_level, created
-        )
         is_alert = source == TicketSource.ALERT
-        status = await _status(StatusRole.WAITING if is_alert else StatusRole.NEW)
+        # An alert waits for the customer: its SLA clock starts when they answer.
+        first_due, resolution_due = (
+            (None, None)
+            if is_alert
+            else await sla.due_times(priority.id, customer.support_level, created)
+        )
+        status = await _status(StatusRole.WAITING) if is_alert else await _new_status()
         assignee, reason = (actor.agent, "alert") if is_alert else (None, "")
         if assignee is None:
             assignee, reason = await assignment.pick_assignee(department.id, category)
@@ -309,11 +328,14 @@ async def open_ticket(
             assignee=assignee,
             source=source,
             alert_kind=alert_kind,
+            created_at=created,
+            sla_started_at=None if is_alert else created,
             first_response_due=first_due,
             resolution_due=resolution_due,
             last_customer_message_at=None if is_alert else created,
+            # An alert is not an answer: an agent's first response to an alert is the
+            # first answer after the customer wrote.
             last_agent_message_at=created if is_alert else None,
-            first_response_at=created if is_alert else None,
         )
         message = await Message.create(
             ticket=ticket,
@@ -434,15 +456,13 @@ async def reply(
             ticket=ticket, kind=MessageKind.AGENT, author_agent=actor.agent, text=text
         )
         stored = await save_attachments(message, files)
-        if ticket.first_response_at is None:
+        if ticket.first_response_at is None and ticket.sla_started_at is not None:
             ticket.first_response_at = moment
         ticket.last_agent_message_at = moment
         ticket.customer_unread += 1
-        if ticket.status.role in (StatusRole.NEW, StatusRole.IN_PROGRESS, None):
-            ticket.status = await _status(StatusRole.WAITING)
-            if ticket.sla_paused_at is None and (await runtime_settings()).sla_pause_while_waiting:
-                # The resolution clock stops while the customer has the ball.
-                ticket.sla_paused_at = moment
+        status = ticket.status
+        if is_new(status) or status.role in (StatusRole.IN_PROGRESS, None):
+            await _move(ticket, await _status(StatusRole.WAITING), moment)
         took = ticket.assignee_id is None and actor.agent is not None
         if took:
             ticket.assignee = actor.agent
@@ -520,8 +540,8 @@ async def assign(ticket_id: int, agent_id: int | None, actor: Actor) -> Ticket:
         else:
             agent = await _check_agent_for(ticket.department_id, agent_id)
             ticket.assignee = agent
-            if ticket.status.role == StatusRole.NEW:
-                ticket.status = await _status(StatusRole.IN_PROGRESS)
+            if is_new(ticket.status):
+                await _move(ticket, await _status(StatusRole.IN_PROGRESS), now())
             await ticket.save()
             await _record(ticket, "assigned", actor, agent_id=agent.id)
         await refresh_card(ticket)
@@ -532,8 +552,8 @@ async def after_claim(ticket_id: int, actor: Actor) -> Ticket:
     """The claim is won (the assignee is set): status, event, card."""
     async with in_transaction():
         ticket = await _locked(ticket_id, actor)
-        if ticket.status.role == StatusRole.NEW:
-            ticket.status = await _status(StatusRole.IN_PROGRESS)
+        if is_new(ticket.status):
+            await _move(ticket, await _status(StatusRole.IN_PROGRESS), now())
             await ticket.save()
         await _record(ticket, "claimed", actor, agent_id=ticket.assignee_id)
         await refresh_card(ticket)
@@ -559,7 +579,7 @@ async def transfer(
             ticket.category = None
         ticket.assignee = agent
         if agent is None and ticket.status.role == StatusRole.IN_PROGRESS:
-            ticket.status = await _status(StatusRole.NEW)
+            await _move(ticket, await _new_status(), now())
         await ticket.save()
         await Message.create(
             ticket=ticket,
@@ -592,10 +612,8 @@ async def set_priority(ticket_id: int, priority_id: int, actor: Actor) -> Ticket
             return ticket
         previous = ticket.priority_id
         ticket.priority = priority
-        # Due times follow the new priority, counted from the ticket's creation.
-        ticket.first_response_due, ticket.resolution_due = await sla.due_times(
-            priority.id, ticket.customer.support_level, ticket.created_at
-        )
+        # Due times follow the new priority, with the time the clock already stood.
+        await sla.follow_priority(ticket)
         await ticket.save()
         await _record(ticket, "priority_changed", actor, old=previous, new=priority.id)
         await refresh_card(ticket)
@@ -622,7 +640,7 @@ async def _change_status(ticket: Ticket, status: Status, actor: Actor) -> None:
         raise Conflict("the ticket already has this status")
     previous = ticket.status
     moment = now()
-    ticket.status = status
+    await _move(ticket, status, moment)
     if status.role == StatusRole.RESOLVED:
         ticket.resolved_at = moment
     if status.is_final:
@@ -633,7 +651,7 @@ async def _change_status(ticket: Ticket, status: Status, actor: Actor) -> None:
     await ticket.save()
     reopening = previous.is_final or (
         previous.role == StatusRole.RESOLVED
-        and status.role in (StatusRole.NEW, StatusRole.IN_PROGRESS)
+        and (is_new(status) or status.role == StatusRole.IN_PROGRESS)
     )
     kind = "closed" if status.is_final else "reopened" if reopening else "status_changed"
     await _record(ticket, kind, actor, old=previous.id, new=status.id)
@@ -675,9 +693,9 @@ async def reopen(ticket_id: int, actor: Actor) -> Ticket:
         ticket = await _locked(ticket_id, actor)
         if not (ticket.status.is_final or ticket.status.role == StatusRole.RESOLVED):
             raise Conflict("only resolved or closed tickets can be reopened")
-        role = StatusRole.IN_PROGRESS if ticket.assignee_id else StatusRole.NEW
+        back_to = await _status(StatusRole.IN_PROGRESS) if ticket.assignee_id else None
         ticket.resolved_at = None
-        await _change_status(ticket, await _status(role), actor)
+        await _change_status(ticket, back_to or await _new_status(), actor)
     return await get_ticket(ticket_id)
 
 
@@ -701,12 +719,15 @@ async def add_customer_message(
         )
         stored = await save_attachments(message, files)
         ticket.last_customer_message_at = moment
+        if ticket.sla_started_at is None:
+            # The customer answered an alert: from now on the desk is on the clock.
+            await sla.start(ticket, moment)
         await ticket.save()
         await _record(ticket, "customer_replied", actor, message_id=message.id, files=len(files))
         await staff_thread.relay_customer_message(ticket, message, stored)
-        back_to = StatusRole.IN_PROGRESS if ticket.assignee_id else StatusRole.NEW
         if ticket.status.role == StatusRole.RESOLVED:
-            await _change_status(ticket, await _status(back_to), actor)
+            back_to = await _status(StatusRole.IN_PROGRESS) if ticket.assignee_id else None
+            await _change_status(ticket, back_to or await _new_status(), actor)
         elif ticket.status.role == StatusRole.WAITING:
             await _change_status(ticket, await _status(StatusRole.IN_PROGRESS), actor)
         # Otherwise the card shows nothing new: editing it would be rejected as unchanged.

@@ -18,6 +18,20 @@ def _when(moment: datetime | None) -> str:
     return moment.strftime("%d.%m %H:%M UTC") if moment else "—"
 
 
+def _sla_line(ticket: Ticket) -> str:
+    if ticket.sla_started_at is None and ticket.first_response_due is None:
+        # An alert: support spoke first; the clock starts when the customer answers.
+        return _("⏱ SLA: starts when the customer answers")
+    semaphore = SEMAPHORE.get(ticket.sla_state, "")
+    if ticket.sla_paused_at is not None and not ticket.status.is_final:
+        semaphore += " ⏸ " + _("paused")
+    return _("⏱ SLA {semaphore}: first answer by {first}, resolution by {resolution}").format(
+        semaphore=semaphore,
+        first=_when(ticket.first_response_due),
+        resolution=_when(ticket.resolution_due),
+    )
+
+
 def render_card(ticket: Ticket, description: str = "") -> str:
     """`ticket` with status, priority, department, category, customer, assignee loaded."""
     customer = ticket.customer
@@ -35,11 +49,7 @@ def render_card(ticket: Ticket, description: str = "") -> str:
     lines = [
         f"🎫 <b>#{ticket.number}</b> · {status}",
         f"🏢 {escape(ticket.department.name)} · 🏷 {category} · {priority}",
-        _("⏱ SLA {semaphore}: first answer by {first}, resolution by {resolution}").format(
-            semaphore=SEMAPHORE.get(ticket.sla_state, ""),
-            first=_when(ticket.first_response_due),
-            resolution=_when(ticket.resolution_due),
-        ),
+        _sla_line(ticket),
         _("👤 {who}, id <code>{id}</code>, level {level}").format(
             who=who, id=customer.telegram_id, level=escape(customer.support_level)
         ),

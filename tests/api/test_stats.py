@@ -42,8 +42,20 @@ from typing import Any
 
 import pytest
 
-from models import Agent, Category, Customer, Department, Message, Priority, Status, Ticket
-from models.enums import MessageKind, SlaState, StatusRole
+from bot.i18n import create_i18n
+from bot.services import tickets as ticket_service
+from models import (
+    Agent,
+    Category,
+    Counter,
+    Customer,
+    Department,
+    Message,
+    Priority,
+    Status,
+    Ticket,
+)
+from models.enums import MessageKind, SlaState, StatusRole, TicketSource
 
 BASE = "/api/v1/stats"
 MIN = 60  # seconds
@@ -745,3 +757,63 @@ async def test_openapi_documents_the_stats_endpoints(client):
         assert set(schemas[model]["properties"]) == {"by", "items"}
     overview = schemas["StatsOverview"]["properties"]
     assert {"total", "processed", "open_by_role", "first_response", "sla", "csat"} <= set(overview)
+
+
+# -- alerts --------------------------------------------------------------------------------
+
+
+async def test_alerts_are_left_out_of_response_and_resolution_times(client, data):
+    """An alert starts with support's own message: its "first response" (before the fix
+    it came out negative: set at creation, just before created_at) and resolution
+    would measure the customer. They count as tickets, never in the durations."""
+    before = await get_ok(client, BASE)
+    agents_before = {r["name"]: r for r in (await get_ok(client, f"{BASE}/by-agent"))["items"]}
+    created = _at(10, 10)
+    # An alert as the old code stored it: answered "before" it was created, then closed.
+    await Ticket.create(
+        number=2001,
+        customer=data.k1,
+        department=data.billing,
+        priority=data.prio["normal"],
+        status=data.status[StatusRole.CLOSED],
+        subject="maintenance",
+        assignee=data.alice,
+        source=TicketSource.ALERT,
+        alert_kind="information",
+        created_at=created,
+        first_response_at=created - timedelta(seconds=1),
+        closed_at=created + timedelta(days=3),
+    )
+    # And one through the service: the customer answers, Root answers and closes it.
+    await Counter.filter(name="ticket").update(value=3000)  # past the data set's numbers
+    root = await Agent.create(telegram_id=109, name="Root", role="admin")
+    with create_i18n("en").context():
+        alert = await ticket_service.send_alert(
+            customer_id=data.k2.id,
+            kind="complaint",
+            subject="Unpaid invoice",
+            text="Your invoice is overdue.",
+            department_id=data.billing.id,
+            priority_id=None,
+            actor=await ticket_service.agent_actor(root),
+        )
+        k2 = ticket_service.Actor(ticket_service.ActorType.CUSTOMER, "K2", id=data.k2.id)
+        await ticket_service.add_customer_message(alert.id, "I paid it", [], k2)
+        await ticket_service.reply(alert.id, "Thank you", await ticket_service.agent_actor(root))
+        await ticket_service.close(alert.id, await ticket_service.agent_actor(root))
+    after = await get_ok(client, BASE)
+    assert after["total"] == before["total"] + 2
+    assert after["first_response"] == before["first_response"]
+    assert after["resolution"] == before["resolution"]
+    # The same in every breakdown and in the CSV.
+    by_agent = {r["name"]: r for r in (await get_ok(client, f"{BASE}/by-agent"))["items"]}
+    alice, alice_before = by_agent["Alice"], agents_before["Alice"]
+    assert alice["count"] == alice_before["count"] + 1
+    for figure in ("first_response_median", "first_response_p90", "resolution_median"):
+        assert alice[figure] == alice_before[figure], figure
+    assert by_agent["Root"]["count"] == 1 and by_agent["Root"]["first_response_median"] is None
+    csv_after = dict(
+        list(csv.reader(io.StringIO((await get_ok(client, BASE, format="csv")).decode())))[1:]
+    )
+    assert csv_after["first_response.median"] == str(before["first_response"]["median"])
+    assert float(csv_after["first_response.median"]) >= 0
