@@ -24,6 +24,11 @@ class TicketQuery(Input):
         default_factory=list, max_length=50, description="Repeat for several statuses"
     )
     status_role: RoleName | None = None
+    all_statuses: bool = Field(
+        False,
+        description="Without status_id, status_role or q only tickets whose status is"
+        " shown_by_default are listed (closed ones are hidden by default); true lists all",
+    )
     department_id: Id | None = None
     category_id: Id | None = None
     priority_id: Id | None = None

@@ -121,6 +121,7 @@ def register(api: Registry) -> None:
             updated_to=q.updated_to,
             archived=q.archived,
             q=q.q,
+            all_statuses=q.all_statuses,
         )
         page = await ticket_queries.list_tickets(
             flt,

@@ -63,6 +63,9 @@ class TicketFilter:
     updated_to: datetime | None = None
     archived: bool | None = None
     q: str | None = None
+    # Without a status filter or a search, only statuses `shown_by_default` are listed
+    # (a desk hides its closed tickets this way); True lists every status.
+    all_statuses: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +88,10 @@ async def _filtered(f: TicketFilter, actor: Actor) -> QuerySet[Ticket]:
         # (department, status, updated_at) index in the list order.
         roles = await Status.filter(role=f.status_role).values_list("id", flat=True)
         query = query.filter(status_id__in=list(roles))
+    if not (f.status_ids or f.status_role or f.q or f.all_statuses):
+        hidden = await Status.filter(shown_by_default=False).values_list("id", flat=True)
+        if hidden:
+            query = query.exclude(status_id__in=list(hidden))
     for name in (
         "department_id",
         "category_id",
