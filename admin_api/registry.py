@@ -252,7 +252,20 @@ _ERROR_TEXT = {
     409: "Conflicts with the current state",
     413: "Request body too large",
     422: "Validation failed",
+    429: (
+        "Too many failed authentications from this client address: retry after "
+        "Retry-After seconds (a request with a valid token is never refused)"
+    ),
     507: "The server could not store a file",
+}
+_HEADERS = {
+    429: {
+        "Retry-After": {
+            "description": "Seconds until this address may try a token again",
+            "required": True,
+            "schema": {"type": "integer", "minimum": 1},
+        }
+    }
 }
 
 
@@ -271,7 +284,7 @@ def _responses(endpoint: Endpoint, keyed: dict) -> dict[str, Any]:
             "description": "OK",
             "content": {"application/json": {"schema": schema}},
         }
-    codes = {401, 403, 422} | set(endpoint.errors)
+    codes = {401, 403, 422, 429} | set(endpoint.errors)
     if endpoint.body is not None:
         codes |= {400, 413}
     if endpoint.path_params:
@@ -282,6 +295,8 @@ def _responses(endpoint: Endpoint, keyed: dict) -> dict[str, Any]:
             "description": _ERROR_TEXT[code],
             "content": {"application/json": {"schema": error_schema}},
         }
+        if code in _HEADERS:
+            responses[str(code)]["headers"] = _HEADERS[code]
     return responses
 
 
