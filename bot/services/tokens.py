@@ -95,8 +95,14 @@ async def authenticate(secret: str, bootstrap_admin: str | None) -> Principal:
     # which reveals nothing about the secret through timing.
     if bootstrap_admin and hmac.compare_digest(secret.encode(), bootstrap_admin.encode()):
         return Principal(name="bootstrap admin", role=TokenRole.ADMIN)
-    token = await ApiToken.get_or_none(token_hash=hash_secret(secret), revoked_at=None)
+    token = await ApiToken.get_or_none(
+        token_hash=hash_secret(secret), revoked_at=None
+    ).select_related("agent")
     if token is None:
         raise Unauthorized("invalid or revoked token")
+    # An agent token is that agent: deactivating the agent stops it on every endpoint
+    # (deleting the agent deletes its tokens).
+    if token.agent is not None and not token.agent.active:
+        raise Unauthorized("the token's agent is deactivated")
     await ApiToken.filter(id=token.id).update(last_used_at=datetime.now(UTC))
     return Principal(name=token.name, role=token.role, token_id=token.id, agent_id=token.agent_id)
