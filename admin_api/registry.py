@@ -39,9 +39,22 @@ class ErrorBody(BaseModel):
     error: ErrorDetail
 
 
+MAX_JSON_DEPTH = 32  # the deepest body the API takes is 3 levels (an alert's files)
+
+
 class MalformedJSON(DomainError):
     code = "malformed_json"
     status = 400
+
+
+class JSONTooDeep(DomainError):
+    code = "json_too_deep"
+    status = 400
+
+
+class UnsupportedMediaType(DomainError):
+    code = "unsupported_media_type"
+    status = 415
 
 
 @dataclass
@@ -245,12 +258,16 @@ def _query_parameters(model: type[BaseModel] | None) -> list[dict[str, Any]]:
 
 
 _ERROR_TEXT = {
-    400: "Malformed request (e.g. invalid JSON)",
+    400: (
+        "Malformed request: no body, invalid JSON, or JSON nested more than "
+        f"{MAX_JSON_DEPTH} levels deep"
+    ),
     401: "Missing or invalid token",
     403: "The token's role may not do this",
     404: "Not found",
     409: "Conflicts with the current state",
     413: "Request body too large",
+    415: "The body is not sent with Content-Type: application/json",
     422: "Validation failed",
     429: (
         "Too many failed authentications from this client address: retry after "
@@ -286,7 +303,7 @@ def _responses(endpoint: Endpoint, keyed: dict) -> dict[str, Any]:
         }
     codes = {401, 403, 422, 429} | set(endpoint.errors)
     if endpoint.body is not None:
-        codes |= {400, 413}
+        codes |= {400, 413, 415}
     if endpoint.path_params:
         codes.add(404)
     error_schema = {"$ref": "#/components/schemas/ErrorBody"}
@@ -348,6 +365,12 @@ def _query_dict(request: web.Request, model: type[BaseModel]) -> dict[str, Any]:
 
 
 async def _json_body(request: web.Request, limit: int) -> bytes:
+    if not request.body_exists:
+        raise MalformedJSON("a JSON body is required")
+    # A form or text/plain body is not read as JSON: a browser may send those to
+    # another site without asking first.
+    if request.content_type != "application/json":
+        raise UnsupportedMediaType("send the body as JSON with Content-Type: application/json")
     if request.content_length is not None and request.content_length > limit:
         raise web.HTTPRequestEntityTooLarge(max_size=limit, actual_size=request.content_length)
     raw = await request.read()
@@ -355,12 +378,32 @@ async def _json_body(request: web.Request, limit: int) -> bytes:
         raise web.HTTPRequestEntityTooLarge(max_size=limit, actual_size=len(raw))
     if not raw:
         raise MalformedJSON("a JSON body is required")
+    # Every reader after this one (the NUL check, pydantic) recurses into nesting, and
+    # Python's own parser gives up at ~1000 levels: depth is refused before them.
+    too_deep = JSONTooDeep(f"the JSON body is nested more than {MAX_JSON_DEPTH} levels deep")
     try:
         decoded = json.loads(raw)
+    except RecursionError:
+        raise too_deep from None
     except (ValueError, UnicodeDecodeError):
         raise MalformedJSON("the body is not valid JSON") from None
+    if _nested_deeper(decoded, MAX_JSON_DEPTH):
+        raise too_deep
     _refuse_nul(decoded, "body")
     return raw
+
+
+def _nested_deeper(value: Any, limit: int) -> bool:
+    """Whether arrays and objects nest more than `limit` levels (without recursing)."""
+    stack = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict | list):
+            if depth > limit:
+                return True
+            children = item.values() if isinstance(item, dict) else item
+            stack.extend((child, depth + 1) for child in children)
+    return False
 
 
 def _refuse_nul(value: Any, where: str) -> None:
