@@ -87,6 +87,11 @@ class Endpoint:
     raw_response: dict[str, Any] | None = None  # OpenAPI content for non-JSON answers
     max_body: int = MAX_BODY_BYTES
     path_params: list[str] = field(default_factory=list)
+    scope: str | None = None  # what an agent token sees here, when less than everything
+
+    def description(self) -> str:
+        text = f"Roles: {', '.join(r.value for r in self.roles)}."
+        return f"{text} Agent tokens: {self.scope}" if self.scope else text
 
 
 def holds_nul(value: Any) -> bool:
@@ -135,6 +140,7 @@ class Registry:
         errors: tuple[int, ...] = (),
         raw_response: dict[str, Any] | None = None,
         max_body: int = MAX_BODY_BYTES,
+        scope: str | None = None,
     ) -> Callable[[View], View]:
         def decorator(view: View) -> View:
             self.endpoints.append(
@@ -153,6 +159,7 @@ class Registry:
                     raw_response=raw_response,
                     max_body=max_body,
                     path_params=re.findall(r"{(\w+)}", path),
+                    scope=scope,
                 )
             )
             return view
@@ -186,7 +193,7 @@ class Registry:
                 "summary": endpoint.summary,
                 "tags": [endpoint.tag],
                 "operationId": f"{endpoint.method.lower()}_{_op_name(endpoint.path)}",
-                "description": "Roles: " + ", ".join(r.value for r in endpoint.roles),
+                "description": endpoint.description(),
                 "parameters": _path_parameters(endpoint) + _query_parameters(endpoint.query),
                 "responses": _responses(endpoint, keyed),
             }

@@ -202,10 +202,14 @@ async def test_settings_validation(client):
 
 async def test_settings_roles(client, make_token):
     agent = await Agent.create(telegram_id=1, name="A")
+    readonly = client.as_(await make_token("readonly"))
+    status, body = await readonly.get(f"{V1}/settings")
+    assert status == 200 and body["auto_close_hours"] == 24
+    # The process' set-up is not an agent's business (README: token roles).
+    status, body = await client.as_(await make_token("agent", agent.id)).get(f"{V1}/settings")
+    assert status == 403 and body["error"]["code"] == "forbidden"
     for secret in (await make_token("readonly"), await make_token("agent", agent.id)):
         caller = client.as_(secret)
-        status, body = await caller.get(f"{V1}/settings")
-        assert status == 200 and body["auto_close_hours"] == 24
         status, body = await caller.patch(f"{V1}/settings", {"auto_close_hours": 1})
         assert status == 403 and body["error"]["code"] == "forbidden"
     assert (await client.as_(None).get(f"{V1}/settings"))[0] == 401
