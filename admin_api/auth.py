@@ -12,8 +12,7 @@ from aiohttp import web
 
 from admin_api.errors import error_response
 from bot.services import tokens
-from bot.services.errors import Forbidden, Unauthorized
-from models.enums import TokenRole
+from bot.services.errors import Unauthorized
 
 PRINCIPAL = web.RequestKey("principal", tokens.Principal)
 BOOTSTRAP_TOKEN = web.AppKey("bootstrap_token", str)
@@ -134,10 +133,3 @@ def auth_middleware_factory(
         return await handler(request)
 
     return auth_middleware
-
-
-def require(request: web.Request, *roles: TokenRole) -> tokens.Principal:
-    principal: tokens.Principal = request[PRINCIPAL]
-    if principal.role not in roles:
-        raise Forbidden(f"this needs one of the roles: {', '.join(r.value for r in roles)}")
-    return principal

@@ -327,13 +327,18 @@ def _responses(endpoint: Endpoint, keyed: dict) -> dict[str, Any]:
 # -- request handling ------------------------------------------------------------------
 
 
+def roles_needed(roles: tuple[TokenRole, ...]) -> str:
+    if len(roles) == 1:
+        return f"this needs the {roles[0].value} role"
+    names = [r.value for r in roles]
+    return f"this needs one of the roles {', '.join(names[:-1])} and {names[-1]}"
+
+
 def _handler(endpoint: Endpoint) -> Callable[[web.Request], Awaitable[web.StreamResponse]]:
     async def handle(request: web.Request) -> web.StreamResponse:
         principal: Principal = request[PRINCIPAL]
         if principal.role not in endpoint.roles:
-            raise Forbidden(
-                "this needs one of the roles: " + ", ".join(r.value for r in endpoint.roles)
-            )
+            raise Forbidden(roles_needed(endpoint.roles))
         path = {}
         for name in endpoint.path_params:
             raw = request.match_info[name]

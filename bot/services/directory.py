@@ -34,6 +34,15 @@ async def page(query: Any, limit: int, offset: int) -> tuple[list[Any], int]:
     return items, total
 
 
+def with_article(what: str) -> str:
+    """ "an agent", "a category", "an SLA policy" (said "an ess-el-ay")."""
+    return ("an " if what[0] in "aeiou" or what.startswith("SLA") else "a ") + what
+
+
+def _listed(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
 async def _unique(
     model: type[Model], field: str, value: Any, what: str, exclude_id: int | None = None
 ) -> None:
@@ -41,7 +50,8 @@ async def _unique(
     if exclude_id is not None:
         query = query.exclude(id=exclude_id)
     if await query.exists():
-        raise Conflict(f"a {what} with this {field} already exists", {"field": field})
+        message = f"{with_article(what)} with this {field} already exists"
+        raise Conflict(message, {"field": field})
 
 
 async def save(instance: Model, what: str) -> Any:
@@ -119,8 +129,8 @@ async def ensure_unique(
     if exclude_id is not None:
         query = query.exclude(id=exclude_id)
     if await query.exists():
-        names = " and ".join(k.removesuffix("_id") for k in scope)
-        raise Conflict(f"a {what} with this {names} already exists", {"fields": list(scope)})
+        message = f"{with_article(what)} with this {_listed(list(scope))} already exists"
+        raise Conflict(message, {"fields": list(scope)})
 
 
 def _changed(instance: Model, fields: dict[str, Any], *names: str) -> bool:
@@ -337,7 +347,7 @@ def _check_sla_times(first_response: int, resolution: int) -> None:
     if resolution < first_response:
         raise invalid_field(
             "resolution_minutes",
-            "resolution time must not be shorter than first-response time",
+            "resolution_minutes must not be less than first_response_minutes",
             "less_than_first_response",
         )
 

@@ -135,7 +135,9 @@ async def delete_agent(agent_id: int) -> None:
             or await Message.filter(author_agent_id=agent_id).exists()
         ):
             # Deleting would erase who answered what; history must stay readable.
-            raise Conflict("the agent has worked on tickets; deactivate them instead")
+            raise Conflict(
+                "the agent has worked on tickets; deactivate them instead (active=false)"
+            )
         await agent.delete()
 
 
@@ -197,7 +199,7 @@ async def update_customer(customer_id: int, **fields: Any) -> Customer:
             # The Telegram id is where the customer's tickets are delivered: changing it
             # would send their conversation to someone else.
             if await Ticket.filter(customer_id=customer_id).exists():
-                raise Conflict("the customer has tickets; their Telegram id cannot change")
+                raise Conflict("the customer has tickets, so their telegram_id cannot change")
             await ensure_unique(
                 Customer, "customer", exclude_id=customer_id, telegram_id=fields["telegram_id"]
             )
@@ -209,5 +211,7 @@ async def delete_customer(customer_id: int) -> None:
     async with in_transaction():
         customer = await get_or_404(Customer, customer_id, "customer")
         if await Ticket.filter(customer_id=customer_id).exists():
-            raise Conflict("the customer has tickets; deactivate or ban them instead")
+            raise Conflict(
+                "the customer has tickets; deactivate (active=false) or ban them instead"
+            )
         await customer.delete()
