@@ -21,8 +21,13 @@ class ConfigError(Exception):
 
 
 class Settings(BaseSettings):
+    # An empty value (`STAFF_CHAT_ID=` as .env.example has it) means unset: the default.
     model_config = SettingsConfigDict(
-        env_file=".env", env_file_encoding="utf-8", extra="ignore", case_sensitive=False
+        env_file=".env",
+        env_file_encoding="utf-8",
+        extra="ignore",
+        case_sensitive=False,
+        env_ignore_empty=True,
     )
 
     bot_token: SecretStr | None = None
