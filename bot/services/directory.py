@@ -34,7 +34,7 @@ async def page(query: Any, limit: int, offset: int) -> tuple[list[Any], int]:
     return items, total
 
 
-def with_article(what: str) -> str:
+def _with_article(what: str) -> str:
     """ "an agent", "a category", "an SLA policy" (said "an ess-el-ay")."""
     return ("an " if what[0] in "aeiou" or what.startswith("SLA") else "a ") + what
 
@@ -50,7 +50,7 @@ async def _unique(
     if exclude_id is not None:
         query = query.exclude(id=exclude_id)
     if await query.exists():
-        message = f"{with_article(what)} with this {field} already exists"
+        message = f"{_with_article(what)} with this {field} already exists"
         raise Conflict(message, {"field": field})
 
 
@@ -129,7 +129,7 @@ async def ensure_unique(
     if exclude_id is not None:
         query = query.exclude(id=exclude_id)
     if await query.exists():
-        message = f"{with_article(what)} with this {_listed(list(scope))} already exists"
+        message = f"{_with_article(what)} with this {_listed(list(scope))} already exists"
         raise Conflict(message, {"fields": list(scope)})
 
 
