@@ -58,7 +58,11 @@ def create_admin_app(
     app = web.Application(
         middlewares=[
             error_middleware,
-            auth_middleware_factory(public_paths=public, public_prefixes=(f"{MOUNT}/docs",)),
+            auth_middleware_factory(
+                public_paths=public,
+                public_prefixes=(f"{MOUNT}/docs",),
+                trusted_proxies=settings.trusted_proxies,
+            ),
             _i18n_middleware(i18n or create_i18n(settings.default_language)),
         ],
         client_max_size=25 * 1024 * 1024,

@@ -5,14 +5,14 @@ from __future__ import annotations
 import math
 import time
 from collections import deque
+from ipaddress import IPv4Address, IPv4Network, IPv6Address, IPv6Network, ip_address
 from typing import Any
 
 from aiohttp import web
 
 from admin_api.errors import error_response
 from bot.services import tokens
-from bot.services.errors import Forbidden, Unauthorized
-from models.enums import TokenRole
+from bot.services.errors import Unauthorized
 
 PRINCIPAL = web.RequestKey("principal", tokens.Principal)
 BOOTSTRAP_TOKEN = web.AppKey("bootstrap_token", str)
@@ -50,39 +50,86 @@ class FailedLogins:
 FAILED_LOGINS = web.AppKey("failed_logins", FailedLogins)
 
 
+Address = IPv4Address | IPv6Address
+Network = IPv4Network | IPv6Network
+
+
+def _parse_address(text: str) -> Address | None:
+    """An address as a proxy may write it: bare, `[v6]:port` or `v4:port`."""
+    text = text.strip()
+    if text.startswith("["):
+        text = text[1:].partition("]")[0]
+    elif text.count(":") == 1:
+        text = text.partition(":")[0]
+    try:
+        address = ip_address(text)
+    except ValueError:
+        return None
+    # A dual-stack socket reports IPv4 peers as ::ffff:a.b.c.d.
+    if isinstance(address, IPv6Address) and address.ipv4_mapped is not None:
+        return address.ipv4_mapped
+    return address
+
+
+def client_address(request: web.Request, trusted: tuple[Network, ...]) -> str:
+    """Who is calling: the peer, unless the peer is a trusted proxy. Then X-Forwarded-For
+    is read from the right (each proxy appends the address it saw) and the first address
+    that is not itself a trusted proxy is the client; what lies left of it was written
+    by that client and proves nothing."""
+    peer = request.remote or "unknown"
+    hop = _parse_address(peer)
+    if hop is None or not any(hop in network for network in trusted):
+        return peer
+    forwarded = ",".join(request.headers.getall("X-Forwarded-For", ()))
+    for entry in reversed(forwarded.split(",")):
+        address = _parse_address(entry)
+        if address is None:
+            break  # nothing a trusted proxy wrote: the last trusted hop is all we know
+        hop = address
+        if not any(address in network for network in trusted):
+            break
+    return str(hop)
+
+
+def _too_many(wait: int) -> web.Response:
+    response = error_response(
+        429, "too_many_failures", "too many failed authentications; retry later"
+    )
+    response.headers["Retry-After"] = str(wait)
+    return response
+
+
+async def _principal(request: web.Request) -> tokens.Principal:
+    header = request.headers.get("Authorization", "")
+    scheme, _, secret = header.partition(" ")
+    if scheme.lower() != "bearer" or not secret.strip():
+        raise Unauthorized("send Authorization: Bearer <token>")
+    bootstrap = request.app.get(BOOTSTRAP_TOKEN) or None
+    return await tokens.authenticate(secret.strip(), bootstrap)
+
+
 def auth_middleware_factory(
-    public_paths: frozenset[str] = frozenset(), public_prefixes: tuple[str, ...] = ()
+    public_paths: frozenset[str] = frozenset(),
+    public_prefixes: tuple[str, ...] = (),
+    trusted_proxies: tuple[Network, ...] = (),
 ) -> Any:
     @web.middleware
     async def auth_middleware(request: web.Request, handler: Any) -> web.StreamResponse:
         if request.path in public_paths or request.path.startswith(public_prefixes):
             return await handler(request)
-        failures = request.app[FAILED_LOGINS]
-        address = request.remote or "unknown"
-        wait = failures.retry_after(address)
-        if wait:
-            response = error_response(
-                429, "too_many_failures", "too many failed authentications; retry later"
-            )
-            response.headers["Retry-After"] = str(wait)
-            return response
-        header = request.headers.get("Authorization", "")
-        scheme, _, secret = header.partition(" ")
+        # The token is checked first: a valid one always passes, so a broken script (or
+        # a guesser) sharing an address with the team cannot lock the team out. Only
+        # failures are limited, per client address.
         try:
-            if scheme.lower() != "bearer" or not secret.strip():
-                raise Unauthorized("send Authorization: Bearer <token>")
-            bootstrap = request.app.get(BOOTSTRAP_TOKEN) or None
-            request[PRINCIPAL] = await tokens.authenticate(secret.strip(), bootstrap)
+            request[PRINCIPAL] = await _principal(request)
         except Unauthorized:
+            failures = request.app[FAILED_LOGINS]
+            address = client_address(request, trusted_proxies)
+            wait = failures.retry_after(address)
+            if wait:
+                return _too_many(wait)
             failures.failed(address)
             raise
         return await handler(request)
 
     return auth_middleware
-
-
-def require(request: web.Request, *roles: TokenRole) -> tokens.Principal:
-    principal: tokens.Principal = request[PRINCIPAL]
-    if principal.role not in roles:
-        raise Forbidden(f"this needs one of the roles: {', '.join(r.value for r in roles)}")
-    return principal

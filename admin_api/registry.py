@@ -39,9 +39,22 @@ class ErrorBody(BaseModel):
     error: ErrorDetail
 
 
+MAX_JSON_DEPTH = 32  # the deepest body the API takes is 3 levels (an alert's files)
+
+
 class MalformedJSON(DomainError):
     code = "malformed_json"
     status = 400
+
+
+class JSONTooDeep(DomainError):
+    code = "json_too_deep"
+    status = 400
+
+
+class UnsupportedMediaType(DomainError):
+    code = "unsupported_media_type"
+    status = 415
 
 
 @dataclass
@@ -74,6 +87,11 @@ class Endpoint:
     raw_response: dict[str, Any] | None = None  # OpenAPI content for non-JSON answers
     max_body: int = MAX_BODY_BYTES
     path_params: list[str] = field(default_factory=list)
+    scope: str | None = None  # what an agent token sees here, when less than everything
+
+    def description(self) -> str:
+        text = f"Roles: {', '.join(r.value for r in self.roles)}."
+        return f"{text} Agent tokens: {self.scope}" if self.scope else text
 
 
 def holds_nul(value: Any) -> bool:
@@ -122,6 +140,7 @@ class Registry:
         errors: tuple[int, ...] = (),
         raw_response: dict[str, Any] | None = None,
         max_body: int = MAX_BODY_BYTES,
+        scope: str | None = None,
     ) -> Callable[[View], View]:
         def decorator(view: View) -> View:
             self.endpoints.append(
@@ -140,6 +159,7 @@ class Registry:
                     raw_response=raw_response,
                     max_body=max_body,
                     path_params=re.findall(r"{(\w+)}", path),
+                    scope=scope,
                 )
             )
             return view
@@ -173,7 +193,7 @@ class Registry:
                 "summary": endpoint.summary,
                 "tags": [endpoint.tag],
                 "operationId": f"{endpoint.method.lower()}_{_op_name(endpoint.path)}",
-                "description": "Roles: " + ", ".join(r.value for r in endpoint.roles),
+                "description": endpoint.description(),
                 "parameters": _path_parameters(endpoint) + _query_parameters(endpoint.query),
                 "responses": _responses(endpoint, keyed),
             }
@@ -245,14 +265,31 @@ def _query_parameters(model: type[BaseModel] | None) -> list[dict[str, Any]]:
 
 
 _ERROR_TEXT = {
-    400: "Malformed request (e.g. invalid JSON)",
+    400: (
+        "Malformed request: no body, invalid JSON, or JSON nested more than "
+        f"{MAX_JSON_DEPTH} levels deep"
+    ),
     401: "Missing or invalid token",
     403: "The token's role may not do this",
     404: "Not found",
     409: "Conflicts with the current state",
     413: "Request body too large",
+    415: "The body is not sent with Content-Type: application/json",
     422: "Validation failed",
+    429: (
+        "Too many failed authentications from this client address: retry after "
+        "Retry-After seconds (a request with a valid token is never refused)"
+    ),
     507: "The server could not store a file",
+}
+_HEADERS = {
+    429: {
+        "Retry-After": {
+            "description": "Seconds until this address may try a token again",
+            "required": True,
+            "schema": {"type": "integer", "minimum": 1},
+        }
+    }
 }
 
 
@@ -271,9 +308,9 @@ def _responses(endpoint: Endpoint, keyed: dict) -> dict[str, Any]:
             "description": "OK",
             "content": {"application/json": {"schema": schema}},
         }
-    codes = {401, 403, 422} | set(endpoint.errors)
+    codes = {401, 403, 422, 429} | set(endpoint.errors)
     if endpoint.body is not None:
-        codes |= {400, 413}
+        codes |= {400, 413, 415}
     if endpoint.path_params:
         codes.add(404)
     error_schema = {"$ref": "#/components/schemas/ErrorBody"}
@@ -282,19 +319,26 @@ def _responses(endpoint: Endpoint, keyed: dict) -> dict[str, Any]:
             "description": _ERROR_TEXT[code],
             "content": {"application/json": {"schema": error_schema}},
         }
+        if code in _HEADERS:
+            responses[str(code)]["headers"] = _HEADERS[code]
     return responses
 
 
 # -- request handling ------------------------------------------------------------------
 
 
+def roles_needed(roles: tuple[TokenRole, ...]) -> str:
+    if len(roles) == 1:
+        return f"this needs the {roles[0].value} role"
+    names = [r.value for r in roles]
+    return f"this needs one of the roles {', '.join(names[:-1])} and {names[-1]}"
+
+
 def _handler(endpoint: Endpoint) -> Callable[[web.Request], Awaitable[web.StreamResponse]]:
     async def handle(request: web.Request) -> web.StreamResponse:
         principal: Principal = request[PRINCIPAL]
         if principal.role not in endpoint.roles:
-            raise Forbidden(
-                "this needs one of the roles: " + ", ".join(r.value for r in endpoint.roles)
-            )
+            raise Forbidden(roles_needed(endpoint.roles))
         path = {}
         for name in endpoint.path_params:
             raw = request.match_info[name]
@@ -333,6 +377,12 @@ def _query_dict(request: web.Request, model: type[BaseModel]) -> dict[str, Any]:
 
 
 async def _json_body(request: web.Request, limit: int) -> bytes:
+    if not request.body_exists:
+        raise MalformedJSON("a JSON body is required")
+    # A form or text/plain body is not read as JSON: a browser may send those to
+    # another site without asking first.
+    if request.content_type != "application/json":
+        raise UnsupportedMediaType("send the body as JSON with Content-Type: application/json")
     if request.content_length is not None and request.content_length > limit:
         raise web.HTTPRequestEntityTooLarge(max_size=limit, actual_size=request.content_length)
     raw = await request.read()
@@ -340,12 +390,32 @@ async def _json_body(request: web.Request, limit: int) -> bytes:
         raise web.HTTPRequestEntityTooLarge(max_size=limit, actual_size=len(raw))
     if not raw:
         raise MalformedJSON("a JSON body is required")
+    # Every reader after this one (the NUL check, pydantic) recurses into nesting, and
+    # Python's own parser gives up at ~1000 levels: depth is refused before them.
+    too_deep = JSONTooDeep(f"the JSON body is nested more than {MAX_JSON_DEPTH} levels deep")
     try:
         decoded = json.loads(raw)
+    except RecursionError:
+        raise too_deep from None
     except (ValueError, UnicodeDecodeError):
         raise MalformedJSON("the body is not valid JSON") from None
+    if _nested_deeper(decoded, MAX_JSON_DEPTH):
+        raise too_deep
     _refuse_nul(decoded, "body")
     return raw
+
+
+def _nested_deeper(value: Any, limit: int) -> bool:
+    """Whether arrays and objects nest more than `limit` levels (without recursing)."""
+    stack = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict | list):
+            if depth > limit:
+                return True
+            children = item.values() if isinstance(item, dict) else item
+            stack.extend((child, depth + 1) for child in children)
+    return False
 
 
 def _refuse_nul(value: Any, where: str) -> None:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+from ipaddress import IPv4Network, IPv6Network, ip_network
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 from urllib.parse import urlsplit
 
 from pydantic import Field, SecretStr, ValidationError, field_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 # Telegram tokens look like 123456789:AAH...; anything else is a typo worth stopping for.
 _TOKEN_RE = re.compile(r"^\d{3,20}:[A-Za-z0-9_-]{20,}$")
@@ -20,8 +21,13 @@ class ConfigError(Exception):
 
 
 class Settings(BaseSettings):
+    # An empty value (`STAFF_CHAT_ID=` as .env.example has it) means unset: the default.
     model_config = SettingsConfigDict(
-        env_file=".env", env_file_encoding="utf-8", extra="ignore", case_sensitive=False
+        env_file=".env",
+        env_file_encoding="utf-8",
+        extra="ignore",
+        case_sensitive=False,
+        env_ignore_empty=True,
     )
 
     bot_token: SecretStr | None = None
@@ -34,6 +40,9 @@ class Settings(BaseSettings):
     admin_token: SecretStr | None = None
     # Failed admin API authentications one client address may make per minute.
     auth_failures_per_minute: int = Field(default=30, ge=1, le=100_000)
+    # Reverse proxies whose X-Forwarded-For names the client (comma-separated addresses
+    # or networks); any other peer is the client itself, whatever the header says.
+    trusted_proxies: Annotated[tuple[IPv4Network | IPv6Network, ...], NoDecode] = ()
     attachments_dir: Path = Path("data/attachments")
     # A fleet: how long a customer's lock (Redis) and an outbox row being sent outlive
     # an instance killed while holding them; both are renewed while the instance lives.
@@ -77,6 +86,21 @@ class Settings(BaseSettings):
         if not value.startswith(("redis://", "rediss://", "unix://")):
             raise ValueError("must be a redis:// URL")
         return value
+
+    @field_validator("trusted_proxies", mode="before")
+    @classmethod
+    def _networks(cls, value: object) -> object:
+        if not isinstance(value, str):
+            return value
+        networks = []
+        for item in (part.strip() for part in value.split(",")):
+            if not item:
+                continue
+            try:
+                networks.append(ip_network(item, strict=False))
+            except ValueError:
+                raise ValueError(f"{item!r} is not an IP address or network") from None
+        return tuple(networks)
 
     @field_validator("webhook_secret")
     @classmethod

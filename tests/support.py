@@ -6,6 +6,7 @@ import asyncio
 import os
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from aiogram import Bot
@@ -16,6 +17,18 @@ from models import OutboxMessage
 from models.enums import OutboxStatus
 
 TOKEN = "123456789:AAHfakeTokenForTestsOnly0123456789abc"
+ENV_EXAMPLE = Path(__file__).resolve().parents[1] / ".env.example"
+
+
+def copied_env_example(**values: str) -> str:
+    """.env.example as a user copies it (`cp .env.example .env`), with only the given
+    lines filled in; every other line stays as shipped, empty ones included."""
+    lines = []
+    for line in ENV_EXAMPLE.read_text().splitlines():
+        name = line.split("=", 1)[0]
+        lines.append(f"{name}={values.pop(name)}" if name in values else line)
+    assert not values, f"not in .env.example: {sorted(values)}"
+    return "\n".join(lines) + "\n"
 
 
 @asynccontextmanager

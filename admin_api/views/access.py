@@ -19,6 +19,7 @@ from admin_api.views.crud import page_of, patch_fields
 from bot.config import Settings
 from bot.services import settings as runtime
 from bot.services import tokens
+from models.enums import TokenRole
 
 
 def _process_settings(request: web.Request) -> Settings:
@@ -95,6 +96,7 @@ def _settings(api: Registry) -> None:
         "/settings",
         summary="Runtime settings in force",
         tag=tag,
+        roles=(TokenRole.ADMIN, TokenRole.READONLY),
         response=SettingsOut,
     )
     async def get_settings(call: Call) -> SettingsOut:

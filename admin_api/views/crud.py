@@ -15,6 +15,7 @@ from pydantic import BaseModel
 
 from admin_api.registry import ADMIN_ONLY, Call, Registry
 from admin_api.schemas.common import Deleted, Page, PageQuery
+from bot.services import tokens
 from bot.services.errors import Invalid
 
 OutT = TypeVar("OutT", bound=BaseModel)
@@ -94,13 +95,17 @@ class Resource(Generic[OutT]):
     create_body: type[BaseModel]
     patch_body: type[BaseModel]
     out: type[OutT]
-    list_items: Callable[..., Awaitable[tuple[list[Any], int]]]  # (limit, offset, **filters)
-    get_item: Callable[[int], Awaitable[Any]]
+    # (limit, offset[, scope=], **filters)
+    list_items: Callable[..., Awaitable[tuple[list[Any], int]]]
+    get_item: Callable[..., Awaitable[Any]]  # (id[, scope=])
     create_item: Callable[..., Awaitable[Any]]  # (**body)
     update_item: Callable[..., Awaitable[Any]]  # (id, **sent fields)
     delete_item: Callable[[int], Awaitable[None]]
     conflicts: tuple[Operation, ...] = ("create", "update", "delete")  # may answer 409
     present: Callable[[Any], OutT] | None = None  # default: out.model_validate
+    # What an agent token reads of the resource (OpenAPI wording). When set, list_items
+    # and get_item take the caller's `scope`; without it every token reads everything.
+    agent_scope: str | None = None
 
     def output(self, item: Any) -> OutT:
         return (self.present or self.out.model_validate)(item)
@@ -113,6 +118,9 @@ def register_crud(api: Registry, resource: Resource[Any]) -> None:
     r = resource
     item_path = f"{r.path}/{{{r.id_param}}}"
 
+    async def scoped(call: Call) -> dict[str, Any]:
+        return {"scope": await tokens.read_scope(call.principal)} if r.agent_scope else {}
+
     @api.route(
         "GET",
         r.path,
@@ -120,10 +128,11 @@ def register_crud(api: Registry, resource: Resource[Any]) -> None:
         tag=r.tag,
         query=r.query,
         response=Page[r.out],  # type: ignore[valid-type]
+        scope=r.agent_scope,
     )
     async def list_view(call: Call) -> Page[Any]:
         q = call.query
-        result = await r.list_items(q.limit, q.offset, **query_filters(q))
+        result = await r.list_items(q.limit, q.offset, **await scoped(call), **query_filters(q))
         return page_of(r.out, result, q, r.present)
 
     @api.route(
@@ -140,9 +149,11 @@ def register_crud(api: Registry, resource: Resource[Any]) -> None:
     async def create_view(call: Call) -> BaseModel:
         return r.output(await r.create_item(**call.body.model_dump()))
 
-    @api.route("GET", item_path, summary=r.summaries.get, tag=r.tag, response=r.out)
+    @api.route(
+        "GET", item_path, summary=r.summaries.get, tag=r.tag, response=r.out, scope=r.agent_scope
+    )
     async def get_view(call: Call) -> BaseModel:
-        return r.output(await r.get_item(call.path[r.id_param]))
+        return r.output(await r.get_item(call.path[r.id_param], **await scoped(call)))
 
     @api.route(
         "PATCH",

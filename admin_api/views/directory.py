@@ -33,7 +33,7 @@ from admin_api.schemas.directory import (
 )
 from admin_api.views.crud import Resource, Summaries, page_of, patch_fields, register_crud
 from bot.services import directory
-from models import Category, Department, Priority, SlaPolicy, Status, Template
+from models import Category, Department, Priority, SlaPolicy, Status
 
 # page_of and patch_fields lived here first; other view modules may still import them from here.
 __all__ = ["RESOURCES", "page_of", "patch_fields", "register"]
@@ -141,11 +141,15 @@ RESOURCES: tuple[Resource, ...] = (
         patch_body=TemplatePatch,
         out=TemplateOut,
         list_items=directory.list_templates,
-        get_item=partial(directory.get_or_404, Template, what="template"),
+        get_item=directory.get_template,
         create_item=directory.create_template,
         update_item=directory.update_template,
         delete_item=directory.delete_template,
         conflicts=("create", "update"),
+        agent_scope=(
+            "only the templates for every department and those of their agent's "
+            "departments; others are 404."
+        ),
     ),
 )
 

@@ -37,6 +37,7 @@ AGENTS = Resource(
     update_item=people.update_agent,
     delete_item=people.delete_agent,
     present=AgentOut.of,  # department_ids from the fetched departments
+    agent_scope="only their own agent and the agents of its departments; others are 404.",
 )
 
 CUSTOMERS = Resource(
@@ -59,6 +60,7 @@ CUSTOMERS = Resource(
     create_item=people.create_customer,
     update_item=people.update_customer,
     delete_item=people.delete_customer,
+    agent_scope="only customers with a ticket in their agent's departments; others are 404.",
 )
 
 

@@ -25,7 +25,7 @@ from admin_api.schemas.stats import (
     StatsQuery,
     StatsRow,
 )
-from bot.services import stats
+from bot.services import stats, tokens
 from bot.services.stats import Figures, Row
 
 # Spreadsheets run a cell starting with one of these as a formula; names come from
@@ -41,7 +41,7 @@ async def _filter(call: Call) -> stats.StatsFilter:
         agent_id=q.agent_id,
         customer_id=q.customer_id,
         department_id=q.department_id,
-        departments=await stats.department_scope(call.principal),
+        departments=await tokens.department_scope(call.principal),
     )
 
 
@@ -128,6 +128,7 @@ _BREAKDOWN_SUMMARIES = {
     "rating": "Tickets by CSAT rating (1..5, unrated)",
 }
 _CSV_NOTE = " (format=csv: a text/csv download)"
+STATS_SCOPE = "only tickets of their agent's departments count (department_id cannot widen it)."
 
 
 def _json_or_csv(model: type[BaseModel]) -> dict[str, Any]:
@@ -159,6 +160,7 @@ def register(api: Registry) -> None:
         summary="Ticket statistics overview" + _CSV_NOTE,
         tag=tag,
         roles=READ_ROLES,
+        scope=STATS_SCOPE,
         query=StatsQuery,
         response=StatsOverview,
         raw_response=_json_or_csv(StatsOverview),
@@ -182,6 +184,7 @@ def register(api: Registry) -> None:
             summary=_BREAKDOWN_SUMMARIES[by] + _CSV_NOTE,
             tag=tag,
             roles=READ_ROLES,
+            scope=STATS_SCOPE,
             query=StatsQuery,
             response=StatsBreakdown,
             raw_response=_json_or_csv(StatsBreakdown),
@@ -196,6 +199,7 @@ def register(api: Registry) -> None:
         summary="Tickets and answers by agent (assignee; answers by author)" + _CSV_NOTE,
         tag=tag,
         roles=READ_ROLES,
+        scope=STATS_SCOPE,
         query=StatsQuery,
         response=AgentStatsBreakdown,
         raw_response=_json_or_csv(AgentStatsBreakdown),

@@ -35,6 +35,9 @@ from models.enums import TokenRole
 
 # Files travel base64-encoded (4/3 of their size) inside the JSON of an alert.
 ALERT_BODY_BYTES = 24 * 1024 * 1024
+# What an agent token sees (OpenAPI descriptions): its agent's departments only.
+TICKETS_SCOPE = "only tickets of their agent's departments."
+TICKET_SCOPE = "only tickets of their agent's departments; others are 404."
 FILE_RESPONSE = {
     "description": "The stored file, with its name and MIME type",
     # The stored file's own MIME type (image/png, application/pdf, ...).
@@ -101,6 +104,7 @@ def register(api: Registry) -> None:
         tag=tag,
         query=TicketQuery,
         response=TicketPage,
+        scope=TICKETS_SCOPE,
     )
     async def list_tickets(call: Call) -> TicketPage:
         q: TicketQuery = call.query
@@ -138,7 +142,14 @@ def register(api: Registry) -> None:
             total_exact=page.total_exact,
         )
 
-    @api.route("GET", "/tickets/{ticket_id}", summary="Get a ticket", tag=tag, response=TicketOut)
+    @api.route(
+        "GET",
+        "/tickets/{ticket_id}",
+        summary="Get a ticket",
+        tag=tag,
+        response=TicketOut,
+        scope=TICKET_SCOPE,
+    )
     async def get_ticket(call: Call) -> TicketOut:
         ticket = await tickets.get_ticket(call.path["ticket_id"], await actor_for(call.principal))
         return TicketOut.model_validate(ticket)
@@ -149,6 +160,7 @@ def register(api: Registry) -> None:
         summary="The conversation, internal notes included (kind: note)",
         tag=tag,
         response=list[MessageOut],
+        scope=TICKET_SCOPE,
     )
     async def messages(call: Call) -> list[MessageOut]:
         _, rows = await ticket_queries.conversation(
@@ -162,6 +174,7 @@ def register(api: Registry) -> None:
         summary="The ticket's history",
         tag=tag,
         response=list[EventOut],
+        scope=TICKET_SCOPE,
     )
     async def events(call: Call) -> list[EventOut]:
         rows = await ticket_queries.history(call.path["ticket_id"], await actor_for(call.principal))
@@ -178,6 +191,7 @@ def register(api: Registry) -> None:
         summary="Answer the customer as an agent (delivered in Telegram)",
         tag=tag,
         roles=ACT_ROLES,
+        scope=TICKET_SCOPE,
         body=ReplyIn,
         response=MessageOut,
         status=201,
@@ -196,6 +210,7 @@ def register(api: Registry) -> None:
         summary="Add an internal note (never shown to the customer)",
         tag=tag,
         roles=ACT_ROLES,
+        scope=TICKET_SCOPE,
         body=ReplyIn,
         response=MessageOut,
         status=201,
@@ -212,6 +227,7 @@ def register(api: Registry) -> None:
         summary="Assign (or release with null)",
         tag=tag,
         roles=ACT_ROLES,
+        scope=TICKET_SCOPE,
         body=AssignIn,
         response=TicketOut,
         errors=(409,),
@@ -229,6 +245,7 @@ def register(api: Registry) -> None:
         summary="Move to another department (optionally to an agent)",
         tag=tag,
         roles=ACT_ROLES,
+        scope=TICKET_SCOPE,
         body=TransferIn,
         response=TicketOut,
         errors=(409,),
@@ -249,6 +266,7 @@ def register(api: Registry) -> None:
         summary="Change the status",
         tag=tag,
         roles=ACT_ROLES,
+        scope=TICKET_SCOPE,
         body=TicketStatusIn,
         response=TicketOut,
         errors=(409,),
@@ -266,6 +284,7 @@ def register(api: Registry) -> None:
         summary="Change the priority",
         tag=tag,
         roles=ACT_ROLES,
+        scope=TICKET_SCOPE,
         body=TicketPriorityIn,
         response=TicketOut,
     )
@@ -282,6 +301,7 @@ def register(api: Registry) -> None:
         summary="Close the ticket",
         tag=tag,
         roles=ACT_ROLES,
+        scope=TICKET_SCOPE,
         response=TicketOut,
         errors=(409,),
     )
@@ -296,6 +316,7 @@ def register(api: Registry) -> None:
         summary="Reopen a resolved or closed ticket",
         tag=tag,
         roles=ACT_ROLES,
+        scope=TICKET_SCOPE,
         response=TicketOut,
         errors=(409,),
     )
@@ -348,6 +369,7 @@ def register(api: Registry) -> None:
         summary="Download an attachment",
         tag="attachments",
         raw_response=FILE_RESPONSE,
+        scope="only files of their agent's departments' tickets; others are 404.",
     )
     async def download(call: Call) -> web.StreamResponse:
         attachment = await ticket_queries.attachment_for(

@@ -11,15 +11,18 @@ from typing import Any
 from tortoise.exceptions import IntegrityError
 from tortoise.expressions import Q
 from tortoise.models import Model
+from tortoise.queryset import QuerySet
 from tortoise.transactions import in_transaction
 
 from bot.services.errors import Conflict, Invalid, NotFound
+from bot.services.tokens import EVERYTHING, Scope
 from models import Agent, Category, Department, Priority, SlaPolicy, Status, Template, Ticket
 from models.enums import StatusRole
 
 
-async def get_or_404(model: type[Model], object_id: int, what: str) -> Any:
-    instance = await model.get_or_none(id=object_id)
+async def get_or_404(source: type[Model] | QuerySet[Any], object_id: int, what: str) -> Any:
+    """The row of a model, or of a query (a caller's scope): elsewhere it does not exist."""
+    instance = await source.get_or_none(id=object_id)
     if instance is None:
         raise NotFound(f"{what} {object_id} does not exist")
     return instance
@@ -31,6 +34,15 @@ async def page(query: Any, limit: int, offset: int) -> tuple[list[Any], int]:
     return items, total
 
 
+def _with_article(what: str) -> str:
+    """ "an agent", "a category", "an SLA policy" (said "an ess-el-ay")."""
+    return ("an " if what[0] in "aeiou" or what.startswith("SLA") else "a ") + what
+
+
+def _listed(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
 async def _unique(
     model: type[Model], field: str, value: Any, what: str, exclude_id: int | None = None
 ) -> None:
@@ -38,7 +50,8 @@ async def _unique(
     if exclude_id is not None:
         query = query.exclude(id=exclude_id)
     if await query.exists():
-        raise Conflict(f"a {what} with this {field} already exists", {"field": field})
+        message = f"{_with_article(what)} with this {field} already exists"
+        raise Conflict(message, {"field": field})
 
 
 async def save(instance: Model, what: str) -> Any:
@@ -116,8 +129,8 @@ async def ensure_unique(
     if exclude_id is not None:
         query = query.exclude(id=exclude_id)
     if await query.exists():
-        names = " and ".join(k.removesuffix("_id") for k in scope)
-        raise Conflict(f"a {what} with this {names} already exists", {"fields": list(scope)})
+        message = f"{_with_article(what)} with this {_listed(list(scope))} already exists"
+        raise Conflict(message, {"fields": list(scope)})
 
 
 def _changed(instance: Model, fields: dict[str, Any], *names: str) -> bool:
@@ -334,7 +347,7 @@ def _check_sla_times(first_response: int, resolution: int) -> None:
     if resolution < first_response:
         raise invalid_field(
             "resolution_minutes",
-            "resolution time must not be shorter than first-response time",
+            "resolution_minutes must not be less than first_response_minutes",
             "less_than_first_response",
         )
 
@@ -384,16 +397,24 @@ async def delete_sla_policy(policy_id: int) -> None:
 # -- templates ----------------------------------------------------------------------------
 
 
+def _templates_in(scope: Scope) -> QuerySet[Template]:
+    """The templates for every department and those of the scope's departments."""
+    if scope.departments is None:
+        return Template.all()
+    return Template.filter(Q(department_id=None) | Q(department_id__in=list(scope.departments)))
+
+
 async def list_templates(
     limit: int,
     offset: int,
     *,
+    scope: Scope = EVERYTHING,
     department_id: int | None = None,
     language: str | None = None,
     q: str | None = None,
     active: bool | None = None,
 ) -> tuple[list[Template], int]:
-    query = Template.all().order_by("shortcut", "id")
+    query = _templates_in(scope).order_by("shortcut", "id")
     if department_id is not None:
         query = query.filter(department_id=department_id)
     if language is not None:
@@ -403,6 +424,10 @@ async def list_templates(
     if q:
         query = query.filter(Q(title__icontains=q) | Q(shortcut__icontains=q))
     return await page(query, limit, offset)
+
+
+async def get_template(template_id: int, scope: Scope = EVERYTHING) -> Template:
+    return await get_or_404(_templates_in(scope), template_id, "template")
 
 
 async def _unique_template(exclude_id: int | None, **key: Any) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from tortoise.expressions import Q, Subquery
+from tortoise.queryset import QuerySet
 from tortoise.transactions import in_transaction
 
 from bot.services.directory import (
@@ -19,6 +20,7 @@ from bot.services.directory import (
     save,
 )
 from bot.services.errors import Conflict
+from bot.services.tokens import EVERYTHING, Scope
 from models import Agent, Category, Customer, Department, Message, Ticket
 
 # -- agents -------------------------------------------------------------------------------
@@ -37,8 +39,16 @@ async def _departments(ids: list[int]) -> list[Department]:
     return found
 
 
-async def get_agent(agent_id: int) -> Agent:
-    agent = await get_or_404(Agent, agent_id, "agent")
+def _agents_in(scope: Scope) -> QuerySet[Agent]:
+    """The scope's own agent and the agents of its departments."""
+    if scope.departments is None:
+        return Agent.all()
+    colleagues = Q(id__in=_agent_ids_of(*scope.departments))
+    return Agent.filter(colleagues | Q(id=scope.agent_id) if scope.agent_id else colleagues)
+
+
+async def get_agent(agent_id: int, scope: Scope = EVERYTHING) -> Agent:
+    agent = await get_or_404(_agents_in(scope), agent_id, "agent")
     await agent.fetch_related("departments")
     return agent
 
@@ -47,13 +57,14 @@ async def list_agents(
     limit: int,
     offset: int,
     *,
+    scope: Scope = EVERYTHING,
     department_id: int | None = None,
     role: str | None = None,
     active: bool | None = None,
     on_duty: bool | None = None,
     q: str | None = None,
 ) -> tuple[list[Agent], int]:
-    query = Agent.all().order_by("id")
+    query = _agents_in(scope).order_by("id")
     if department_id is not None:
         query = query.filter(id__in=_agent_ids_of(department_id))
     if role is not None:
@@ -69,9 +80,9 @@ async def list_agents(
     return items, total
 
 
-def _agent_ids_of(department_id: int) -> Any:
+def _agent_ids_of(*department_ids: int) -> Any:
     # A subquery instead of a join: an agent is counted once however many rows match.
-    return Subquery(Agent.filter(departments__id=department_id).values("id"))
+    return Subquery(Agent.filter(departments__id__in=department_ids).values("id"))
 
 
 async def create_agent(*, department_ids: list[int], **fields: Any) -> Agent:
@@ -124,23 +135,34 @@ async def delete_agent(agent_id: int) -> None:
             or await Message.filter(author_agent_id=agent_id).exists()
         ):
             # Deleting would erase who answered what; history must stay readable.
-            raise Conflict("the agent has worked on tickets; deactivate them instead")
+            raise Conflict(
+                "the agent has worked on tickets; deactivate them instead (active=false)"
+            )
         await agent.delete()
 
 
 # -- customers ----------------------------------------------------------------------------
 
 
+def _customers_in(scope: Scope) -> QuerySet[Customer]:
+    """The customers with a ticket in the scope's departments."""
+    if scope.departments is None:
+        return Customer.all()
+    tickets = Ticket.filter(department_id__in=list(scope.departments)).values("customer_id")
+    return Customer.filter(id__in=Subquery(tickets))
+
+
 async def list_customers(
     limit: int,
     offset: int,
     *,
+    scope: Scope = EVERYTHING,
     active: bool | None = None,
     banned: bool | None = None,
     support_level: str | None = None,
     q: str | None = None,
 ) -> tuple[list[Customer], int]:
-    query = Customer.all().order_by("id")
+    query = _customers_in(scope).order_by("id")
     if active is not None:
         query = query.filter(active=active)
     if banned is not None:
@@ -161,8 +183,8 @@ async def list_customers(
     return await page(query, limit, offset)
 
 
-async def get_customer(customer_id: int) -> Customer:
-    return await get_or_404(Customer, customer_id, "customer")
+async def get_customer(customer_id: int, scope: Scope = EVERYTHING) -> Customer:
+    return await get_or_404(_customers_in(scope), customer_id, "customer")
 
 
 async def create_customer(**fields: Any) -> Customer:
@@ -177,7 +199,7 @@ async def update_customer(customer_id: int, **fields: Any) -> Customer:
             # The Telegram id is where the customer's tickets are delivered: changing it
             # would send their conversation to someone else.
             if await Ticket.filter(customer_id=customer_id).exists():
-                raise Conflict("the customer has tickets; their Telegram id cannot change")
+                raise Conflict("the customer has tickets, so their telegram_id cannot change")
             await ensure_unique(
                 Customer, "customer", exclude_id=customer_id, telegram_id=fields["telegram_id"]
             )
@@ -189,5 +211,7 @@ async def delete_customer(customer_id: int) -> None:
     async with in_transaction():
         customer = await get_or_404(Customer, customer_id, "customer")
         if await Ticket.filter(customer_id=customer_id).exists():
-            raise Conflict("the customer has tickets; deactivate or ban them instead")
+            raise Conflict(
+                "the customer has tickets; deactivate (active=false) or ban them instead"
+            )
         await customer.delete()

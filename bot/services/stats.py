@@ -36,9 +36,8 @@ from tortoise.transactions import in_transaction
 
 from bot.db import connection
 from bot.services.ticket_queries import compiled
-from bot.services.tokens import Principal
 from models import Agent, Category, Department, Message, Priority, Status, Ticket
-from models.enums import MessageKind, SlaState, StatusRole, TicketSource, TokenRole
+from models.enums import MessageKind, SlaState, StatusRole, TicketSource
 
 CSAT_VALUES = (1, 2, 3, 4, 5)
 DURATION_DIGITS = 3
@@ -72,19 +71,6 @@ class StatsFilter:
         if self.departments is not None:
             conditions["department_id__in"] = sorted(self.departments)
         return Q(**{prefix + key: value for key, value in conditions.items()})
-
-
-async def department_scope(principal: Principal) -> frozenset[int] | None:
-    """The departments an agent-role token sees; None for admin and readonly tokens.
-
-    An agent token without an agent (or whose agent has no departments) sees nothing.
-    """
-    if principal.role != TokenRole.AGENT:
-        return None
-    if principal.agent_id is None:
-        return frozenset()
-    ids = await Department.filter(agents__id=principal.agent_id).values_list("id", flat=True)
-    return frozenset(ids)
 
 
 # -- figures ---------------------------------------------------------------------------

@@ -572,7 +572,8 @@ async def transfer(
             raise Invalid("no such active department", {"field": "department_id"})
         previous = ticket.department_id
         if previous == department.id and agent_id in (None, ticket.assignee_id):
-            raise Conflict("the ticket is already there")
+            where = " with this assignee" if agent_id else ""
+            raise Conflict(f"the ticket is already in this department{where}")
         agent = await _check_agent_for(department.id, agent_id) if agent_id else None
         ticket.department = department
         if ticket.category is not None and ticket.category.department_id != department.id:

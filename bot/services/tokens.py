@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 
 from bot.services.errors import Invalid, NotFound, Unauthorized
 from models import Agent, ApiToken
-from models.enums import TokenRole
+from models.enums import AgentRole, TokenRole
 
 TOKEN_PREFIX = "hd_"  # noqa: S105 - a marker, not a secret
 
@@ -23,6 +23,41 @@ class Principal:
     role: TokenRole
     token_id: int | None = None
     agent_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """What a caller reads: `departments` None means every department; `agent_id` is
+    the agent an agent token acts as (it always sees its own record)."""
+
+    departments: frozenset[int] | None = None
+    agent_id: int | None = None
+
+
+EVERYTHING = Scope()
+
+
+async def read_scope(principal: Principal) -> Scope:
+    """An agent token reads what its agent works on: its departments' tickets,
+    customers, agents and templates (an admin agent: every department, as in the staff
+    chat). Admin and readonly tokens read everything. An agent token without an agent
+    sees nothing rather than everything."""
+    if principal.role != TokenRole.AGENT:
+        return EVERYTHING
+    agent = None
+    if principal.agent_id is not None:
+        agent = await Agent.get_or_none(id=principal.agent_id)
+    if agent is None:
+        return Scope(departments=frozenset())
+    if agent.role == AgentRole.ADMIN:
+        return Scope(agent_id=agent.id)
+    departments = await agent.departments.all().values_list("id", flat=True)
+    return Scope(departments=frozenset(departments), agent_id=agent.id)
+
+
+async def department_scope(principal: Principal) -> frozenset[int] | None:
+    """The departments a token reads (None: all of them)."""
+    return (await read_scope(principal)).departments
 
 
 def hash_secret(secret: str) -> str:
@@ -95,8 +130,14 @@ async def authenticate(secret: str, bootstrap_admin: str | None) -> Principal:
     # which reveals nothing about the secret through timing.
     if bootstrap_admin and hmac.compare_digest(secret.encode(), bootstrap_admin.encode()):
         return Principal(name="bootstrap admin", role=TokenRole.ADMIN)
-    token = await ApiToken.get_or_none(token_hash=hash_secret(secret), revoked_at=None)
+    token = await ApiToken.get_or_none(
+        token_hash=hash_secret(secret), revoked_at=None
+    ).select_related("agent")
     if token is None:
         raise Unauthorized("invalid or revoked token")
+    # An agent token is that agent: deactivating the agent stops it on every endpoint
+    # (deleting the agent deletes its tokens).
+    if token.agent is not None and not token.agent.active:
+        raise Unauthorized("the token's agent is deactivated")
     await ApiToken.filter(id=token.id).update(last_used_at=datetime.now(UTC))
     return Principal(name=token.name, role=token.role, token_id=token.id, agent_id=token.agent_id)

@@ -10,7 +10,7 @@ from aiohttp import web
 from admin_api import create_admin_app
 from admin_api.views.access import PROCESS_SETTINGS
 from bot.services.settings import RuntimeSettings, runtime_settings
-from models import Agent, ApiToken, Setting
+from models import Agent, ApiToken, Department, Setting
 from tests.api.conftest import ApiClient
 
 V1 = "/api/v1"
@@ -202,10 +202,14 @@ async def test_settings_validation(client):
 
 async def test_settings_roles(client, make_token):
     agent = await Agent.create(telegram_id=1, name="A")
+    readonly = client.as_(await make_token("readonly"))
+    status, body = await readonly.get(f"{V1}/settings")
+    assert status == 200 and body["auto_close_hours"] == 24
+    # The process' set-up is not an agent's business (README: token roles).
+    status, body = await client.as_(await make_token("agent", agent.id)).get(f"{V1}/settings")
+    assert status == 403 and body["error"]["code"] == "forbidden"
     for secret in (await make_token("readonly"), await make_token("agent", agent.id)):
         caller = client.as_(secret)
-        status, body = await caller.get(f"{V1}/settings")
-        assert status == 200 and body["auto_close_hours"] == 24
         status, body = await caller.patch(f"{V1}/settings", {"auto_close_hours": 1})
         assert status == 403 and body["error"]["code"] == "forbidden"
     assert (await client.as_(None).get(f"{V1}/settings"))[0] == 401
@@ -242,3 +246,41 @@ async def test_runtime_settings_are_typed_and_survive_bad_rows(db, api_settings)
     assert current.attachments_dir == str(api_settings.attachments_dir)
     with pytest.raises(dataclasses.FrozenInstanceError):
         current.round_robin = False  # type: ignore[misc]
+
+
+async def test_a_deactivated_or_deleted_agents_tokens_stop_everywhere(client, make_token):
+    department = await Department.create(name="Support")
+    agent = await Agent.create(telegram_id=1, name="A")
+    await agent.departments.add(department)
+    token = client.as_(await make_token("agent", agent.id))
+    reads = (
+        "/departments",
+        "/customers",
+        "/stats",
+        "/stats/by-status",
+        "/tickets",
+        f"/agents/{agent.id}",
+    )
+    for path in reads:
+        assert (await token.get(V1 + path))[0] == 200, path
+
+    assert (await client.patch(f"{V1}/agents/{agent.id}", {"active": False}))[0] == 200
+    for path in reads:
+        status, body = await token.get(V1 + path)
+        assert status == 401, path
+        assert body["error"] == {
+            "code": "unauthorized",
+            "message": "the token's agent is deactivated",
+            "details": None,
+        }
+    assert (await token.post(f"{V1}/tickets/1/notes", {"text": "x"}))[0] == 401
+
+    # Not revoked: it works again once the agent is active again.
+    assert (await client.patch(f"{V1}/agents/{agent.id}", {"active": True}))[0] == 200
+    assert (await token.get(f"{V1}/stats"))[0] == 200
+
+    assert (await client.delete(f"{V1}/agents/{agent.id}"))[0] == 200
+    assert await ApiToken.filter(agent_id=agent.id).count() == 0
+    for path in reads:
+        status, body = await token.get(V1 + path)
+        assert status == 401 and body["error"]["message"] == "invalid or revoked token", path

@@ -265,6 +265,8 @@ async def test_blocked_bot_is_read_only(client):
 async def test_roles(client, make_token):
     agent = await Agent.create(telegram_id=1, name="A")
     customer = await Customer.create(telegram_id=2, support_until=date(2030, 1, 1))
+    # An agent token reads the customers of its departments' tickets.
+    await agent.departments.add(await (await open_ticket(customer)).department)
     readers = [
         client.as_(await make_token("readonly")),
         client.as_(await make_token("agent", agent.id)),

@@ -13,9 +13,12 @@ import aiohttp
 import pytest
 from tortoise import Tortoise, connections
 
+from bot.config import Settings
 from bot.db import MIGRATIONS_DIR, migrate, tortoise_config
 from bot.delivery import outbox
 from tests.conftest import BACKENDS, create_pg_database, drop_pg_database
+from tests.e2e.conftest import BotProcess, free_port
+from tests.support import TOKEN, copied_env_example
 
 
 async def test_start_is_answered_and_sigterm_stops_cleanly(api, bot_process):
@@ -57,6 +60,34 @@ def _run_cli(env: dict[str, str], cwd) -> subprocess.CompletedProcess[str]:
         text=True,
         timeout=60,
     )
+
+
+async def test_starts_from_a_copied_env_example_with_only_the_token(api, tmp_path):
+    """`cp .env.example .env`, set BOT_TOKEN, run: the empty lines (STAFF_CHAT_ID=,
+    WEBHOOK_SECRET=, ...) are unset settings. The test also points the copy at the fake
+    Telegram, and gives the port in the environment (as the README's systemd unit
+    does); everything else is as shipped."""
+    (tmp_path / ".env").write_text(
+        copied_env_example(BOT_TOKEN=TOKEN, TELEGRAM_API_URL=api.base_url)
+    )
+    copied = (tmp_path / ".env").read_text()
+    assert "\nSTAFF_CHAT_ID=\n" in copied and "\nWEBHOOK_SECRET=\n" in copied
+    settings = {name.upper() for name in Settings.model_fields}
+    env = {k: v for k, v in os.environ.items() if k.upper() not in settings}
+    env["ADMIN_API_PORT"] = str(free_port())
+    process = BotProcess(env, tmp_path, tmp_path / "bot.log")
+    try:
+        await process.start()
+        user = api.add_user(501, "Alice", language_code="en")
+        user.send_text("/start")
+        await api.wait_for("sendMessage", timeout=30)
+        assert api.sent_messages(501)[0]["text"].startswith("👋 Hello, Alice!")
+        # The relative defaults of the copy landed in the working directory.
+        assert (tmp_path / "data" / "helpdesk.sqlite3").exists()
+        assert await process.terminate() == 0
+    finally:
+        if process.proc is not None and process.proc.returncode is None:
+            await process.kill()
 
 
 def test_missing_token_stops_with_one_clear_line(tmp_path):

@@ -3,6 +3,7 @@
 import pytest
 
 from bot.config import ConfigError, load_settings
+from tests.support import copied_env_example
 
 TOKEN = "123456789:AAH" + "x" * 32
 
@@ -52,3 +53,28 @@ def test_env_file_is_read(tmp_path):
     assert settings.bot_token is not None and settings.bot_token.get_secret_value() == TOKEN
     assert settings.staff_chat_id == -1001
     assert TOKEN not in repr(settings)  # secrets never printed
+
+
+def test_a_copied_env_example_with_only_the_token_loads(tmp_path):
+    (tmp_path / ".env").write_text(copied_env_example(BOT_TOKEN=TOKEN))
+    assert "\nSTAFF_CHAT_ID=\n" in (tmp_path / ".env").read_text()  # the case at issue
+    settings = load_settings()
+    settings.require_bot()
+    assert settings.bot_token is not None and settings.bot_token.get_secret_value() == TOKEN
+    # Empty lines mean unset: the defaults apply.
+    assert settings.staff_chat_id is None
+    assert settings.webhook_url is None and settings.webhook_secret is None
+    assert settings.admin_token is None
+    assert settings.redis_url is None and settings.telegram_api_url is None
+    assert settings.trusted_proxies == ()
+
+
+def test_empty_environment_variables_are_unset(monkeypatch):
+    monkeypatch.setenv("BOT_TOKEN", TOKEN)
+    for name in ("STAFF_CHAT_ID", "WEBHOOK_SECRET", "ADMIN_TOKEN", "ADMIN_API_PORT", "LOG_LEVEL"):
+        monkeypatch.setenv(name, "")
+    settings = load_settings()
+    settings.require_bot()
+    assert settings.staff_chat_id is None and settings.webhook_secret is None
+    assert settings.admin_token is None
+    assert settings.admin_api_port == 8080 and settings.log_level == "INFO"

@@ -6,8 +6,8 @@ import random
 import statistics
 
 from bot.db import connection, dialect_of
-from bot.services.stats import department_scope, percentile
-from bot.services.tokens import Principal
+from bot.services.stats import percentile
+from bot.services.tokens import Principal, department_scope
 from models import Agent, Department
 from models.enums import TokenRole
 
