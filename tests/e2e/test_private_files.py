@@ -3,53 +3,24 @@
 
 from __future__ import annotations
 
-import asyncio
 import os
-import stat
-import sys
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-
 from bot.db import migrate
-from tests.support import wait_until
-
-
-def mode(path: Path) -> int:
-    return stat.S_IMODE(path.stat().st_mode)
-
-
-@pytest.fixture
-def umask_022() -> Iterator[None]:
-    """A normal umask, inherited by the processes the test starts."""
-    previous = os.umask(0o022)
-    try:
-        yield
-    finally:
-        os.umask(previous)
+from tests.e2e.conftest import run_cli
+from tests.support import file_mode, wait_until
 
 
 async def test_migrate_with_the_defaults_makes_a_private_data_directory(tmp_path, umask_022):
     tmp_path.chmod(0o755)
     env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "ATTACHMENTS_DIR")}
-    process = await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-m",
-        "bot",
-        "migrate",
-        env=env,
-        cwd=tmp_path,
-        stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.PIPE,
-    )
-    _, stderr = await asyncio.wait_for(process.communicate(), 60)
-    assert process.returncode == 0, stderr.decode()
+    code, _, err = await run_cli(env, "migrate", cwd=tmp_path)
+    assert code == 0, err
     database = tmp_path / "data" / "helpdesk.sqlite3"
-    assert mode(database) == 0o600
-    assert mode(database.parent) == 0o700
-    assert mode(tmp_path) == 0o755  # the working directory is not the app's to change
-    others = [p for p in database.parent.iterdir() if p != database and mode(p) != 0o600]
+    assert file_mode(database) == 0o600
+    assert file_mode(database.parent) == 0o700
+    assert file_mode(tmp_path) == 0o755  # the working directory is not the app's to change
+    others = [p for p in database.parent.iterdir() if p != database and file_mode(p) != 0o600]
     assert others == []
 
 
@@ -65,9 +36,9 @@ async def test_run_tightens_an_older_loose_database_and_attachments(
     _as_an_older_version_left_them(database, old, root)
 
     await bot_process.start()
-    assert mode(database) == 0o600
-    await wait_until(lambda: mode(old) == 0o600, timeout=30)
-    assert mode(root) == mode(root / "2025") == mode(month) == 0o700
+    assert file_mode(database) == 0o600
+    await wait_until(lambda: file_mode(old) == 0o600, timeout=30)
+    assert file_mode(root) == file_mode(root / "2025") == file_mode(month) == 0o700
     assert await bot_process.terminate() == 0
 
 

@@ -3,33 +3,29 @@
 
 from __future__ import annotations
 
-import os
-import stat
 from pathlib import Path
 
 from models import Attachment
 from tests.handlers.wizard_support import desk_with_staff_chat, last, press
+from tests.support import file_mode
 
 
-async def test_a_customers_file_is_stored_private(env, tmp_path):
-    previous = os.umask(0o022)
-    try:
-        await desk_with_staff_chat(env)
-        alice = env.api.add_user(501, "Alice")
-        alice.send_text("/start")
-        await env.step()
-        await press(env, alice, 501, last(env, 501), "New ticket")
-        screen = await press(env, alice, 501, last(env, 501), "Tech")
-        await press(env, alice, 501, screen, "normal")
-        alice.send_text("Scan of my passport")
-        await env.step()
-        alice.send_text("Attached")
-        await env.step()
-        alice.send_document("passport.pdf", content=b"%PDF passport scan")
-        await env.step()
-        await press(env, alice, 501, await _summary(env, alice), "Send")
-    finally:
-        os.umask(previous)
+async def test_a_customers_file_is_stored_private(env, tmp_path, umask_022):
+    await desk_with_staff_chat(env)
+    alice = env.api.add_user(501, "Alice")
+    alice.send_text("/start")
+    await env.step()
+    await press(env, alice, 501, last(env, 501), "New ticket")
+    screen = await press(env, alice, 501, last(env, 501), "Tech")
+    await press(env, alice, 501, screen, "normal")
+    alice.send_text("Scan of my passport")
+    await env.step()
+    alice.send_text("Attached")
+    await env.step()
+    alice.send_document("passport.pdf", content=b"%PDF passport scan")
+    await env.step()
+    summary = await press(env, alice, 501, last(env, 501), "Done")
+    await press(env, alice, 501, summary, "Send")
 
     attachment = await Attachment.get(file_name="passport.pdf")
     stored = tmp_path / "files" / attachment.stored_path
@@ -40,10 +36,6 @@ def _modes(path: Path, up_to: Path) -> list[int]:
     """The permission bits of `path` and of each directory above it below `up_to`."""
     modes = []
     while path != up_to:
-        modes.append(stat.S_IMODE(path.stat().st_mode))
+        modes.append(file_mode(path))
         path = path.parent
     return modes
-
-
-async def _summary(env, alice):
-    return await press(env, alice, 501, last(env, 501), "Done")

@@ -4,32 +4,13 @@ attachments tree 0700 with files 0600, whatever the umask; looser ones are tight
 
 from __future__ import annotations
 
-import os
-import stat
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
 from tortoise import Tortoise, connections
 
 from bot import private_files
 from bot.db import migrate, tortoise_config
 from bot.services import attachments
 from models import Department
-
-
-def mode(path: Path) -> int:
-    return stat.S_IMODE(path.stat().st_mode)
-
-
-@pytest.fixture
-def umask_022() -> Iterator[None]:
-    """A normal umask: what the service manager usually gives a process."""
-    previous = os.umask(0o022)
-    try:
-        yield
-    finally:
-        os.umask(previous)
+from tests.support import file_mode
 
 
 async def test_the_sqlite_file_and_the_directories_made_for_it_are_private(tmp_path, umask_022):
@@ -37,15 +18,15 @@ async def test_the_sqlite_file_and_the_directories_made_for_it_are_private(tmp_p
     path = tmp_path / "data" / "db" / "helpdesk.sqlite3"
     url = f"sqlite://{path}"
     await migrate(url)
-    assert mode(path) == 0o600
-    assert mode(path.parent) == 0o700 and mode(path.parent.parent) == 0o700
-    assert mode(tmp_path) == 0o755  # a directory that was there is not the app's to change
+    assert file_mode(path) == 0o600
+    assert file_mode(path.parent) == 0o700 and file_mode(path.parent.parent) == 0o700
+    assert file_mode(tmp_path) == 0o755  # a directory that was there is not the app's to change
 
     await Tortoise.init(config=tortoise_config(url))
     try:
         # Tortoise runs SQLite in WAL mode: -wal and -shm exist while it is connected.
         await Department.create(name="Billing")
-        companions = {p.name: mode(p) for p in path.parent.iterdir() if p != path}
+        companions = {p.name: file_mode(p) for p in path.parent.iterdir() if p != path}
         assert companions == {"helpdesk.sqlite3-wal": 0o600, "helpdesk.sqlite3-shm": 0o600}
     finally:
         await connections.close_all()
@@ -61,8 +42,8 @@ async def test_a_loose_database_file_is_tightened_when_the_app_opens_it(tmp_path
     leftover.chmod(0o666)
     await Tortoise.init(config=tortoise_config(url))
     try:
-        assert mode(path) == 0o600
-        assert not leftover.exists() or mode(leftover) == 0o600
+        assert file_mode(path) == 0o600
+        assert not leftover.exists() or file_mode(leftover) == 0o600
         assert await Department.all().count() == 0  # still a working database
     finally:
         await connections.close_all()
@@ -73,9 +54,9 @@ async def test_stored_files_and_their_directories_are_private(tmp_path, umask_02
     stored = await attachments.store(root, "invoice.pdf", "application/pdf", b"%PDF secret")
     target = root / stored.path
     assert target.read_bytes() == b"%PDF secret"
-    assert mode(target) == 0o600
+    assert file_mode(target) == 0o600
     for directory in (target.parent, target.parent.parent, root):
-        assert mode(directory) == 0o700, directory
+        assert file_mode(directory) == 0o700, directory
     # Nothing half-written is left behind.
     assert [p.name for p in target.parent.iterdir()] == [target.name]
 
@@ -90,14 +71,14 @@ def test_an_existing_attachments_tree_is_tightened(tmp_path, umask_022):
     script = month / "tool.sh"
     script.write_bytes(b"#!/bin/sh")
     script.chmod(0o755)
-    assert mode(root) == 0o755
+    assert file_mode(root) == 0o755
 
     changed = private_files.make_tree_private(root)
     assert changed == 5
-    assert mode(root) == mode(root / "2025") == mode(month) == 0o700
-    assert mode(old) == 0o600 and mode(script) == 0o700  # the owner's own bits are kept
+    assert file_mode(root) == file_mode(root / "2025") == file_mode(month) == 0o700
+    assert file_mode(old) == 0o600 and file_mode(script) == 0o700  # the owner's own bits are kept
     assert private_files.make_tree_private(root) == 0
     # A directory that does not exist yet is created private.
     fresh = tmp_path / "new" / "files"
     assert private_files.make_tree_private(fresh) == 0
-    assert mode(fresh) == mode(fresh.parent) == 0o700
+    assert file_mode(fresh) == file_mode(fresh.parent) == 0o700
