@@ -252,6 +252,7 @@ _ERROR_TEXT = {
     409: "Conflicts with the current state",
     413: "Request body too large",
     422: "Validation failed",
+    503: "A service it needs is unavailable; nothing was changed",
     507: "The server could not store a file",
 }
 
