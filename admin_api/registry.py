@@ -280,6 +280,7 @@ _ERROR_TEXT = {
         "Too many failed authentications from this client address: retry after "
         "Retry-After seconds (a request with a valid token is never refused)"
     ),
+    503: "A service it needs is unavailable; nothing was changed",
     507: "The server could not store a file",
 }
 _HEADERS = {

@@ -1,9 +1,10 @@
-"""`python -m bot` / `helpdesk`: run, migrate, makemigrations, token."""
+"""`python -m bot` / `helpdesk`: run, migrate, makemigrations, token, customer erase."""
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import getpass
 import logging
 import re
 import subprocess
@@ -76,6 +77,64 @@ async def _token(args: argparse.Namespace, settings: Settings) -> None:
     print(secret)
 
 
+def _operator() -> str:
+    """Who runs the CLI, for the history of what they did."""
+    try:
+        return f"cli:{getpass.getuser()}"
+    except (OSError, KeyError):
+        return "cli"
+
+
+# `customer erase` refused because of open tickets: a script can tell it from an error.
+REFUSED = 3
+
+
+async def _erase_customer(args: argparse.Namespace, settings: Settings) -> int:
+    from pathlib import Path
+
+    from bot.db import orm
+    from bot.i18n import create_i18n
+    from bot.services import erasure, tickets
+    from bot.services.settings import runtime_settings
+    from models.enums import ActorType
+
+    actor = tickets.Actor(ActorType.SYSTEM, _operator(), is_admin=True)
+    async with orm(settings.database_url):
+        customer = await erasure.find_customer(args.id, args.telegram_id)
+        root = Path((await runtime_settings(settings)).attachments_dir)
+        try:
+            # Closing a ticket (--force) and the staff cards render texts.
+            with create_i18n(settings.default_language).context():
+                done = await erasure.erase_customer(
+                    customer.id,
+                    actor,
+                    attachments_dir=root,
+                    force=args.force,
+                    redis_url=settings.redis_url,
+                )
+        except erasure.OpenTickets as exc:
+            numbers = ", ".join(f"#{n}" for n in exc.details["tickets"])
+            one = len(exc.details["tickets"]) == 1
+            print(
+                f"refused: customer {customer.id} has {'an open ticket' if one else 'open tickets'}"
+                f" ({numbers}); close {'it' if one else 'them'} first or run again with --force",
+                file=sys.stderr,
+            )
+            return REFUSED
+    closed = f" ({done.tickets_closed} closed first)" if done.tickets_closed else ""
+    print(
+        f"customer {done.customer_id} erased: {done.tickets_anonymised} tickets anonymised"
+        f"{closed}, {done.messages_wiped} messages wiped, {done.attachments_removed} "
+        f"attachments removed, {done.files_deleted} files deleted, {done.drafts_removed} "
+        "drafts removed"
+    )
+    for name in done.files_not_deleted:
+        print(
+            f"warning: stored file not deleted, remove it by hand: {root / name}", file=sys.stderr
+        )
+    return 1 if done.files_not_deleted else 0
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="helpdesk", description="Telegram helpdesk")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -91,13 +150,34 @@ def _parser() -> argparse.ArgumentParser:
     create.add_argument("--name", required=True)
     create.add_argument("--role", required=True, choices=["admin", "agent", "readonly"])
     create.add_argument("--agent-id", type=int, default=None)
+    customer = sub.add_parser("customer", help="customers")
+    customer_sub = customer.add_subparsers(dest="customer_command", required=True)
+    erase = customer_sub.add_parser(
+        "erase",
+        help="erase a customer's personal data (GDPR); their tickets stay, anonymised",
+        description="Erases the customer's personal data, their tickets' texts and files, "
+        "and their drafts; the tickets stay, anonymised, for the statistics. Refused "
+        f"(exit code {REFUSED}) while they have an open ticket, unless --force.",
+    )
+    erase.add_argument("id", type=int, nargs="?", help="the customer's id (as in the admin API)")
+    erase.add_argument(
+        "--telegram-id",
+        type=int,
+        help="their Telegram id: finds them without ID; with ID, must be theirs",
+    )
+    erase.add_argument(
+        "--force", action="store_true", help="close their open tickets first instead of refusing"
+    )
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args = parser.parse_args(argv)
     if args.command == "makemigrations":
         return _makemigrations(args)
+    if args.command == "customer" and args.id is None and args.telegram_id is None:
+        parser.error("customer erase: give the customer's id or --telegram-id")
     try:
         settings = load_settings()
         if args.command == "run":
@@ -109,6 +189,8 @@ def main(argv: list[str] | None = None) -> int:
             asyncio.run(_migrate(settings))
         elif args.command == "token":
             asyncio.run(_token(args, settings))
+        elif args.command == "customer":
+            return asyncio.run(_erase_customer(args, settings))
     except ConfigError as exc:
         print(exc, file=sys.stderr)
         return 2

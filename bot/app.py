@@ -14,6 +14,7 @@ import signal
 import time
 from collections.abc import AsyncIterator
 from functools import partial
+from pathlib import Path
 from typing import Any
 
 from aiogram import Bot, Dispatcher
@@ -40,10 +41,11 @@ from bot.middlewares import (
     UserIsolation,
     WakeOutboxMiddleware,
 )
+from bot.private_files import make_tree_private
 from bot.requests import ForgivingCallbackAnswers, HelpdeskSession, HelpdeskWebhookHandler
 from bot.services import staff_thread
 from bot.services.automation import Automation
-from bot.services.settings import use_process_settings
+from bot.services.settings import runtime_settings, use_process_settings
 from bot.storage import DatabaseStorage, ResilientStorage
 
 log = logging.getLogger(__name__)
@@ -199,6 +201,15 @@ async def _discover_staff_chats(bot: Bot) -> None:
         await staff_thread.remember_chat(chat_id, bool(chat.is_forum))
 
 
+async def _private_attachments(settings: Settings) -> None:
+    """Stored files from before (or copied in by hand) lose group and other access."""
+    try:
+        root = Path((await runtime_settings(settings)).attachments_dir)
+        await asyncio.to_thread(make_tree_private, root)
+    except Exception as exc:
+        log.warning("the attachments directory could not be made private: %s", exc)
+
+
 async def _workers_ctx(app: web.Application) -> AsyncIterator[None]:
     sender = app[SENDER]
     housekeeper = Housekeeper()
@@ -208,6 +219,7 @@ async def _workers_ctx(app: web.Application) -> AsyncIterator[None]:
         asyncio.create_task(housekeeper.run(), name="housekeeping"),
         asyncio.create_task(automation.run(), name="automation"),
         asyncio.create_task(_discover_staff_chats(app[BOT]), name="staff-chats"),
+        asyncio.create_task(_private_attachments(app[SETTINGS]), name="private-files"),
     ]
     yield
     await sender.stop(grace=SHUTDOWN_TIMEOUT)

@@ -15,6 +15,7 @@ from tortoise import BaseDBAsyncClient, Tortoise, connections
 from tortoise.backends.base.config_generator import expand_db_url
 
 import migrations as _migrations_pkg
+from bot.private_files import private_sqlite_file
 
 log = logging.getLogger(__name__)
 
@@ -37,8 +38,9 @@ def normalize_url(url: str) -> str:
     if url.startswith("postgresql://"):
         return "postgres://" + url.removeprefix("postgresql://")
     if url.startswith("sqlite://") and not url.startswith("sqlite://:memory:"):
-        path = Path(url.removeprefix("sqlite://").split("?", 1)[0])
-        path.parent.mkdir(parents=True, exist_ok=True)
+        # Customers' data: the file (and the directory made for it) private to the
+        # service user before SQLite creates or opens it.
+        private_sqlite_file(Path(url.removeprefix("sqlite://").split("?", 1)[0]))
     return url
 
 

@@ -23,12 +23,17 @@ class Customer(Model):
     created_at = fields.DatetimeField(auto_now_add=True)
     updated_at = fields.DatetimeField(auto_now=True)
     last_seen_at = fields.DatetimeField(null=True)
+    # Set when the customer's personal data was erased (bot.services.erasure): the row
+    # stays, anonymised, so their tickets still count in the statistics.
+    erased_at = fields.DatetimeField(null=True)
 
     class Meta:
         table = "customer"
 
     @property
     def display_name(self) -> str:
+        if self.erased_at is not None:
+            return "erased customer"
         name = f"{self.first_name} {self.last_name}".strip()
         return name or (f"@{self.username}" if self.username else str(self.telegram_id))
 

@@ -186,6 +186,17 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
 
 
 @pytest.fixture
+def umask_022() -> Iterator[None]:
+    """A normal umask (what a service manager usually gives a process), inherited by the
+    processes the test starts."""
+    previous = os.umask(0o022)
+    try:
+        yield
+    finally:
+        os.umask(previous)
+
+
+@pytest.fixture
 def redis_url() -> str:
     if not REDIS_URL:
         pytest.skip("TEST_REDIS_URL is not set (CI sets it)")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import stat
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -69,6 +70,11 @@ async def all_settled() -> bool:
     return not await OutboxMessage.filter(
         status__in=[OutboxStatus.PENDING, OutboxStatus.SENDING]
     ).exists()
+
+
+def file_mode(path: Path) -> int:
+    """A file's or directory's permission bits (0o600, 0o755...)."""
+    return stat.S_IMODE(path.stat().st_mode)
 
 
 def button_texts(message: dict) -> list[str]:

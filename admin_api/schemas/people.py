@@ -125,6 +125,9 @@ class CustomerOut(Output):
     created_at: datetime
     updated_at: datetime
     last_seen_at: datetime | None
+    erased_at: datetime | None = Field(
+        description="When their personal data was erased (POST …/erase); null if never"
+    )
 
 
 class CustomerQuery(PageQuery):
@@ -132,3 +135,25 @@ class CustomerQuery(PageQuery):
     banned: bool | None = None
     support_level: SupportLevel | None = None
     q: Search | None = Field(None, description="Search in names, username, Telegram id")
+
+
+class EraseIn(Input):
+    force: bool = Field(
+        False,
+        description="Close the customer's open tickets first (each with an event) instead "
+        "of refusing with 409",
+    )
+
+
+class ErasureOut(Output):
+    customer_id: int
+    tickets_anonymised: int = Field(description="Kept for the statistics, without personal data")
+    tickets_closed: int = Field(description="Open tickets closed first (with force)")
+    messages_wiped: int = Field(description="Messages of their tickets whose text was removed")
+    attachments_removed: int
+    files_deleted: int = Field(description="Stored files deleted, drafts' included")
+    files_not_deleted: list[str] = Field(
+        description="Stored files (relative paths) that could not be deleted: remove by hand"
+    )
+    drafts_removed: int = Field(description="Wizard drafts and pending messages (FSM records)")
+    outbox_rows_removed: int = Field(description="Queued or sent Telegram messages forgotten")

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from admin_api.registry import Registry
+from pathlib import Path
+
+from admin_api.keys import PROCESS_SETTINGS, WAKE_OUTBOX
+from admin_api.registry import ADMIN_ONLY, Call, Registry
 from admin_api.schemas.people import (
     AgentIn,
     AgentOut,
@@ -12,9 +15,13 @@ from admin_api.schemas.people import (
     CustomerOut,
     CustomerPatch,
     CustomerQuery,
+    EraseIn,
+    ErasureOut,
 )
 from admin_api.views.crud import Resource, Summaries, register_crud
-from bot.services import people
+from admin_api.views.tickets import actor_for
+from bot.services import erasure, people
+from bot.services.settings import runtime_settings
 
 AGENTS = Resource(
     path="/agents",
@@ -67,3 +74,26 @@ CUSTOMERS = Resource(
 def register(api: Registry) -> None:
     register_crud(api, AGENTS)
     register_crud(api, CUSTOMERS)
+
+    @api.route(
+        "POST",
+        "/customers/{customer_id}/erase",
+        summary="Erase a customer's personal data (GDPR); their tickets stay, anonymised, "
+        "for the statistics",
+        tag="customers",
+        roles=ADMIN_ONLY,
+        body=EraseIn,
+        response=ErasureOut,
+        errors=(409, 503),
+    )
+    async def erase(call: Call) -> ErasureOut:
+        settings = call.request.app[PROCESS_SETTINGS]
+        done = await erasure.erase_customer(
+            call.path["customer_id"],
+            await actor_for(call.principal),
+            attachments_dir=Path((await runtime_settings(settings)).attachments_dir),
+            force=call.body.force,
+            redis_url=settings.redis_url,
+        )
+        call.request.app[WAKE_OUTBOX]()  # the staff cards' edits
+        return ErasureOut.model_validate(done)

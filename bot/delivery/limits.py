@@ -31,6 +31,19 @@ def is_private(chat_id: int) -> bool:
     return chat_id > 0
 
 
+# Telegram's chat ids have at most 52 significant bits: beyond them is nobody's chat.
+ERASED_CHAT_BASE = 2**52
+
+
+def erased_chat_id(customer_id: int) -> int:
+    """The Telegram id an erased customer is left with (bot.services.erasure)."""
+    return -(ERASED_CHAT_BASE + customer_id)
+
+
+def is_erased_chat(chat_id: int) -> bool:
+    return chat_id < -ERASED_CHAT_BASE
+
+
 class RateLimiter:
     """In-process limiter; `ready_at` never blocks, `acquire_global` waits its turn."""
 

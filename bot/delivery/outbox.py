@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from bot.delivery.limits import is_private
+from bot.delivery.limits import is_erased_chat, is_private
 from bot.ui.html import CAPTION_LIMIT, MESSAGE_LIMIT, split_html, visible_length
 from models import Customer, OutboxMessage
 from models.enums import OutboxStatus, Side
@@ -50,9 +50,12 @@ async def enqueue(
         existing = await OutboxMessage.get_or_none(dedupe_key=dedupe_key)
         if existing is not None:
             return existing
-    status = OutboxStatus.PENDING
+    status, error = OutboxStatus.PENDING, None
+    if is_erased_chat(chat_id):
+        # An erased customer's: nobody's chat. Kept for the record, never sent.
+        status, error = OutboxStatus.FAILED, "the customer was erased"
     # A customer who blocked the bot gets nothing until they unblock (then it resumes).
-    if (
+    elif (
         is_private(chat_id)
         and await Customer.filter(telegram_id=chat_id, blocked_bot=True).exists()
     ):
@@ -70,6 +73,7 @@ async def enqueue(
         ref_param=ref_param,
         purpose=purpose,
         dedupe_key=dedupe_key,
+        last_error=error,
     )
 
 

@@ -357,7 +357,7 @@ class Sender:
     async def _sent(self, row: OutboxMessage, ids: list[int], result: Any = None) -> None:
         async with in_transaction():
             await _remember_file_id(row, result)
-            await OutboxMessage.filter(id=row.id).update(
+            recorded = await OutboxMessage.filter(id=row.id).update(
                 status=OutboxStatus.SENT,
                 sent_at=now_utc(),
                 telegram_message_id=ids[0] if ids else None,
@@ -365,6 +365,10 @@ class Sender:
                 lease_until=None,
                 last_error=None,
             )
+            if not recorded:
+                # The row was deleted while in flight (a customer's erasure): nothing of
+                # it, not even where it landed, is remembered.
+                return
             creates = row.method.startswith(_CREATING_PREFIXES)
             if creates and row.message_id and row.ticket_id and row.side:
                 for message_id in ids:

@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from bot.private_files import make_private_dirs, write_private
 from bot.services.errors import DomainError, Invalid
 from models.enums import AttachmentKind
 
@@ -61,10 +62,10 @@ def _write(root: Path, content: bytes, suffix: str) -> str:
     now = datetime.now(UTC)
     relative = Path(f"{now:%Y}", f"{now:%m}", f"{uuid.uuid4().hex}{suffix}")
     target = root / relative
-    target.parent.mkdir(parents=True, exist_ok=True)
+    make_private_dirs(target.parent)  # 0700, files 0600: customers' files are private
     temporary = target.with_suffix(target.suffix + ".part")
     try:
-        temporary.write_bytes(content)
+        write_private(temporary, content)
         temporary.replace(target)
     except OSError:
         temporary.unlink(missing_ok=True)

@@ -195,6 +195,8 @@ async def create_customer(**fields: Any) -> Customer:
 async def update_customer(customer_id: int, **fields: Any) -> Customer:
     async with in_transaction():
         customer = await get_or_404(Customer, customer_id, "customer")
+        if customer.erased_at is not None:
+            raise Conflict("the customer was erased; their data cannot be changed")
         if "telegram_id" in fields and fields["telegram_id"] != customer.telegram_id:
             # The Telegram id is where the customer's tickets are delivered: changing it
             # would send their conversation to someone else.

@@ -400,6 +400,8 @@ async def send_alert(
     customer = await Customer.get_or_none(id=customer_id)
     if customer is None:
         raise Invalid("no such customer", {"field": "customer_id"})
+    if customer.erased_at is not None:
+        raise Invalid("the customer was erased", {"field": "customer_id"})
     if department_id is None:
         first = await Department.filter(active=True).order_by("order", "id").first()
         if first is None:

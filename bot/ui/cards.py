@@ -38,6 +38,7 @@ def render_card(ticket: Ticket, description: str = "") -> str:
     who = escape(customer.display_name)
     if customer.username:
         who += f" (@{escape(customer.username)})"
+    level = escape(customer.support_level)
     status = f"{ticket.status.color} {escape(ticket.status.name)}".strip()
     category = (
         f"{ticket.category.color} {escape(ticket.category.name)}".strip()
@@ -50,13 +51,17 @@ def render_card(ticket: Ticket, description: str = "") -> str:
         f"🎫 <b>#{ticket.number}</b> · {status}",
         f"🏢 {escape(ticket.department.name)} · 🏷 {category} · {priority}",
         _sla_line(ticket),
-        _("👤 {who}, id <code>{id}</code>, level {level}").format(
-            who=who, id=customer.telegram_id, level=escape(customer.support_level)
+        (
+            _("👤 Erased customer (personal data removed), level {level}").format(level=level)
+            if customer.erased_at is not None
+            else _("👤 {who}, id <code>{id}</code>, level {level}").format(
+                who=who, id=customer.telegram_id, level=level
+            )
         ),
         _("👷 Assignee: {assignee}").format(assignee=assignee),
-        "",
-        f"<b>{escape(ticket.subject)}</b>",
     ]
+    if ticket.subject:  # (an erased customer's ticket has none)
+        lines += ["", f"<b>{escape(ticket.subject)}</b>"]
     text = "\n".join(lines)
     if description:
         room = min(DESCRIPTION_LIMIT, MESSAGE_LIMIT - len(text) - 10)

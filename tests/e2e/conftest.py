@@ -71,6 +71,23 @@ class BotProcess:
         return self.log_path.read_text(errors="replace")[-4000:]
 
 
+async def run_cli(env: dict[str, str], *args: str, cwd: Path | str = "/") -> tuple[int, str, str]:
+    """`python -m bot ARGS` to its end: the exit code, stdout and stderr (stripped)."""
+    process = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "bot",
+        *args,
+        env=env,
+        cwd=cwd,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+    )
+    stdout, stderr = await asyncio.wait_for(process.communicate(), STARTUP_TIMEOUT)
+    assert process.returncode is not None
+    return process.returncode, stdout.decode().strip(), stderr.decode().strip()
+
+
 @pytest.fixture
 async def bot_process(api, tmp_path: Path) -> AsyncIterator[BotProcess]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("BOT_", "WEBHOOK_"))}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 
 import pytest
@@ -63,15 +64,10 @@ def track_handled(dp: Dispatcher, seen: set[int]) -> None:
     dp.update.outer_middleware._middlewares.insert(0, _Handled(seen))
 
 
-@pytest.fixture
-async def env(db: str, api: FakeBotAPI, tmp_path) -> AsyncIterator[Env]:
-    settings = Settings(
-        bot_token=TOKEN,
-        telegram_api_url=api.base_url,
-        database_url=db,
-        attachments_dir=tmp_path / "files",
-        _env_file=None,
-    )
+@asynccontextmanager
+async def running_dispatcher(settings: Settings, api: FakeBotAPI) -> AsyncIterator[Env]:
+    """The dispatcher polling the fake Bot API and the sender delivering the outbox,
+    as `settings` configure them (e.g. with REDIS_URL: the FSM in Redis)."""
     bot = create_bot(settings)
     sender = create_sender(settings, bot, RateLimiter(Limits.unlimited()), poll_interval=0.05)
     dp = create_dispatcher(settings, wake_outbox=sender.wake)
@@ -86,7 +82,21 @@ async def env(db: str, api: FakeBotAPI, tmp_path) -> AsyncIterator[Env]:
     finally:
         await dp.stop_polling()
         await asyncio.gather(polling, return_exceptions=True)
+        await dp.storage.close()
         await sender.stop()
         sender_task.cancel()
         await asyncio.gather(sender_task, return_exceptions=True)
         await bot.session.close()
+
+
+@pytest.fixture
+async def env(db: str, api: FakeBotAPI, tmp_path) -> AsyncIterator[Env]:
+    settings = Settings(
+        bot_token=TOKEN,
+        telegram_api_url=api.base_url,
+        database_url=db,
+        attachments_dir=tmp_path / "files",
+        _env_file=None,
+    )
+    async with running_dispatcher(settings, api) as environment:
+        yield environment
