@@ -45,6 +45,25 @@ class OutboxMessage(Model):
         indexes = (("status", "due_at"), ("chat_id", "status"))
 
 
+class ShownMessage(Model):
+    """What a message the bot sent shows now: digests of its text (or caption) and of
+    its buttons, written when its send or edit is delivered. An edit that would change
+    neither is not sent - Telegram refuses it ("message is not modified") and in a group
+    it would spend one of the 20 sends a minute."""
+
+    id = fields.BigIntField(primary_key=True)
+    chat_id = fields.BigIntField()
+    message_id = fields.BigIntField()
+    # None while the text is not known (a copied message; only its buttons were set).
+    body = fields.CharField(max_length=64, null=True)
+    markup = fields.CharField(max_length=64)
+    updated_at = fields.DatetimeField(db_index=True)
+
+    class Meta:
+        table = "shown_message"
+        unique_together = (("chat_id", "message_id"),)
+
+
 class ProcessedUpdate(Model):
     """Update ids already taken, so a re-delivered update is not handled twice."""
 

@@ -158,6 +158,38 @@ async def test_unchanged_edit_counts_as_done(db, api, bot):
     assert await OutboxMessage.filter(status=OutboxStatus.SENT).count() == 2
 
 
+async def test_an_edit_that_would_change_nothing_is_not_sent(db, api, bot):
+    """Compared with what the message shows when the edit's turn comes: queued edits
+    that end where they started, a repeated edit, buttons set twice - none reaches
+    Telegram; an edit that does change the message does."""
+    user = api.add_user(7201, "Gil")
+    buttons = {"inline_keyboard": [[{"text": "OK", "callback_data": "ok"}]]}
+    [screen] = await outbox.send_text(user.id, "Step <b>1</b>", reply_markup=buttons)
+    await outbox.edit_text(user.id, screen, "Step <b>2</b>", reply_markup=buttons)
+    await outbox.edit_text(user.id, screen, "Step <b>2</b>", reply_markup=buttons)
+    await outbox.edit_markup(user.id, screen, buttons)
+    await outbox.edit_text(user.id, screen, "Step <b>2</b>")  # the buttons go
+    await outbox.edit_markup(user.id, screen)  # none to remove
+    await outbox.edit_text(user.id, screen, "Step <b>1</b>", reply_markup=buttons)
+    async with running_sender(bot) as sender:
+        await wait_until(all_settled)
+    edits = [
+        (r.method, r.params.get("text"), bool(r.params.get("reply_markup")))
+        for r in api.calls(chat_id=user.id)
+        if r.method.startswith("edit")
+    ]
+    assert edits == [
+        ("editMessageText", "Step <b>2</b>", True),
+        ("editMessageText", "Step <b>2</b>", False),
+        ("editMessageText", "Step <b>1</b>", True),
+    ]
+    assert api.calls(ok=False, method="editMessageText") == []
+    assert sender.stats["unchanged"] == 3
+    [message] = api.chat_messages(user.id)
+    assert message["text"] == "Step 1" and message["reply_markup"] == buttons
+    assert {r.status for r in await OutboxMessage.all()} == {OutboxStatus.SENT}
+
+
 async def test_long_text_is_split_not_rejected(db, api, bot):
     user = api.add_user(8001, "Gus")
     text = "\n\n".join(f"<b>Paragraph {i}</b> " + "lorem ipsum " * 40 for i in range(30))
