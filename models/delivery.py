@@ -14,6 +14,10 @@ class OutboxMessage(Model):
     status = fields.CharEnumField(OutboxStatus, default=OutboxStatus.PENDING, max_length=16)
     due_at = fields.DatetimeField()
     attempts = fields.IntField(default=0)
+    # Grows when a queued row's payload is changed (an edit that arrived before it was
+    # sent): a worker claims a row only at the revision it read, never sending an old
+    # payload.
+    revision = fields.IntField(default=0)
     # A worker owns a row in SENDING until this time; past it the row is taken back.
     lease_until = fields.DatetimeField(null=True)
     ticket = fields.ForeignKeyField(

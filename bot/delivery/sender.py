@@ -260,16 +260,17 @@ class Sender:
         # The lease's exact end doubles as this claim's token.
         lease = now_utc() + timedelta(seconds=self.lease_seconds)
         try:
-            claimed = await OutboxMessage.filter(id=row.id, status=OutboxStatus.PENDING).update(
-                status=OutboxStatus.SENDING, attempts=row.attempts + 1, lease_until=lease
-            )
+            # At the revision read: a payload changed since (outbox.rewrite) is read again.
+            claimed = await OutboxMessage.filter(
+                id=row.id, status=OutboxStatus.PENDING, revision=row.revision
+            ).update(status=OutboxStatus.SENDING, attempts=row.attempts + 1, lease_until=lease)
         except Exception:
             # The claim may have been committed before the connection failed: give it
             # back now rather than hold the chat's queue until the lease ends.
             await self._record(row, lambda: self._unclaim(row, lease))
             raise
         if not claimed:
-            return  # another worker took it
+            return  # another worker took it, or its payload changed: next tick
         await self.limiter.take(row.chat_id, count)
         await self._slots.acquire()
         task = asyncio.create_task(self._deliver(row), name=f"outbox-{row.id}")
@@ -296,7 +297,9 @@ class Sender:
             row.chat_id, target, row.method, payload
         ):
             return False
-        done = await OutboxMessage.filter(id=row.id, status=OutboxStatus.PENDING).update(
+        done = await OutboxMessage.filter(
+            id=row.id, status=OutboxStatus.PENDING, revision=row.revision
+        ).update(
             status=OutboxStatus.SENT,
             sent_at=now_utc(),
             telegram_message_id=target,

@@ -172,10 +172,8 @@ async def refresh_card(ticket: Ticket) -> None:
         purpose__in=(CARD_PURPOSE, staff_thread.CARD_POST),
         status=OutboxStatus.PENDING,
     ).first()
-    if pending is not None:
-        pending.payload = {**pending.payload, "text": html, "reply_markup": markup}
-        await pending.save(update_fields=["payload"])
-        return
+    if pending is not None and await outbox.rewrite(pending, html, markup):
+        return  # (claimed meanwhile: an edit follows it)
     await outbox.edit_text(
         ticket.staff_chat_id,
         target,
