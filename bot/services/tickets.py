@@ -22,6 +22,7 @@ from bot.services import assignment, attachments, sla, staff_thread
 from bot.services.attachments import StoredFile
 from bot.services.errors import Conflict, Forbidden, Invalid, NotFound
 from bot.services.settings import runtime_settings
+from bot.services.textclean import strip_invisible
 from bot.ui import cards, keyboards, texts
 from bot.ui import staff as staff_ui
 from models import (
@@ -205,7 +206,7 @@ async def _tell_customer(
 
 
 def _clean_text(text: str, what: str = "text", limit: int = TEXT_LIMIT) -> str:
-    text = text.strip()
+    text = strip_invisible(text)
     if not text:
         raise Invalid(f"the {what} is empty")
     if len(text) > limit:
@@ -684,7 +685,7 @@ async def add_customer_message(
 ) -> Message:
     """A customer's follow-up: stored with its files, relayed to the staff thread; an
     answered ticket goes back to the agents, a resolved one is reopened."""
-    text = text.strip()
+    text = strip_invisible(text)
     if len(text) > TEXT_LIMIT:
         raise Invalid(f"the text is longer than {TEXT_LIMIT} characters")
     if not text and not files:

@@ -350,6 +350,14 @@ def text_expected(what: str) -> str:
     return _("I can only take text here. Please write the {what}.").format(what=what)
 
 
+def nothing_visible(what: str) -> str:
+    return _("There is no visible text in your message. Please write the {what}.").format(what=what)
+
+
+def empty_message() -> str:
+    return _("Your message has no visible text, so nothing was added. Please write it again.")
+
+
 def what_subject() -> str:
     return _("subject")
 

@@ -11,6 +11,7 @@ from aiogram.types import CallbackQuery, Message
 from bot.delivery import outbox
 from bot.services import customer_tickets
 from bot.services.errors import Conflict, Invalid, NotFound
+from bot.services.textclean import strip_invisible
 from bot.ui import keyboards, texts
 from bot.ui.callbacks import CsatCb, RateCb, TicketCb
 from handlers.customer.states import Feedback
@@ -110,9 +111,11 @@ async def csat(
 
 async def comment(message: Message, state: FSMContext, customer: Customer) -> None:
     data = (await state.get_data()).get("csat") or {}
-    text = (message.text or "").strip()
+    text = strip_invisible(message.text or "")
     if not text:
-        await outbox.send_text(message.chat.id, texts.text_expected(texts.what_comment()))
+        what = texts.what_comment()
+        refusal = texts.text_expected(what) if message.text is None else texts.nothing_visible(what)
+        await outbox.send_text(message.chat.id, refusal)
         return
     if len(text) > COMMENT_LIMIT:
         await outbox.send_text(message.chat.id, texts.text_too_long(COMMENT_LIMIT))

@@ -542,6 +542,32 @@ async def test_subject_limit(env):
     assert env.api.calls(ok=False) == []
 
 
+async def test_a_subject_or_description_of_only_invisible_characters_is_empty(env):
+    """Zero-width spaces and joiners, a byte-order mark, direction marks: nothing a
+    reader sees, so no subject (or description) at all."""
+    await desk_with_staff_chat(env)
+    alice = _user(env, 501)
+    await _wizard_to(env, alice, 501, "subject")
+    for step, invisible in (
+        ("subject", "\u200b\u200c\u200d"),
+        ("subject", "\ufeff \u200e\u200f"),
+        ("description", "\u2060\u200b"),
+    ):
+        before_state = await _state(env, 501)
+        assert before_state[0] == f"NewTicket:{step}"
+        reply = await _type(env, alice, 501, invisible)
+        assert reply["text"] == (
+            f"There is no visible text in your message. Please write the {step}."
+        )
+        assert await _state(env, 501) == before_state
+        if step == "subject" and invisible.startswith("\ufeff"):
+            # Around a real subject they are dropped before its length is counted.
+            await _type(env, alice, 501, "\u200b" * 10 + "x" * 100 + "\u200f" * 10)
+    state, data = await _state(env, 501)
+    assert state == "NewTicket:description" and data["draft"]["subject"] == "x" * 100
+    assert env.api.calls(ok=False) == []
+
+
 async def test_markup_is_shown_literally_and_stored_verbatim(env):
     await desk_with_staff_chat(env)
     alice = _user(env, 501)
