@@ -299,6 +299,10 @@ def summary(
     )
 
 
+def description_shortened() -> str:
+    return _("(shortened here; the whole text is kept and will be sent)")
+
+
 def ask_what_to_edit() -> str:
     return _("What do you want to change?")
 

@@ -48,19 +48,21 @@ async def confirm(query: CallbackQuery, callback_data: TicketCb, customer: Custo
         ticket = await customer_tickets.own_ticket(callback_data.id, customer)
         if ticket.status.role != StatusRole.RESOLVED:
             raise Conflict("not awaiting confirmation")
-        await customer_tickets.close(ticket.id, customer)
+        closed = await customer_tickets.close(ticket.id, customer)
     except NotFound:
         await query.answer(texts.ticket_not_found(), show_alert=True)
         return
     except Conflict:
         await query.answer(texts.action_not_possible(), show_alert=True)
         return
-    await outbox.edit_text(
-        query.message.chat.id,
-        query.message.message_id,
-        texts.csat_question(),
-        reply_markup=keyboards.csat(ticket.id),
-    )
+    # The closing line is queued by the close; the rating question comes after it, as a
+    # new message (editing the question into this one would put it above that line).
+    chat_id = query.message.chat.id
+    await outbox.edit_markup(chat_id, query.message.message_id)
+    if closed.csat is None:
+        await outbox.send_text(
+            chat_id, texts.csat_question(), reply_markup=keyboards.csat(ticket.id)
+        )
     await query.answer()
 
 

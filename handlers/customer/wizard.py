@@ -33,6 +33,8 @@ from handlers.customer.states import Chat, NewTicket
 from models import Category, Customer, Department, Priority, Ticket
 
 WRITES = {"writes": True}
+# Seconds the files prompt waits for an album's next file before showing the count.
+ALBUM_SETTLE = 1.0
 
 
 def not_a_command(message: Message) -> bool:
@@ -166,11 +168,12 @@ async def go(
     *,
     edit: int | None = None,
     update: bool = False,
+    settle: float = 0.0,
 ) -> None:
     """Shows `step` of the draft and makes it the current one."""
     text, markup = await _render(step, draft, None)
     draft["screen"] = await show(
-        chat_id, draft.get("screen"), text, markup, edit=edit, update=update
+        chat_id, draft.get("screen"), text, markup, edit=edit, update=update, settle=settle
     )
     await _save(state, draft, step)
 
@@ -518,6 +521,12 @@ async def typed(message: Message, state: FSMContext, bot: Bot, customer: Custome
             await _add_to_description(chat_id, draft, text)
         if complaint and album:  # the album's screen already shows what was kept
             await state.update_data(draft=draft)
+            return
+        if step == "files":
+            # One prompt, edited in place as the button steps are; an album's files
+            # are counted into one edit.
+            settle = ALBUM_SETTLE if message.media_group_id else 0.0
+            await go(chat_id, state, draft, step, update=True, settle=settle)
             return
         await go(chat_id, state, draft, step, update=album)
         return
