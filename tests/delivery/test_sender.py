@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import time
 from collections import Counter
 from datetime import timedelta
@@ -11,7 +10,7 @@ from tortoise.transactions import in_transaction
 
 from bot.delivery import outbox
 from bot.delivery.limits import Limits, RateLimiter
-from bot.delivery.sender import Sender, release_blocked
+from bot.delivery.sender import release_blocked
 from models import (
     Customer,
     Department,
@@ -224,13 +223,8 @@ async def test_a_text_changed_between_reading_and_claiming_its_row_is_the_one_se
     async def customer_edits() -> None:
         assert await outbox.rewrite(await OutboxMessage.get(id=row.id), "Invoice 1042")
 
-    sender = Sender(bot, _Meanwhile(user.id, "wait_time", customer_edits), poll_interval=0.05)
-    task = asyncio.create_task(sender.run())
-    try:
+    async with running_sender(bot, limiter=_Meanwhile(user.id, "wait_time", customer_edits)):
         await wait_until(all_settled)
-    finally:
-        await sender.stop()
-        task.cancel()
     assert _texts(api, user.id) == ["Invoice 1042"]
     assert api.calls("editMessageText") == []
 
@@ -243,13 +237,8 @@ async def test_a_row_claimed_while_its_text_changes_gets_an_edit(db, api, bot):
     async def agent_edits() -> None:
         await outbox.replace_text(user.id, as_read, "Refund on Monday")
 
-    sender = Sender(bot, _Meanwhile(user.id, "take", agent_edits), poll_interval=0.05)
-    task = asyncio.create_task(sender.run())
-    try:
+    async with running_sender(bot, limiter=_Meanwhile(user.id, "take", agent_edits)):
         await wait_until(all_settled)
-    finally:
-        await sender.stop()
-        task.cancel()
     [message] = api.chat_messages(user.id)
     assert message["text"] == "Refund on Monday"
     [edit] = api.calls("editMessageText")
