@@ -243,12 +243,13 @@ class Sender:
             if row.due_at > now:
                 sleep = min(sleep, (row.due_at - now).total_seconds())
                 continue
-            # Before the limits: a skipped edit spends none of the chat's budget.
-            if row.method in shown.EDITS and await self._skip_unchanged(row):
-                continue
             wait = await self.limiter.wait_time(row.chat_id)
             if wait > 0:
                 sleep = min(sleep, wait)
+                continue
+            # When the chat may send (the rows behind it need that anyway), so a waiting
+            # edit is not compared on every tick; a skipped one takes none of the budget.
+            if row.method in shown.EDITS and await self._skip_unchanged(row):
                 continue
             if self._slots.locked():
                 return 0.05  # a slot frees soon and wakes us
