@@ -1,10 +1,12 @@
-"""Periodic clean-up: forget old update ids and delivered outbox rows."""
+"""Periodic clean-up: forget old update ids, delivered outbox rows and what long
+untouched messages show."""
 
 from __future__ import annotations
 
 import logging
 from datetime import timedelta
 
+from bot.delivery import shown
 from bot.delivery.outbox import now_utc
 from bot.periodic import Periodic
 from models import OutboxMessage, ProcessedUpdate
@@ -32,6 +34,12 @@ class Housekeeper(Periodic):
         rows = await OutboxMessage.filter(
             status=OutboxStatus.SENT, sent_at__lt=now - SENT_ROW_RETENTION
         ).delete()
-        if updates or rows:
-            log.info("housekeeping: forgot %d update ids, %d sent outbox rows", updates, rows)
+        messages = await shown.forget_before(now - SENT_ROW_RETENTION)
+        if updates or rows or messages:
+            log.info(
+                "housekeeping: forgot %d update ids, %d sent outbox rows, %d shown messages",
+                updates,
+                rows,
+                messages,
+            )
         return updates, rows

@@ -88,7 +88,8 @@ async def render(metrics: Metrics, sender_stats: Counter[str]) -> str:
         "# HELP helpdesk_sends_total Bot API sends by this instance, by result.",
         "# TYPE helpdesk_sends_total counter",
     ]
-    for result in ("sent", "retry_after", "transient", "failed", "blocked"):
+    # "unchanged": edits not sent because they would not have changed the message.
+    for result in ("sent", "unchanged", "retry_after", "transient", "failed", "blocked"):
         out.append(_line("helpdesk_sends_total", sender_stats.get(result, 0), result=result))
     out += [
         "# HELP helpdesk_telegram_429_total 429 Too Many Requests answers received.",

@@ -2,8 +2,15 @@
 
 from aiogram import Router
 
-from handlers import customer, errors, membership, staff
+from handlers import customer, errors, membership, staff, stale
 
 
 def routers() -> list[Router]:
-    return [errors.router(), membership.router(), customer.router(), staff.router()]
+    # The stale-button catch-all comes last: it takes the presses nothing else took.
+    return [
+        errors.router(),
+        membership.router(),
+        customer.router(),
+        staff.router(),
+        stale.router(),
+    ]

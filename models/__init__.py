@@ -1,7 +1,7 @@
 """Tortoise models, one module per aggregate; Tortoise discovers them through this package."""
 
 from models.auth import ApiToken
-from models.delivery import FsmRecord, OutboxMessage, ProcessedUpdate
+from models.delivery import FsmRecord, OutboxMessage, ProcessedUpdate, ShownMessage
 from models.directory import (
     Category,
     Counter,
@@ -30,6 +30,7 @@ __all__ = [
     "Priority",
     "ProcessedUpdate",
     "Setting",
+    "ShownMessage",
     "SlaPolicy",
     "Status",
     "Template",

@@ -14,6 +14,10 @@ class OutboxMessage(Model):
     status = fields.CharEnumField(OutboxStatus, default=OutboxStatus.PENDING, max_length=16)
     due_at = fields.DatetimeField()
     attempts = fields.IntField(default=0)
+    # Grows when a queued row's payload is changed (an edit that arrived before it was
+    # sent): a worker claims a row only at the revision it read, never sending an old
+    # payload.
+    revision = fields.IntField(default=0)
     # A worker owns a row in SENDING until this time; past it the row is taken back.
     lease_until = fields.DatetimeField(null=True)
     ticket = fields.ForeignKeyField(
@@ -43,6 +47,25 @@ class OutboxMessage(Model):
     class Meta:
         table = "outbox"
         indexes = (("status", "due_at"), ("chat_id", "status"))
+
+
+class ShownMessage(Model):
+    """What a message the bot sent shows now: digests of its text (or caption) and of
+    its buttons, written when its send or edit is delivered. An edit that would change
+    neither is not sent - Telegram refuses it ("message is not modified") and in a group
+    it would spend one of the 20 sends a minute."""
+
+    id = fields.BigIntField(primary_key=True)
+    chat_id = fields.BigIntField()
+    message_id = fields.BigIntField()
+    # None while the text is not known (a copied message; only its buttons were set).
+    body = fields.CharField(max_length=64, null=True)
+    markup = fields.CharField(max_length=64)
+    updated_at = fields.DatetimeField(db_index=True)
+
+    class Meta:
+        table = "shown_message"
+        unique_together = (("chat_id", "message_id"),)
 
 
 class ProcessedUpdate(Model):

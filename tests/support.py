@@ -34,11 +34,12 @@ def copied_env_example(**values: str) -> str:
 
 @asynccontextmanager
 async def running_sender(
-    bot: Bot, limits: Limits | None = None, **kwargs: object
+    bot: Bot, limits: Limits | None = None, *, limiter: object = None, **kwargs: object
 ) -> AsyncIterator[Sender]:
+    """A sender working in the background; `limiter` replaces the one built of `limits`."""
     sender = Sender(
         bot,
-        RateLimiter(limits or Limits.unlimited()),
+        limiter or RateLimiter(limits or Limits.unlimited()),  # type: ignore[arg-type]
         poll_interval=0.05,
         backoff=lambda attempts: 0.05,
         **kwargs,  # type: ignore[arg-type]

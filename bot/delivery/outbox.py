@@ -184,6 +184,14 @@ def _edit_target(
     return None, None
 
 
+def _one_message(text: str) -> str:
+    """`text` as one message: an edit cannot split, so an over-long text is cut."""
+    parts = split_html(text, MESSAGE_LIMIT)
+    if not parts:
+        raise ValueError("refusing to edit a message to empty text")
+    return parts[0] if len(parts) == 1 else split_html(text, MESSAGE_LIMIT - 1)[0] + "…"
+
+
 async def edit_text(
     chat_id: int,
     target: OutboxMessage | int,
@@ -193,12 +201,8 @@ async def edit_text(
     **meta: Any,
 ) -> OutboxMessage:
     """Edits a sent message in place; an over-long text is cut (an edit cannot split)."""
-    parts = split_html(text, MESSAGE_LIMIT)
-    if not parts:
-        raise ValueError("refusing to edit a message to empty text")
-    body = parts[0] if len(parts) == 1 else split_html(text, MESSAGE_LIMIT - 1)[0] + "…"
     payload: dict[str, Any] = {
-        "text": body,
+        "text": _one_message(text),
         "parse_mode": "HTML",
         "link_preview_options": {"is_disabled": True},
     }
@@ -206,6 +210,68 @@ async def edit_text(
         payload["reply_markup"] = reply_markup
     ref, ref_param = _edit_target(target, payload)
     return await enqueue("editMessageText", chat_id, payload, ref=ref, ref_param=ref_param, **meta)
+
+
+# Rows not taken by a worker yet: their payload may still change.
+QUEUED = (OutboxStatus.PENDING, OutboxStatus.BLOCKED)
+_TEXT_METHODS = ("sendMessage", "editMessageText")
+
+
+async def rewrite(
+    row: OutboxMessage,
+    text: str,
+    reply_markup: dict[str, Any] | None = None,
+    *,
+    delay: float | None = None,
+) -> bool:
+    """Makes a queued text message (or text edit) show `text` and `reply_markup` (None:
+    no buttons, as an edit would leave it) instead; with `delay`, not before then.
+
+    Compare-and-set on the row's status and revision: a row a worker claimed meanwhile
+    (or another change got to first) is left as it is and False returned - the caller
+    then edits it after it is sent. The worker's claim checks the revision too, so a
+    payload read before this change is never sent."""
+    if row.method not in _TEXT_METHODS or row.status not in QUEUED:
+        return False
+    payload = {key: value for key, value in row.payload.items() if key != "reply_markup"}
+    payload["text"] = _one_message(text)
+    if reply_markup is not None:
+        payload["reply_markup"] = reply_markup
+    fields: dict[str, Any] = {"payload": payload, "revision": row.revision + 1}
+    if delay is not None:
+        fields["due_at"] = max(row.due_at, now_utc() + timedelta(seconds=delay))
+    changed = await OutboxMessage.filter(
+        id=row.id, status__in=QUEUED, revision=row.revision
+    ).update(**fields)
+    if changed:
+        row.payload, row.revision = payload, row.revision + 1
+    return bool(changed)
+
+
+async def replace_text(
+    chat_id: int,
+    target: OutboxMessage | int,
+    text: str,
+    *,
+    reply_markup: dict[str, Any] | None = None,
+    queued_edit: OutboxMessage | None = None,
+    delay: float = 0.0,
+    **meta: Any,
+) -> OutboxMessage:
+    """Makes message `target` show `text` whatever its state. Still queued, its row (or
+    `queued_edit`, an earlier edit of it not sent yet) is changed in place and nothing
+    more is sent; being sent or sent, an edit follows it (waiting for its message id).
+    Returns the row that will show the text."""
+    later = delay or None
+    if queued_edit is not None and queued_edit.status in QUEUED:
+        # (If it was claimed just now, the target was sent before it: a new edit follows.)
+        if await rewrite(queued_edit, text, reply_markup, delay=later):
+            return queued_edit
+    elif isinstance(target, OutboxMessage) and await rewrite(
+        target, text, reply_markup, delay=later
+    ):
+        return target
+    return await edit_text(chat_id, target, text, reply_markup=reply_markup, delay=delay, **meta)
 
 
 async def send_upload(

@@ -41,6 +41,7 @@ from pydantic import ValidationError
 from tortoise.functions import Min
 from tortoise.transactions import in_transaction
 
+from bot.delivery import shown
 from bot.delivery.limits import RateLimiter, RedisRateLimiter, is_private
 from bot.delivery.outbox import CARD_POST, TOPIC_POST, UPLOAD_PURPOSE, now_utc
 from models import Attachment, Customer, MessageLink, OutboxMessage, Ticket
@@ -246,6 +247,10 @@ class Sender:
             if wait > 0:
                 sleep = min(sleep, wait)
                 continue
+            # When the chat may send (the rows behind it need that anyway), so a waiting
+            # edit is not compared on every tick; a skipped one takes none of the budget.
+            if row.method in shown.EDITS and await self._skip_unchanged(row):
+                continue
             if self._slots.locked():
                 return 0.05  # a slot frees soon and wakes us
             await self._start(row)
@@ -256,16 +261,17 @@ class Sender:
         # The lease's exact end doubles as this claim's token.
         lease = now_utc() + timedelta(seconds=self.lease_seconds)
         try:
-            claimed = await OutboxMessage.filter(id=row.id, status=OutboxStatus.PENDING).update(
-                status=OutboxStatus.SENDING, attempts=row.attempts + 1, lease_until=lease
-            )
+            # At the revision read: a payload changed since (outbox.rewrite) is read again.
+            claimed = await OutboxMessage.filter(
+                id=row.id, status=OutboxStatus.PENDING, revision=row.revision
+            ).update(status=OutboxStatus.SENDING, attempts=row.attempts + 1, lease_until=lease)
         except Exception:
             # The claim may have been committed before the connection failed: give it
             # back now rather than hold the chat's queue until the lease ends.
             await self._record(row, lambda: self._unclaim(row, lease))
             raise
         if not claimed:
-            return  # another worker took it
+            return  # another worker took it, or its payload changed: next tick
         await self.limiter.take(row.chat_id, count)
         await self._slots.acquire()
         task = asyncio.create_task(self._deliver(row), name=f"outbox-{row.id}")
@@ -280,7 +286,36 @@ class Sender:
 
         task.add_done_callback(_done)
 
+    async def _skip_unchanged(self, row: OutboxMessage) -> bool:
+        """An edit that would leave the message as it is now is done without a call.
+        The row heads its chat's queue, so nothing else changes the message meanwhile."""
+        try:
+            payload = await self._resolve_refs(row)
+        except (_Postpone, ValueError):
+            return False
+        target = payload.get("message_id")
+        if not isinstance(target, int) or not await shown.unchanged(
+            row.chat_id, target, row.method, payload
+        ):
+            return False
+        done = await OutboxMessage.filter(
+            id=row.id, status=OutboxStatus.PENDING, revision=row.revision
+        ).update(
+            status=OutboxStatus.SENT,
+            sent_at=now_utc(),
+            telegram_message_id=target,
+            result=[target],
+            lease_until=None,
+            last_error=None,
+        )
+        if done:
+            self.stats["unchanged"] += 1
+            log.debug("outbox row %s: %s would change nothing; not sent", row.id, row.method)
+            self._wake.set()  # the chat's next row may go now
+        return True
+
     async def _deliver(self, row: OutboxMessage) -> None:
+        payload: dict[str, Any] | None = None
         try:
             payload = await self._resolve_refs(row)
             call = _method_call(row.method, payload)
@@ -288,11 +323,11 @@ class Sender:
         except asyncio.CancelledError:
             raise
         except Exception as exc:
-            error = exc
-            await self._record(row, lambda: self._refused(row, error))
+            error, resolved = exc, payload
+            await self._record(row, lambda: self._refused(row, error, resolved))
         else:
             ids = _message_ids(result)
-            await self._record(row, lambda: self._sent(row, ids, result))
+            await self._record(row, lambda: self._sent(row, ids, result, payload))
 
     async def _record(self, row: OutboxMessage, outcome: Callable[[], Awaitable[None]]) -> None:
         """Writes down how a send ended. The database may be away for a moment (a
@@ -310,8 +345,11 @@ class Sender:
                 await asyncio.sleep(min(5.0, 0.5 * (attempt + 1)))
         log.error("outbox row %s: recording its outcome failed for good", row.id)
 
-    async def _refused(self, row: OutboxMessage, error: Exception) -> None:
-        """The send did not happen (or did not complete): what becomes of the row."""
+    async def _refused(
+        self, row: OutboxMessage, error: Exception, payload: dict[str, Any] | None = None
+    ) -> None:
+        """The send did not happen (or did not complete): what becomes of the row
+        (`payload`: the row's, references resolved, when it got that far)."""
         if isinstance(error, _Postpone):
             await self._requeue(row, error.seconds)
         elif isinstance(error, TelegramRetryAfter):
@@ -322,7 +360,7 @@ class Sender:
         elif isinstance(error, TelegramForbiddenError):
             await self._forbidden(row, error)
         elif isinstance(error, TelegramBadRequest):
-            await self._bad_request(row, error)
+            await self._bad_request(row, error, payload)
         elif isinstance(error, TelegramUnauthorizedError):
             log.error("Telegram refused the bot token (%s); outbox row %s waits", error, row.id)
             await self._requeue(row, 60.0)
@@ -354,7 +392,13 @@ class Sender:
             return payload  # the message replied to never went out: send without the reply
         raise ValueError(f"outbox row {row.ref_id} it refers to was never sent")
 
-    async def _sent(self, row: OutboxMessage, ids: list[int], result: Any = None) -> None:
+    async def _sent(
+        self,
+        row: OutboxMessage,
+        ids: list[int],
+        result: Any = None,
+        payload: dict[str, Any] | None = None,
+    ) -> None:
         async with in_transaction():
             await _remember_file_id(row, result)
             recorded = await OutboxMessage.filter(id=row.id).update(
@@ -369,6 +413,8 @@ class Sender:
                 # The row was deleted while in flight (a customer's erasure): nothing of
                 # it, not even where it landed, is remembered.
                 return
+            if payload is not None:
+                await shown.remember(row.chat_id, row.method, payload, ids)
             creates = row.method.startswith(_CREATING_PREFIXES)
             if creates and row.message_id and row.ticket_id and row.side:
                 for message_id in ids:
@@ -429,10 +475,13 @@ class Sender:
             await hook(row.chat_id)  # tells the staff the first time
         await hold_blocked(row.chat_id, exc.message)
 
-    async def _bad_request(self, row: OutboxMessage, exc: TelegramBadRequest) -> None:
+    async def _bad_request(
+        self, row: OutboxMessage, exc: TelegramBadRequest, payload: dict[str, Any] | None
+    ) -> None:
         if "message is not modified" in exc.message:
-            # The edit asks for what is already shown: done.
-            await self._sent(row, [])
+            # The edit asks for what is already shown (our record of it was not current,
+            # e.g. Telegram applied it just before a restart): done, and now recorded.
+            await self._sent(row, [], payload=payload)
             return
         if "thread not found" in exc.message and self.on_thread_lost is not None:
             # A ticket's forum topic was deleted: the hook opens a new one and queues

@@ -65,6 +65,7 @@ from models import (
     MessageLink,
     OutboxMessage,
     ProcessedUpdate,
+    ShownMessage,
     Ticket,
     TicketEvent,
 )
@@ -208,6 +209,14 @@ async def _erase(
     files = [path for _, path in attachments if path]
     await Attachment.filter(id__in=[a for a, _ in attachments]).delete()
     messages = await Message.filter(ticket_id__in=ids).update(text="")
+    # What their chat and the copies of their tickets' messages show (digests of the
+    # texts) goes with the links that say where those copies are.
+    copies = await MessageLink.filter(ticket_id__in=ids).values_list(
+        "chat_id", "telegram_message_id"
+    )
+    await ShownMessage.filter(chat_id=telegram_id).delete()
+    for chat_id, message_id in copies:
+        await ShownMessage.filter(chat_id=chat_id, message_id=message_id).delete()
     await MessageLink.filter(ticket_id__in=ids).delete()
     await _scrub_events(ids)
     removed = await OutboxMessage.filter(Q(chat_id=telegram_id) | Q(ticket_id__in=ids)).delete()

@@ -26,14 +26,18 @@ async def _message_of(chat_id: int, telegram_message_id: int, side: Side) -> Mes
 
 
 async def _copies(message: Message, side: Side) -> list[OutboxMessage]:
-    """The text messages the bot sent for `message` on `side` (the first part each)."""
-    rows = await OutboxMessage.filter(
-        message_id=message.id,
-        side=side,
-        method="sendMessage",
-        status=OutboxStatus.SENT,
-        purpose__isnull=True,  # not the card: it is re-rendered instead
-    ).order_by("id")
+    """The text message the bot sends or sent for `message` on `side` (its first part),
+    whether still queued, being sent or sent."""
+    rows = (
+        await OutboxMessage.filter(
+            message_id=message.id,
+            side=side,
+            method="sendMessage",
+            purpose__isnull=True,  # not the card: it is re-rendered instead
+        )
+        .exclude(status=OutboxStatus.FAILED)
+        .order_by("id")
+    )
     return rows[:1]
 
 
@@ -66,7 +70,8 @@ async def staff_edited(chat_id: int, telegram_message_id: int, text: str, agent:
             html = texts.agent_answer(ticket.number, author, message.text)
             markup = keyboards.answer(ticket.id, message.id, rated=message.rating)
         for copy in await _copies(message, Side.CUSTOMER):
-            await outbox.edit_text(
+            # The edit wins: a copy still queued goes out with the new text.
+            await outbox.replace_text(
                 copy.chat_id, copy, html, reply_markup=markup, ticket_id=ticket.id
             )
     return True
@@ -92,7 +97,7 @@ async def customer_edited(
             )
             html = header + " " + texts.edited_mark() + "\n" + texts.quote_text(message.text)
         for copy in await _copies(message, Side.STAFF):
-            await outbox.edit_text(copy.chat_id, copy, html, ticket_id=ticket.id)
+            await outbox.replace_text(copy.chat_id, copy, html, ticket_id=ticket.id)
         first = await Message.filter(ticket_id=ticket.id).order_by("id").first()
         if first is not None and first.id == message.id:
             # The card shows the first message only; re-rendering it for any other edit

@@ -23,6 +23,7 @@ from bot.services import assignment, attachments, sla, staff_thread
 from bot.services.attachments import StoredFile
 from bot.services.errors import Conflict, Forbidden, Invalid, NotFound
 from bot.services.settings import runtime_settings
+from bot.services.textclean import strip_invisible
 from bot.ui import cards, keyboards, texts
 from bot.ui import staff as staff_ui
 from models import (
@@ -188,10 +189,8 @@ async def refresh_card(ticket: Ticket) -> None:
         purpose__in=(CARD_PURPOSE, staff_thread.CARD_POST),
         status=OutboxStatus.PENDING,
     ).first()
-    if pending is not None:
-        pending.payload = {**pending.payload, "text": html, "reply_markup": markup}
-        await pending.save(update_fields=["payload"])
-        return
+    if pending is not None and await outbox.rewrite(pending, html, markup):
+        return  # (claimed meanwhile: an edit follows it)
     await outbox.edit_text(
         ticket.staff_chat_id,
         target,
@@ -223,7 +222,7 @@ async def _tell_customer(
 
 
 def _clean_text(text: str, what: str = "text", limit: int = TEXT_LIMIT) -> str:
-    text = text.strip()
+    text = strip_invisible(text)
     if not text:
         raise Invalid(f"the {what} is empty")
     if len(text) > limit:
@@ -707,7 +706,7 @@ async def add_customer_message(
 ) -> Message:
     """A customer's follow-up: stored with its files, relayed to the staff thread; an
     answered ticket goes back to the agents, a resolved one is reopened."""
-    text = text.strip()
+    text = strip_invisible(text)
     if len(text) > TEXT_LIMIT:
         raise Invalid(f"the text is longer than {TEXT_LIMIT} characters")
     if not text and not files:

@@ -1,56 +1,134 @@
-"""Callback data factories: short prefixes keep every button under Telegram's 64 bytes."""
+"""Callback data factories: short prefixes keep every button under Telegram's 64 bytes.
+
+Callback data comes from the client and is never trusted: every field is parsed
+strictly - ids within the id columns (32-bit), values within their ranges, actions
+from their lists - so forged or malformed data matches no factory and is answered as
+a stale button (handlers/stale.py) instead of reaching the database. Ownership and
+permissions are still checked by the services."""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Literal
 
 from aiogram.filters.callback_data import CallbackData
+from pydantic import AfterValidator, BeforeValidator, Field
+
+from bot.i18n import LANGUAGES
+
+MAX_ID = 2**31 - 1  # the id columns are 32-bit integers
+MAX_PAGE = 100_000
+_INTEGER = re.compile(r"-?(0|[1-9][0-9]{0,18})")
 
 
-class MenuCb(CallbackData, prefix="m"):
-    action: str  # help | lang | menu | new
+def _plain_integer(value: object) -> object:
+    """Only a plain decimal integer: not "1.0", " 1", "1_0", "+1" or "١"."""
+    if isinstance(value, str) and not _INTEGER.fullmatch(value):
+        raise ValueError("not a plain integer")
+    return value
 
 
-class LanguageCb(CallbackData, prefix="lg"):
-    code: str
+def _flag(value: object) -> object:
+    """A packed bool is "0" or "1", nothing else ("yes", "true")."""
+    if isinstance(value, str):
+        if value not in ("0", "1"):
+            raise ValueError("not 0 or 1")
+        return value == "1"
+    return value
 
 
-class TicketListCb(CallbackData, prefix="tl"):
-    page: int
-    archived: bool = False
+def _integer(low: int, high: int):
+    return Annotated[int, BeforeValidator(_plain_integer), Field(ge=low, le=high)]
 
 
-class TicketCb(CallbackData, prefix="tk"):
-    id: int
-    action: str  # open | close | reopen | archive | reply | stop | confirm
+def _one_of(*values: int):
+    def check(value: int) -> int:
+        if value not in values:
+            raise ValueError(f"not one of {values}")
+        return value
+
+    return Annotated[int, BeforeValidator(_plain_integer), AfterValidator(check)]
 
 
-class WizardCb(CallbackData, prefix="w"):
+class _Strict:
+    """No empty field: aiogram would read one as the field's default, and no button of
+    ours packs an empty value."""
+
+    @classmethod
+    def unpack(cls, value: str):
+        if "" in value.split(cls.__separator__)[1:]:  # type: ignore[attr-defined]
+            raise ValueError("an empty field in callback data")
+        return super().unpack(value)  # type: ignore[misc]
+
+
+Id = _integer(1, MAX_ID)
+IdOrZero = _integer(0, MAX_ID)  # 0: none ("no category", "anyone there")
+Flag = Annotated[bool, BeforeValidator(_flag)]
+
+
+class MenuCb(_Strict, CallbackData, prefix="m"):
+    action: Literal["help", "lang", "menu", "new"]
+
+
+class LanguageCb(_Strict, CallbackData, prefix="lg"):
+    code: Literal[LANGUAGES]  # type: ignore[valid-type]
+
+
+class TicketListCb(_Strict, CallbackData, prefix="tl"):
+    page: _integer(0, MAX_PAGE)  # type: ignore[valid-type]
+    archived: Flag = False
+
+
+class TicketCb(_Strict, CallbackData, prefix="tk"):
+    id: Id
+    action: Literal["open", "close", "reopen", "archive", "reply", "stop", "confirm"]
+
+
+class WizardCb(_Strict, CallbackData, prefix="w"):
     """A button of the new-ticket wizard; `d` is the draft's id, so a button of an
     earlier draft (or of this one after Send) is recognised as stale."""
 
-    d: str
-    a: str  # dep | cat | pri | back | cancel | done | clear | send | edit | field | sum
-    v: int = 0
+    d: Annotated[str, Field(pattern=r"^[0-9a-f]{8}$")]
+    a: Literal[
+        "dep", "cat", "pri", "back", "cancel", "done", "clear", "send", "edit", "field", "sum"
+    ]
+    v: IdOrZero = 0  # a department / category / priority id, or a field's index
 
 
-class RateCb(CallbackData, prefix="ra"):
-    m: int  # the agent message rated
-    v: int  # +1 / -1
+class RateCb(_Strict, CallbackData, prefix="ra"):
+    m: Id  # the agent message rated
+    v: _one_of(1, -1)  # type: ignore[valid-type]
 
 
-class CsatCb(CallbackData, prefix="cs"):
-    t: int  # ticket
-    v: int  # 1..5; 0 skips the comment
+class CsatCb(_Strict, CallbackData, prefix="cs"):
+    t: Id  # ticket
+    v: _integer(0, 5)  # type: ignore[valid-type]  # 1..5; 0 skips the comment
 
 
-class PendingCb(CallbackData, prefix="pd"):
+class PendingCb(_Strict, CallbackData, prefix="pd"):
     """Where an untied message goes: a ticket id, 0 for a new ticket, -1 to drop it."""
 
-    t: int
+    t: _integer(-1, MAX_ID)  # type: ignore[valid-type]
 
 
-class StaffCb(CallbackData, prefix="s"):
+class StaffCb(_Strict, CallbackData, prefix="s"):
     """A button on a ticket card in the staff chat."""
 
-    t: int  # ticket
-    a: str  # claim | take | release | resolve | close | reopen | menu | prio | status | dep
-    # | agent | tpl | back
-    v: int = 0
-    w: int = 0  # a second value: the department of a transfer's agent choice
+    t: Id  # ticket
+    a: Literal[
+        "claim",
+        "take",
+        "release",
+        "resolve",
+        "close",
+        "reopen",
+        "menu",
+        "prio",
+        "status",
+        "dep",
+        "agent",
+        "tpl",
+        "back",
+    ]
+    v: IdOrZero = 0  # a menu's number or the chosen option's id
+    w: IdOrZero = 0  # a second value: the department of a transfer's agent choice

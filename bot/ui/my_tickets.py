@@ -9,13 +9,16 @@ from aiogram.types import InlineKeyboardMarkup
 
 from bot.ui import texts
 from bot.ui.callbacks import MenuCb, TicketCb, TicketListCb
-from bot.ui.html import MESSAGE_LIMIT, escape, visible_length
+from bot.ui.html import MESSAGE_LIMIT, escape, trim_html, visible_length
 from bot.ui.keyboards import as_payload
 from models import Message, Ticket
 from models.enums import MessageKind, StatusRole
 
 PER_PAGE = 5
 SUBJECT_IN_BUTTON = 32
+VIEW_LIMIT = MESSAGE_LIMIT - 10
+# The customer's description is shortened to this when the conversation fills the view.
+FIRST_MESSAGE_ROOM = 1000
 
 
 def _short(text: str, limit: int) -> str:
@@ -81,17 +84,34 @@ def _line(message: Message) -> str:
     return f"<b>{escape(who)}</b>, {when}:\n{body}"
 
 
+def _fitting(lines: list[str], header: str) -> list[str]:
+    """What fits one message under `header`: the first message (the customer's
+    description, shortened if need be) stays at the top, then the newest ones; "…"
+    stands for those left out between."""
+    room = VIEW_LIMIT - visible_length(header)
+    if sum(visible_length(line) + 2 for line in lines) <= room:
+        return lines
+    first = trim_html(lines[0], FIRST_MESSAGE_ROOM)
+    room -= visible_length(first) + 2 + len("\n\n…")
+    newest: list[str] = []
+    for line in reversed(lines[1:]):
+        cost = visible_length(line) + 2
+        if cost > room:
+            if not newest:  # the newest answer alone is too long: shortened, still shown
+                newest.append(trim_html(line, room - 2))
+            break
+        newest.append(line)
+        room -= cost
+    newest.reverse()
+    gap = ["…"] if len(newest) < len(lines) - 1 else []
+    return [first, *gap, *newest]
+
+
 def ticket_view(
     ticket: Ticket, messages: list[Message], language: str | None
 ) -> tuple[str, dict[str, Any]]:
     header = texts.ticket_header(ticket.number, ticket.subject, ticket.status.name_in(language))
-    # The newest messages matter most: drop the oldest until it fits one message.
-    lines = [_line(m) for m in messages]
-    while lines and visible_length(header + "\n\n" + "\n\n".join(lines)) > MESSAGE_LIMIT - 10:
-        lines.pop(0)
-    if len(lines) < len(messages):
-        lines.insert(0, "…")
-    text = header + ("\n\n" + "\n\n".join(lines) if lines else "")
+    text = "\n\n".join([header, *_fitting([_line(m) for m in messages], header)])
     actions: list[Button] = []
     final = ticket.status.is_final
     if not final and ticket.status.customer_can_reply:

@@ -299,6 +299,10 @@ def summary(
     )
 
 
+def description_shortened() -> str:
+    return _("(shortened here; the whole text is kept and will be sent)")
+
+
 def ask_what_to_edit() -> str:
     return _("What do you want to change?")
 
@@ -348,6 +352,14 @@ def text_too_long(limit: int) -> str:
 
 def text_expected(what: str) -> str:
     return _("I can only take text here. Please write the {what}.").format(what=what)
+
+
+def nothing_visible(what: str) -> str:
+    return _("There is no visible text in your message. Please write the {what}.").format(what=what)
+
+
+def empty_message() -> str:
+    return _("Your message has no visible text, so nothing was added. Please write it again.")
 
 
 def what_subject() -> str:

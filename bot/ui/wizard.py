@@ -82,12 +82,15 @@ def summary(
     description: str,
     files: int,
 ) -> tuple[str, dict[str, Any]]:
-    """The whole draft; a description too long for one message is shown trimmed."""
+    """The whole draft; a description too long for one message is shown trimmed, and
+    says so (room is left for the "Sent" line added after Send)."""
     text = texts.summary(department, category, priority, subject, description, files)
     if visible_length(text) > MESSAGE_LIMIT:
-        room = MESSAGE_LIMIT - (visible_length(text) - visible_length(escape(description))) - 20
-        shown = trim_html(escape(description), max(room, 100))
-        text = text.replace(escape(description), shown, 1)
+        escaped = escape(description)
+        note = "\n<i>" + escape(texts.description_shortened()) + "</i>"
+        fixed = visible_length(text) - visible_length(escaped) + visible_length(note)
+        shown = trim_html(escaped, max(MESSAGE_LIMIT - fixed - 20, 100)) + note
+        text = text.replace(escaped, shown, 1)
     rows = [
         [_button(texts.button_send(), key, "send")],
         [_button(texts.button_edit(), key, "edit"), _button(texts.button_cancel(), key, "cancel")],

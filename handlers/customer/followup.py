@@ -22,10 +22,12 @@ from bot.services import attachments, customer_tickets
 from bot.services.attachments import StoredFile
 from bot.services.errors import Conflict, Invalid, NotFound
 from bot.services.settings import runtime_settings
+from bot.services.textclean import strip_invisible
 from bot.services.tickets import TEXT_LIMIT
 from bot.ui import keyboards, texts
 from bot.ui.callbacks import PendingCb, TicketCb
 from bot.ui.keyboards import as_payload
+from bot.ui.wizard import MAX_FILES
 from handlers.customer import wizard
 from handlers.customer.screen import show, strip
 from handlers.customer.states import Chat, Feedback, NewTicket
@@ -43,12 +45,15 @@ async def _root() -> Path:
 
 async def _content(message: Message, bot: Bot) -> tuple[str, list[StoredFile]] | str:
     """The message's text and stored file, or a polite refusal."""
-    text = (message.text or message.caption or "").strip()
+    text = strip_invisible(message.text or message.caption or "")
     if len(text) > TEXT_LIMIT:
         return texts.text_too_long(TEXT_LIMIT)
     incoming = telegram_files.file_of(message)
     if incoming is None:
-        return (text, []) if text else texts.unsupported_content()
+        if text:
+            return text, []
+        # Only invisible characters (zero-width, direction marks): said, not lost.
+        return texts.empty_message() if message.text is not None else texts.unsupported_content()
     if incoming.too_big:
         return texts.file_too_big(incoming.file_name)
     return text, [await telegram_files.keep(bot, incoming, await _root())]
@@ -126,7 +131,12 @@ async def _ask_which(message: Message, state: FSMContext, customer: Customer, co
     pending = data.get("pending") or {"text": "", "files": [], "screen": None}
     if text:
         pending["text"] = (pending["text"] + "\n\n" + text).strip()[:TEXT_LIMIT]
-    pending["files"] += [f.as_json() for f in files]
+    # As many files as a ticket takes, as in the wizard; the rest is not kept.
+    room = max(MAX_FILES - len(pending["files"]), 0)
+    if len(files) > room:
+        attachments.discard(await _root(), files[room:])
+        await wizard.complain(message.chat.id, message, pending, texts.too_many_files(MAX_FILES))
+    pending["files"] += [f.as_json() for f in files[:room]]
     pending["ids"] = [*pending.get("ids", []), message.message_id]
     group = message.media_group_id
     same_album = group is not None and pending.get("group") == group

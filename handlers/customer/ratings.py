@@ -11,6 +11,7 @@ from aiogram.types import CallbackQuery, Message
 from bot.delivery import outbox
 from bot.services import customer_tickets
 from bot.services.errors import Conflict, Invalid, NotFound
+from bot.services.textclean import strip_invisible
 from bot.ui import keyboards, texts
 from bot.ui.callbacks import CsatCb, RateCb, TicketCb
 from handlers.customer.states import Feedback
@@ -47,19 +48,21 @@ async def confirm(query: CallbackQuery, callback_data: TicketCb, customer: Custo
         ticket = await customer_tickets.own_ticket(callback_data.id, customer)
         if ticket.status.role != StatusRole.RESOLVED:
             raise Conflict("not awaiting confirmation")
-        await customer_tickets.close(ticket.id, customer)
+        closed = await customer_tickets.close(ticket.id, customer)
     except NotFound:
         await query.answer(texts.ticket_not_found(), show_alert=True)
         return
     except Conflict:
         await query.answer(texts.action_not_possible(), show_alert=True)
         return
-    await outbox.edit_text(
-        query.message.chat.id,
-        query.message.message_id,
-        texts.csat_question(),
-        reply_markup=keyboards.csat(ticket.id),
-    )
+    # The closing line is queued by the close; the rating question comes after it, as a
+    # new message (editing the question into this one would put it above that line).
+    chat_id = query.message.chat.id
+    await outbox.edit_markup(chat_id, query.message.message_id)
+    if closed.csat is None:
+        await outbox.send_text(
+            chat_id, texts.csat_question(), reply_markup=keyboards.csat(ticket.id)
+        )
     await query.answer()
 
 
@@ -110,9 +113,11 @@ async def csat(
 
 async def comment(message: Message, state: FSMContext, customer: Customer) -> None:
     data = (await state.get_data()).get("csat") or {}
-    text = (message.text or "").strip()
+    text = strip_invisible(message.text or "")
     if not text:
-        await outbox.send_text(message.chat.id, texts.text_expected(texts.what_comment()))
+        what = texts.what_comment()
+        refusal = texts.text_expected(what) if message.text is None else texts.nothing_visible(what)
+        await outbox.send_text(message.chat.id, refusal)
         return
     if len(text) > COMMENT_LIMIT:
         await outbox.send_text(message.chat.id, texts.text_too_long(COMMENT_LIMIT))

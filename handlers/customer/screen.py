@@ -43,18 +43,29 @@ async def show(
     *,
     edit: int | None = None,
     update: bool = False,
+    settle: float = 0.0,
 ) -> dict[str, Any]:
     """Shows `text`: edits message `edit` (a pressed button's message), or updates
-    the current screen when `update` (an album's next file), or sends a new screen.
-    Returns the screen to remember."""
+    the current screen when `update` (a file sent to it), or sends a new screen.
+    Returns the screen to remember.
+
+    An update changes the screen while it, or its last update, is still queued, and
+    waits `settle` seconds for the next one (an album's files come one by one): however
+    many arrive meanwhile, one edit goes out."""
     if edit is not None:
         await outbox.edit_text(chat_id, edit, text, reply_markup=markup)
         return {"mid": edit}
     if update:
         target = await _target(screen)
         if target is not None:
-            await outbox.edit_text(chat_id, target, text, reply_markup=markup)
-            return dict(screen or {})
+            assert screen is not None
+            earlier = (
+                await OutboxMessage.get_or_none(id=screen["edit"]) if "edit" in screen else None
+            )
+            row = await outbox.replace_text(
+                chat_id, target, text, reply_markup=markup, queued_edit=earlier, delay=settle
+            )
+            return {**screen, "edit": row.id} if row is not target else dict(screen)
     await strip(chat_id, screen)
     rows = await outbox.send_text(chat_id, text, reply_markup=markup)
     return {"row": rows[-1].id}

@@ -24,6 +24,7 @@ from bot.services.attachments import StoredFile
 from bot.services.customer_tickets import AlreadySubmitted, Draft
 from bot.services.errors import DomainError
 from bot.services.settings import runtime_settings
+from bot.services.textclean import strip_invisible
 from bot.services.tickets import TEXT_LIMIT
 from bot.ui import keyboards, texts, wizard
 from bot.ui.callbacks import MenuCb, WizardCb
@@ -32,6 +33,8 @@ from handlers.customer.states import Chat, NewTicket
 from models import Category, Customer, Department, Priority, Ticket
 
 WRITES = {"writes": True}
+# Seconds the files prompt waits for an album's next file before showing the count.
+ALBUM_SETTLE = 1.0
 
 
 def not_a_command(message: Message) -> bool:
@@ -165,11 +168,12 @@ async def go(
     *,
     edit: int | None = None,
     update: bool = False,
+    settle: float = 0.0,
 ) -> None:
     """Shows `step` of the draft and makes it the current one."""
     text, markup = await _render(step, draft, None)
     draft["screen"] = await show(
-        chat_id, draft.get("screen"), text, markup, edit=edit, update=update
+        chat_id, draft.get("screen"), text, markup, edit=edit, update=update, settle=settle
     )
     await _save(state, draft, step)
 
@@ -436,8 +440,9 @@ async def _add_to_description(chat_id: int, draft: dict[str, Any], text: str) ->
     return True
 
 
-async def _complain(chat_id: int, message: Message, draft: dict[str, Any], text: str) -> None:
-    """Says why a file was refused - once per album, not once per file of it."""
+async def complain(chat_id: int, message: Message, draft: dict[str, Any], text: str) -> None:
+    """Says why a file was refused - once per album, not once per file of it (`draft`:
+    the dict that keeps what was said, saved by the caller)."""
     group = message.media_group_id
     said = draft.get("said") or {}
     if group is not None and said.get("group") == group:
@@ -462,15 +467,15 @@ async def typed(message: Message, state: FSMContext, bot: Bot, customer: Custome
         return
     chat_id = message.chat.id
     incoming = telegram_files.file_of(message)
-    text = (message.text or message.caption or "").strip()
+    text = strip_invisible(message.text or message.caption or "")
 
     if step == "subject":
         if message.text is None:
             await outbox.send_text(chat_id, texts.text_expected(texts.what_subject()))
             return
-        subject = " ".join(text.split())
+        subject = strip_invisible(" ".join(text.split()))
         if not subject:
-            await outbox.send_text(chat_id, texts.text_expected(texts.what_subject()))
+            await outbox.send_text(chat_id, texts.nothing_visible(texts.what_subject()))
             return
         if len(subject) > wizard.SUBJECT_MAX:
             await outbox.send_text(
@@ -485,11 +490,14 @@ async def typed(message: Message, state: FSMContext, bot: Bot, customer: Custome
         if incoming is None and message.text is None:
             await outbox.send_text(chat_id, texts.text_expected(texts.what_description()))
             return
+        if incoming is None and not text:
+            await outbox.send_text(chat_id, texts.nothing_visible(texts.what_description()))
+            return
         album = _same_album(message, draft)
         if incoming is not None:
             complaint = await _add_file(message, bot, draft)
             if complaint:
-                await _complain(chat_id, message, draft, complaint)
+                await complain(chat_id, message, draft, complaint)
                 await state.update_data(draft=draft)
                 return
         if not text:
@@ -508,16 +516,25 @@ async def typed(message: Message, state: FSMContext, bot: Bot, customer: Custome
         album = _same_album(message, draft)
         complaint = await _add_file(message, bot, draft)
         if complaint:
-            await _complain(chat_id, message, draft, complaint)
+            await complain(chat_id, message, draft, complaint)
         if text:  # every caption counts, also one on a later file of an album
             await _add_to_description(chat_id, draft, text)
         if complaint and album:  # the album's screen already shows what was kept
             await state.update_data(draft=draft)
             return
+        if step == "files":
+            # One prompt, edited in place as the button steps are; an album's files
+            # are counted into one edit.
+            settle = ALBUM_SETTLE if message.media_group_id else 0.0
+            await go(chat_id, state, draft, step, update=True, settle=settle)
+            return
         await go(chat_id, state, draft, step, update=album)
         return
 
     if step == "files" and message.text is not None:
+        if not text:
+            await outbox.send_text(chat_id, texts.empty_message())
+            return
         if not await _add_to_description(chat_id, draft, text):
             return
         draft["group"] = None

@@ -9,7 +9,7 @@ from datetime import timedelta
 from tortoise.transactions import in_transaction
 
 from bot.delivery import outbox
-from bot.delivery.limits import Limits
+from bot.delivery.limits import Limits, RateLimiter
 from bot.delivery.sender import release_blocked
 from models import (
     Customer,
@@ -156,6 +156,94 @@ async def test_unchanged_edit_counts_as_done(db, api, bot):
     async with running_sender(bot):
         await wait_until(all_settled)
     assert await OutboxMessage.filter(status=OutboxStatus.SENT).count() == 2
+
+
+async def test_an_edit_that_would_change_nothing_is_not_sent(db, api, bot):
+    """Compared with what the message shows when the edit's turn comes: queued edits
+    that end where they started, a repeated edit, buttons set twice - none reaches
+    Telegram; an edit that does change the message does."""
+    user = api.add_user(7201, "Gil")
+    buttons = {"inline_keyboard": [[{"text": "OK", "callback_data": "ok"}]]}
+    [screen] = await outbox.send_text(user.id, "Step <b>1</b>", reply_markup=buttons)
+    await outbox.edit_text(user.id, screen, "Step <b>2</b>", reply_markup=buttons)
+    await outbox.edit_text(user.id, screen, "Step <b>2</b>", reply_markup=buttons)
+    await outbox.edit_markup(user.id, screen, buttons)
+    await outbox.edit_text(user.id, screen, "Step <b>2</b>")  # the buttons go
+    await outbox.edit_markup(user.id, screen)  # none to remove
+    await outbox.edit_text(user.id, screen, "Step <b>1</b>", reply_markup=buttons)
+    async with running_sender(bot) as sender:
+        await wait_until(all_settled)
+    edits = [
+        (r.method, r.params.get("text"), bool(r.params.get("reply_markup")))
+        for r in api.calls(chat_id=user.id)
+        if r.method.startswith("edit")
+    ]
+    assert edits == [
+        ("editMessageText", "Step <b>2</b>", True),
+        ("editMessageText", "Step <b>2</b>", False),
+        ("editMessageText", "Step <b>1</b>", True),
+    ]
+    assert api.calls(ok=False, method="editMessageText") == []
+    assert sender.stats["unchanged"] == 3
+    [message] = api.chat_messages(user.id)
+    assert message["text"] == "Step 1" and message["reply_markup"] == buttons
+    assert {r.status for r in await OutboxMessage.all()} == {OutboxStatus.SENT}
+
+
+class _Meanwhile:
+    """The sender's limiter that does `act` the first time the sender consults it about
+    `chat_id`: at `wait_time`, after the sender read the chat's row and before claiming
+    it; at `take`, just after the claim."""
+
+    def __init__(self, chat_id: int, at: str, act) -> None:
+        self.inner = RateLimiter(Limits.unlimited())
+        self.chat_id, self.at, self.act = chat_id, at, act
+
+    async def _maybe(self, where: str, chat_id: int) -> None:
+        if where == self.at and chat_id == self.chat_id and self.act is not None:
+            act, self.act = self.act, None
+            await act()
+
+    async def wait_time(self, chat_id: int) -> float:
+        await self._maybe("wait_time", chat_id)
+        return await self.inner.wait_time(chat_id)
+
+    async def take(self, chat_id: int, count: int = 1) -> None:
+        await self._maybe("take", chat_id)
+        await self.inner.take(chat_id, count)
+
+    async def punish(self, chat_id: int, seconds: float) -> None:
+        await self.inner.punish(chat_id, seconds)
+
+
+async def test_a_text_changed_between_reading_and_claiming_its_row_is_the_one_sent(db, api, bot):
+    user = api.add_user(7301, "Hal")
+    [row] = await outbox.send_text(user.id, "Invoice 1O42")
+
+    async def customer_edits() -> None:
+        assert await outbox.rewrite(await OutboxMessage.get(id=row.id), "Invoice 1042")
+
+    async with running_sender(bot, limiter=_Meanwhile(user.id, "wait_time", customer_edits)):
+        await wait_until(all_settled)
+    assert _texts(api, user.id) == ["Invoice 1042"]
+    assert api.calls("editMessageText") == []
+
+
+async def test_a_row_claimed_while_its_text_changes_gets_an_edit(db, api, bot):
+    user = api.add_user(7302, "Ida")
+    [row] = await outbox.send_text(user.id, "Refund on Mondy")
+    as_read = await OutboxMessage.get(id=row.id)  # still PENDING when read
+
+    async def agent_edits() -> None:
+        await outbox.replace_text(user.id, as_read, "Refund on Monday")
+
+    async with running_sender(bot, limiter=_Meanwhile(user.id, "take", agent_edits)):
+        await wait_until(all_settled)
+    [message] = api.chat_messages(user.id)
+    assert message["text"] == "Refund on Monday"
+    [edit] = api.calls("editMessageText")
+    assert edit.params["message_id"] == message["message_id"]
+    assert api.calls(ok=False) == []
 
 
 async def test_long_text_is_split_not_rejected(db, api, bot):

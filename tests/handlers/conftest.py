@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass, field
 
 import pytest
@@ -31,6 +31,12 @@ class Env:
 
     async def step(self) -> None:
         """Waits until every update delivered so far is handled and its messages sent."""
+        await self.handled_all()
+        await self.settle()
+
+    async def handled_all(self) -> None:
+        """Waits until every update delivered so far is handled (its messages may still
+        be queued, e.g. in a chat that is held)."""
 
         def all_handled() -> bool:
             if self.api.pending_updates:
@@ -43,7 +49,37 @@ class Env:
             return delivered <= self.handled
 
         await wait_until(all_handled)
-        await self.settle()
+
+    @contextmanager
+    def hold(self, *chat_ids: int) -> Iterator[None]:
+        """Nothing is sent to these chats meanwhile, as in a group whose 20 messages a
+        minute are used up: their rows stay queued in the outbox."""
+        held = _Held(self.sender.limiter, set(chat_ids))
+        self.sender.limiter = held
+        try:
+            yield
+        finally:
+            self.sender.limiter = held.inner
+            self.sender.wake()
+
+
+class _Held:
+    """The sender's limiter, saying "not yet" for the held chats."""
+
+    def __init__(self, inner, chats: set[int]) -> None:
+        self.inner = inner
+        self.chats = chats
+
+    async def wait_time(self, chat_id: int) -> float:
+        if chat_id in self.chats:
+            return 0.05
+        return await self.inner.wait_time(chat_id)
+
+    async def take(self, chat_id: int, count: int = 1) -> None:
+        await self.inner.take(chat_id, count)
+
+    async def punish(self, chat_id: int, seconds: float) -> None:
+        await self.inner.punish(chat_id, seconds)
 
 
 class _Handled(BaseMiddleware):

@@ -460,3 +460,59 @@ async def test_stickers_big_files_and_unknown_commands_are_refused(env):
     data = await env.dp.storage.get_data(StorageKey(bot_id=env.bot.id, chat_id=501, user_id=501))
     assert not data.get("pending")
     assert env.api.calls(ok=False) == []
+
+
+async def test_untied_files_are_bounded_like_the_wizards(env, tmp_path):
+    """At most 20 files wait for "which ticket?"; the others are refused politely (once
+    per album) and not kept on disk."""
+    desk = await _desk(env)
+    alice = env.api.add_user(501, "Alice", username="alice")
+    invoice = await _ticket(desk.alice, desk.billing, "Invoice is wrong")
+    await env.settle()
+    alice.send_album(10, caption="Screens")
+    await env.step()
+    alice.send_album([{"type": "document", "file_name": f"log{i}.txt"} for i in range(10)])
+    await env.step()
+    assert len(_stored(tmp_path)) == 20
+    before = len(env.api.bot_messages(501))
+    alice.send_album(3)
+    await env.step()
+    alice.send_document(file_name="one-more.pdf", caption="and the contract")
+    await env.step()
+    refusals = [t for t in _texts(env, 501)[before:] if "at most 20 files" in t]
+    assert refusals == ["A ticket takes at most 20 files; this one was not added."] * 2
+    assert len(_stored(tmp_path)) == 20  # what was downloaded over the bound is deleted
+    data = await env.dp.storage.get_data(StorageKey(bot_id=env.bot.id, chat_id=501, user_id=501))
+    assert len(data["pending"]["files"]) == 20
+    done = await press(env, alice, 501, last(env, 501), "#1001")
+    assert "Added to ticket #1001" in done["text"]
+    (added,) = await _followups(invoice.id)
+    assert len(added.attachments) == 20
+    assert added.text == "Screens\n\nand the contract"  # the refused file's caption is kept
+    assert env.api.calls(ok=False) == []
+
+
+INVISIBLE = "\u200b\u200c\u200d\ufeff\u200e\u200f\u2060"
+
+
+async def test_a_follow_up_of_only_invisible_characters_is_answered_not_lost(env):
+    desk = await _desk(env)
+    alice = env.api.add_user(501, "Alice", username="alice")
+    ticket = await _ticket(desk.alice, desk.billing, "Invoice is wrong")
+    await env.settle()
+    view = await _open_view(env, alice, 501, 1001)
+    await press(env, alice, 501, view, "Reply")
+    staff_before = len(env.api.bot_messages(STAFF))
+    alice.send_text(INVISIBLE)
+    await env.step()
+    assert last(env, 501)["text"] == (
+        "Your message has no visible text, so nothing was added. Please write it again."
+    )
+    assert await _followups(ticket.id) == []
+    assert len(env.api.bot_messages(STAFF)) == staff_before
+    # Invisible characters around a real text are dropped; the text is added.
+    alice.send_text(f"{INVISIBLE} The amount is wrong {INVISIBLE}")
+    await env.step()
+    assert "Added to ticket #1001" in last(env, 501)["text"]
+    assert [m.text for m in await _followups(ticket.id)] == ["The amount is wrong"]
+    assert env.api.calls(ok=False) == []

@@ -112,3 +112,32 @@ async def test_russian_list(env):
     request = await env.api.wait_for(lambda r: r.method == "sendMessage" and r.chat_id == 502)
     assert "Ваши заявки: 1" in request.params["text"]
     assert "Новая" in request.params["text"]
+
+
+async def test_the_description_stays_at_the_top_when_answers_fill_the_screen(env):
+    """Only the newest messages fit one Telegram message: the oldest in between are left
+    out, never the customer's own description (shortened when long)."""
+    user = env.api.add_user(501, "Alice")
+    description = "My router reboots every night at 3:00. " + "It logs a kernel panic. " * 120
+    with create_i18n("en").context():
+        desk = await make_desk()
+        ticket = await open_ticket(desk.alice, desk.billing, "Router reboots", description)
+        ann = await tickets.agent_actor(desk.ann)
+        for n in range(1, 5):
+            await tickets.reply(ticket.id, f"Answer {n}: " + "please try this. " * 90, ann)
+    await env.settle()
+    user.send_text("/tickets")
+    await env.step()
+    listing = env.api.bot_messages(501)[-1]
+    user.press(listing, _data(listing, "#1001"))
+    await env.step()
+    view = _current(env, 501, listing["message_id"])["text"]
+    assert len(view) <= 4096
+    header, first, *rest = view.split("\n\n")
+    assert header.startswith("🎫 Ticket #1001 — Router reboots")
+    assert first.startswith("You, ") and "My router reboots every night at 3:00." in first
+    assert first.endswith("…")  # shortened: the whole of it does not fit
+    assert rest[0] == "…"  # older answers left out here
+    assert rest[-1].startswith("Ann, ") and "Answer 4: please try this." in rest[-1]
+    assert "Answer 1:" not in view
+    assert env.api.calls(ok=False) == []

@@ -138,8 +138,13 @@ async def test_resolution_confirmed_then_csat_with_a_comment(env, db, aiohttp_cl
     notice = last(env, 501)
     assert notice["text"].startswith("✅ Ticket #1001 is resolved.")
     assert button_texts(notice) == ["✅ Yes, solved", "🔓 No, reopen"]
-    question = await press(env, alice, 501, notice, "Yes, solved")
+    before = len(env.api.bot_messages(501))
+    confirmed = await press(env, alice, 501, notice, "Yes, solved")
     assert await _status(ticket.id) == StatusRole.CLOSED
+    # Read top to bottom: the closing line, then the rating question with its buttons.
+    assert button_texts(confirmed) == []  # answered: its buttons are gone
+    closed, question = env.api.bot_messages(501)[before:]
+    assert closed["text"] == "🔒 Ticket #1001 is closed. Thank you for contacting us!"
     assert question["text"] == (
         "How would you rate our support on this ticket? 1 is poor, 5 is excellent."
     )
@@ -183,8 +188,8 @@ async def test_csat_without_a_comment_and_no_reopens(env):
     second = await _ticket(desk.alice, desk.tech, "Second")
     await _resolve(first, desk.ann)
     await env.settle()
-    question = await press(env, alice, 501, last(env, 501), "Yes, solved")
-    thanks = await press(env, alice, 501, question, "5 ⭐")
+    await press(env, alice, 501, last(env, 501), "Yes, solved")
+    thanks = await press(env, alice, 501, last(env, 501), "5 ⭐")
     done = await press(env, alice, 501, thanks, "Skip")
     assert done["text"] == "Thank you for your feedback! 🙏" and button_texts(done) == []
     rated = await Ticket.get(id=first.id)
@@ -330,7 +335,8 @@ async def test_russian_texts(env):
     await env.settle()
     notice = last(env, 502)
     assert button_texts(notice) == ["✅ Да, решено", "🔓 Нет, открыть снова"]
-    csat = await press(env, carl, 502, notice, "Да, решено")
+    await press(env, carl, 502, notice, "Да, решено")
+    csat = last(env, 502)
     assert csat["text"] == (
         "Как вы оцените работу поддержки по этой заявке? 1 — плохо, 5 — отлично."
     )

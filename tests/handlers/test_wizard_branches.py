@@ -288,34 +288,49 @@ async def test_cancel_command_during_the_wizard(env):
 # -- 3. albums --------------------------------------------------------------------------
 
 
+async def test_each_file_updates_the_one_files_prompt_in_place(env):
+    """Like the button steps: the prompt is edited, not posted again after every file."""
+    await desk_with_staff_chat(env)
+    alice = _user(env, 501)
+    prompt = await _wizard_to(env, alice, 501, "files")
+    assert "Attach screenshots or files" in prompt["text"]
+    before, mark = env.api.bot_messages(501), env.api.mark()
+    for n, send in enumerate(
+        (alice.send_photo, lambda: alice.send_document(file_name="log.txt"), alice.send_photo),
+        start=1,
+    ):
+        send()
+        await env.step()
+        assert _new_bot_messages(env, 501, before) == []
+        shown = current(env, 501, prompt["message_id"])
+        assert f"Files attached: {n}." in shown["text"]
+        assert button_texts(shown) == ["✅ Done", "🗑 Remove files", "⬅️ Back", "✖️ Cancel"]
+    edits = [r for r in env.api.requests[mark:] if r.method == "editMessageText"]
+    assert [int(e.params["message_id"]) for e in edits] == [prompt["message_id"]] * 3
+    summary = await press(env, alice, 501, current(env, 501, prompt["message_id"]), "Done")
+    assert "Files: 3" in summary["text"] and summary["message_id"] == prompt["message_id"]
+    assert env.api.calls(ok=False) == []
+
+
 async def test_an_album_in_the_files_step_is_acknowledged_once(env):
     await desk_with_staff_chat(env)
     alice = _user(env, 501)
     prompt = await _wizard_to(env, alice, 501, "files")
-    before = env.api.bot_messages(501)
+    before, mark = env.api.bot_messages(501), env.api.mark()
     sends_before = len(env.api.calls("sendMessage", 501))
 
     # Captions on the first and the last photo: both go into the description.
     photos = alice.send_album([{"caption": "the error screens"}, {}, {"caption": "and the log"}])
     await env.step()
-    new = _new_bot_messages(env, 501, before)
-    assert len(new) == 1  # one screen for the album, not one per photo
-    assert len(env.api.calls("sendMessage", 501)) == sends_before + 1
-    screen = new[0]
+    assert _new_bot_messages(env, 501, before) == []  # the prompt is updated in place
+    assert len(env.api.calls("sendMessage", 501)) == sends_before
+    screen = current(env, 501, prompt["message_id"])
     assert "Files attached: 3" in screen["text"]
     assert button_texts(screen) == ["✅ Done", "🗑 Remove files", "⬅️ Back", "✖️ Cancel"]
-    edits = [
-        r.params["text"]
-        for r in env.api.calls("editMessageText", 501)
-        if int(r.params["message_id"]) == screen["message_id"]
-    ]
-    # The count grew in place: 1 when the screen was sent, then 2 and 3 by edits.
-    assert "<b>1</b>" in env.api.calls("sendMessage", 501)[-1].params["text"]
-    assert [("<b>2</b>" in text, "<b>3</b>" in text) for text in edits] == [
-        (True, False),
-        (False, True),
-    ]
-    assert button_texts(current(env, 501, prompt["message_id"])) == []
+    # One edit for the whole album, not one per photo.
+    [edit] = [r for r in env.api.requests[mark:] if r.method == "editMessageText"]
+    assert int(edit.params["message_id"]) == prompt["message_id"]
+    assert "<b>3</b>" in edit.params["text"]
     _, data = await _state(env, 501)
     assert len(data["draft"]["files"]) == 3 and len(_stored(env)) == 3
 
@@ -387,11 +402,10 @@ async def test_an_oversize_file_is_refused(env):
     files_prompt = await _type(env, alice, 501, DESCRIPTION)
     video = alice.send_document(file_name="video.mkv", mime_type="video/x-matroska", size=BIG)
     await env.step()
-    messages = env.api.bot_messages(501)
-    assert messages[-2]["text"].startswith("«video.mkv» is larger than 20 MB")
-    # The files step is shown again below the refusal, still without files.
-    assert "Attach" in messages[-1]["text"] and "⏭ Skip" in button_texts(messages[-1])
-    assert button_texts(current(env, 501, files_prompt["message_id"])) == []
+    assert last(env, 501)["text"].startswith("«video.mkv» is larger than 20 MB")
+    # The files prompt stays as it was (edited in place, it shows no files still).
+    shown = current(env, 501, files_prompt["message_id"])
+    assert "Attach" in shown["text"] and "⏭ Skip" in button_texts(shown)
     _, data = await _state(env, 501)
     assert data["draft"]["files"] == [] and _stored(env) == []
     # Not even tried: Telegram would refuse to hand a bot a file this big.
@@ -415,21 +429,20 @@ async def test_more_than_twenty_files_are_refused_politely(env):
     alice.send_photo()
     await env.step()
     new = _new_bot_messages(env, 501, before)
-    assert new[0]["text"] == "A ticket takes at most 20 files; this one was not added."
-    assert "Files attached: 20" in new[1]["text"]
+    assert [m["text"] for m in new] == ["A ticket takes at most 20 files; this one was not added."]
+    assert "Files attached: 20" in current(env, 501, screen["message_id"])["text"]
 
     # An album over the limit is refused once, not once per file.
     before = env.api.bot_messages(501)
     alice.send_album(4)
     await env.step()
     new = _new_bot_messages(env, 501, before)
-    assert len(new) == 2
-    assert new[0]["text"] == "A ticket takes at most 20 files; this one was not added."
-    assert "Files attached: 20" in new[1]["text"]
+    assert [m["text"] for m in new] == ["A ticket takes at most 20 files; this one was not added."]
+    assert "Files attached: 20" in current(env, 501, screen["message_id"])["text"]
     _, data = await _state(env, 501)
     assert len(data["draft"]["files"]) == 20 and len(_stored(env)) == 20
 
-    summary = await press(env, alice, 501, last(env, 501), "Done")
+    summary = await press(env, alice, 501, current(env, 501, screen["message_id"]), "Done")
     await press(env, alice, 501, summary, "Send")
     assert len(await _attachments_of(await Ticket.get())) == 20
     assert env.api.calls(ok=False) == []
@@ -458,9 +471,30 @@ async def test_a_description_over_the_limit_is_refused_and_kept_whole(env):
     assert data["draft"]["description"] == "\n\n".join(parts)
     assert len(data["draft"]["files"]) == 1
 
-    summary = await press(env, alice, 501, last(env, 501), "Done")
+    prompt = [m for m in env.api.bot_messages(501) if button_texts(m)][-1]
+    summary = await press(env, alice, 501, prompt, "Done")
     assert "Files: 1" in summary["text"]
     await press(env, alice, 501, summary, "Send")
+    ticket = await Ticket.get()
+    assert (await Message.get(ticket_id=ticket.id)).text == "\n\n".join(parts)
+    assert env.api.calls(ok=False) == []
+
+
+async def test_a_summary_shortened_to_fit_says_so_and_the_whole_text_is_sent(env):
+    await desk_with_staff_chat(env)
+    alice = _user(env, 501)
+    await _wizard_to(env, alice, 501, "description")
+    parts = ["Step one: " + "a" * 3900, "Step two: " + "b" * 3900, "The end of it."]
+    for part in parts:
+        await _type(env, alice, 501, part)  # a long paste, split by Telegram, is joined
+    summary = await press(env, alice, 501, last(env, 501), "Skip")
+    note = "(shortened here; the whole text is kept and will be sent)"
+    assert note in summary["text"]
+    assert summary["text"].index("Step one") < summary["text"].index(note)
+    assert "The end of it." not in summary["text"]
+    assert button_texts(summary) == ["📨 Send", "✏️ Edit", "✖️ Cancel"]
+    sent = await press(env, alice, 501, summary, "Send")
+    assert note in sent["text"] and sent["text"].endswith("📨 Sent.")
     ticket = await Ticket.get()
     assert (await Message.get(ticket_id=ticket.id)).text == "\n\n".join(parts)
     assert env.api.calls(ok=False) == []
@@ -539,6 +573,32 @@ async def test_subject_limit(env):
     assert "describe the problem" in reply["text"]
     _, data = await _state(env, 501)
     assert data["draft"]["subject"] == "y" * 50 + " " + "z" * 49
+    assert env.api.calls(ok=False) == []
+
+
+async def test_a_subject_or_description_of_only_invisible_characters_is_empty(env):
+    """Zero-width spaces and joiners, a byte-order mark, direction marks: nothing a
+    reader sees, so no subject (or description) at all."""
+    await desk_with_staff_chat(env)
+    alice = _user(env, 501)
+    await _wizard_to(env, alice, 501, "subject")
+    for step, invisible in (
+        ("subject", "\u200b\u200c\u200d"),
+        ("subject", "\ufeff \u200e\u200f"),
+        ("description", "\u2060\u200b"),
+    ):
+        before_state = await _state(env, 501)
+        assert before_state[0] == f"NewTicket:{step}"
+        reply = await _type(env, alice, 501, invisible)
+        assert reply["text"] == (
+            f"There is no visible text in your message. Please write the {step}."
+        )
+        assert await _state(env, 501) == before_state
+        if step == "subject" and invisible.startswith("\ufeff"):
+            # Around a real subject they are dropped before its length is counted.
+            await _type(env, alice, 501, "\u200b" * 10 + "x" * 100 + "\u200f" * 10)
+    state, data = await _state(env, 501)
+    assert state == "NewTicket:description" and data["draft"]["subject"] == "x" * 100
     assert env.api.calls(ok=False) == []
 
 

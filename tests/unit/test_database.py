@@ -19,6 +19,7 @@ from models import (
     Priority,
     ProcessedUpdate,
     Setting,
+    ShownMessage,
     Status,
     Ticket,
 )
@@ -96,6 +97,9 @@ async def test_housekeeping_forgets_old_update_ids_and_sent_rows(db):
     )
     await OutboxMessage.filter(id=sent.id).update(sent_at=old)
     pending = await OutboxMessage.create(chat_id=1, method="sendMessage", payload={}, due_at=old)
+    for message_id, moment in ((7, old), (8, now_utc())):
+        await ShownMessage.create(chat_id=1, message_id=message_id, markup="-", updated_at=moment)
     assert await Housekeeper().sweep() == (1, 1)
     assert [u.update_id for u in await ProcessedUpdate.all()] == [2]
     assert [r.id for r in await OutboxMessage.all()] == [pending.id]
+    assert [m.message_id for m in await ShownMessage.all()] == [8]
