@@ -243,3 +243,10 @@ async def edit_markup(
     return await enqueue(
         "editMessageReplyMarkup", chat_id, payload, ref=ref, ref_param=ref_param, **meta
     )
+
+
+async def set_reaction(chat_id: int, message_id: int, emoji: str, **meta: Any) -> OutboxMessage:
+    """Sets the bot's reaction on a message: a quiet acknowledgement (one of Telegram's
+    reaction emoji; a bot sets at most one per message)."""
+    payload = {"message_id": message_id, "reaction": [{"type": "emoji", "emoji": emoji}]}
+    return await enqueue("setMessageReaction", chat_id, payload, **meta)

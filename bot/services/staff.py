@@ -9,10 +9,12 @@ from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
 
 from bot.delivery.outbox import CARD_POST
-from bot.services import tickets
+from bot.i18n import speaking
+from bot.services import staff_thread, tickets
 from bot.services.errors import Conflict, Forbidden, NotFound
+from bot.ui import staff as staff_ui
 from models import Agent, MessageLink, OutboxMessage, Template, Ticket
-from models.enums import AgentRole, OutboxStatus
+from models.enums import AgentRole, OutboxStatus, Side
 
 QUEUE_LIMIT = 20
 # Outbox purpose of a card's keyboard swapped for a menu (transfer, priority, ...).
@@ -54,16 +56,27 @@ async def claim(ticket_id: int, agent: Agent) -> Ticket:
     return await tickets.after_claim(ticket_id, actor)
 
 
-async def send_template(ticket: Ticket, template: Template, agent: Agent) -> None:
+async def send_template(
+    ticket: Ticket, template: Template, agent: Agent, *, reply_to: int | None = None
+) -> None:
     """A canned answer from the staff chat (`ticket` with its customer loaded). An
     unclaimed ticket is claimed first, by compare-and-set: of two agents sending a
-    template at once only one answers (the other gets AlreadyClaimed)."""
+    template at once only one answers (the other gets AlreadyClaimed). The thread shows
+    the filled text the customer got (as a reply to `reply_to`, the agent's command)."""
     if ticket.assignee_id not in (None, agent.id) and agent.role != AgentRole.ADMIN:
         current = await Agent.get_or_none(id=ticket.assignee_id)
         raise AlreadyClaimed(current.name if current else "?")
-    if ticket.assignee_id is None and agent.role != AgentRole.ADMIN:
-        await claim(ticket.id, agent)
-    await tickets.reply(ticket.id, fill(template, ticket, agent), await tickets.agent_actor(agent))
+    async with in_transaction():
+        if ticket.assignee_id is None and agent.role != AgentRole.ADMIN:
+            await claim(ticket.id, agent)
+        text = fill(template, ticket, agent)
+        answer = await tickets.reply(ticket.id, text, await tickets.agent_actor(agent))
+        with speaking(None):
+            copy = staff_ui.template_sent(agent.name, template.shortcut, template.title, text)
+        # Linked to the answer: a reply to the copy stays in the ticket's thread.
+        await staff_thread.in_thread(
+            ticket, copy, reply_to=reply_to, message_id=answer.id, side=Side.STAFF
+        )
 
 
 async def take_over(ticket_id: int, admin: Agent) -> Ticket:

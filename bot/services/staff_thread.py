@@ -218,21 +218,27 @@ async def relay_customer_message(
     reply_to = target
     if message.text or files:
         text = header + "\n" + texts.quote_text(message.text) if message.text else header
-        rows = await _in_thread(ticket, target, text, message_id=message.id, side=Side.STAFF)
+        rows = await in_thread(
+            ticket, text, reply_to=target, message_id=message.id, side=Side.STAFF
+        )
         if message.text:
             reply_to = rows[0]  # the files follow the text
     await _files(ticket.staff_chat_id, ticket, message, files, reply_to)
 
 
-async def _in_thread(
-    ticket: Ticket, card: int | OutboxMessage, text: str, **meta: Any
+async def in_thread(
+    ticket: Ticket, text: str, *, reply_to: int | OutboxMessage | None = None, **meta: Any
 ) -> list[OutboxMessage]:
-    """A text in the ticket's thread: a reply to its card, in its forum topic if any."""
-    assert ticket.staff_chat_id is not None
+    """A text in the ticket's thread: a reply to `reply_to` (else to its card), in its
+    forum topic if any. Nothing when the ticket has no card."""
+    if reply_to is None:
+        reply_to = await card_target(ticket)
+    if reply_to is None or ticket.staff_chat_id is None:
+        return []
     return await outbox.send_text(
         ticket.staff_chat_id,
         text,
-        reply_to=card,
+        reply_to=reply_to,
         message_thread_id=ticket.staff_topic_id,
         ticket_id=ticket.id,
         **meta,
@@ -258,16 +264,13 @@ async def customer_blocked_bot(telegram_id: int, *, blocked: bool) -> None:
             customer_id=customer.id, status__is_final=False, staff_chat_id__isnull=False
         )
         for ticket in open_tickets:
-            target = await card_target(ticket)
-            if target is None or ticket.staff_chat_id is None:
-                continue
             with speaking(None):
                 text = (
                     staff_ui.customer_blocked(ticket.number)
                     if blocked
                     else staff_ui.customer_unblocked(ticket.number)
                 )
-            await _in_thread(ticket, target, text)
+            await in_thread(ticket, text)
 
 
 def with_texts(i18n: I18n, hook: Callable[..., Awaitable[T]]) -> Callable[..., Awaitable[T]]:

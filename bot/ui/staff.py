@@ -146,12 +146,22 @@ def only_assignee(assignee: str | None) -> str:
     )
 
 
-def note_saved() -> str:
-    return _("📝 Note saved (not sent to the customer).")
+# Reactions on an agent's message in a ticket's thread (from Telegram's reaction list):
+# it reached the customer, or it was kept as an internal note.
+SENT_REACTION = "👌"
+NOTE_REACTION = "✍"
 
 
 def sent_to_customer() -> str:
     return _("✉️ Sent to the customer.")
+
+
+def template_sent(agent: str, shortcut: str, title: str, text: str) -> str:
+    """The filled template as the customer received it, shown in the ticket's thread."""
+    head = _("✉️ Sent to the customer by {agent} — template /{shortcut} «{title}»:").format(
+        agent=escape(agent), shortcut=escape(shortcut), title=escape(title)
+    )
+    return f"{head}\n\n{escape(text)}"
 
 
 def not_possible(reason: str) -> str:

@@ -95,6 +95,7 @@ async def card_button(query: CallbackQuery, callback_data: StaffCb, agent: Agent
                 await tickets.set_status(ticket.id, value, actor)
         elif action == "tpl":
             await _send_template(ticket, value, agent)
+            notice = ui.sent_to_customer()
         else:
             raise NotFound("unknown action")
         if action in MENU_CHOICES and await staff.menu_left_open(ticket.id):

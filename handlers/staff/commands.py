@@ -32,7 +32,7 @@ async def template_command(message: Message, command: CommandObject, agent: Agen
         await _notice(message, ui.wrong_department())
         return
     try:
-        await staff.send_template(ticket, template, agent)
+        await staff.send_template(ticket, template, agent, reply_to=message.message_id)
     except staff.AlreadyClaimed as exc:
         await _notice(message, ui.only_assignee(exc.assignee))
     except DomainError as exc:

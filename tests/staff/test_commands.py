@@ -4,8 +4,10 @@ inline template search."""
 
 from __future__ import annotations
 
+import pytest
+
 from bot.services.settings import update_settings
-from models import Agent, Category, Message, Template, Ticket, TicketEvent
+from models import Agent, Category, Customer, Message, Template, Ticket, TicketEvent
 from models.enums import AgentRole, MessageKind, StatusRole, TicketSource
 from tests.handlers.wizard_support import STAFF, last
 from tests.staff.helpers import card_of, fresh, messages, new_ticket, staff_desk, tap, texts_in
@@ -55,12 +57,60 @@ async def test_t_sends_the_template_with_its_placeholders_filled(env):
     claimed = await TicketEvent.get(ticket_id=ticket.id, kind="claimed")
     assert claimed.actor_name == "Ann"
     assert "Assignee: Ann" in (await card_of(env, ticket.id))["text"]
-    # The command itself is not relayed as text, and no notice answers it.
+    # The command itself is not relayed as text; the thread shows what Alice got.
     assert "/t refund" not in answer["text"]
-    assert not any(
-        m.get("reply_to_message", {}).get("message_id") == sent["message_id"]
+    [copy] = [
+        m
         for m in env.api.bot_messages(STAFF)
+        if m.get("reply_to_message", {}).get("message_id") == sent["message_id"]
+    ]
+    assert copy["text"] == (
+        "✉️ Sent to the customer by Ann — template /refund «Refund done»:\n\n"
+        "Hello Alice, ticket #1001 is refunded. Ann, Billing"
     )
+    assert env.api.calls(ok=False) == []
+
+
+@pytest.mark.parametrize("forum", [False, True], ids=["reply-mode", "forum-mode"])
+async def test_the_thread_shows_the_filled_template_the_customer_received(env, forum):
+    people = await staff_desk(env, forum=forum)
+    await Template.create(
+        title="Refund <done>",
+        shortcut="refund",
+        text="Hi {customer_name} & co, #{ticket_number} is refunded.",
+        department=people.desk.billing,
+    )
+    await Customer.filter(id=people.desk.alice.id).update(first_name="Al <i>")
+    ticket = await new_ticket(people.desk.alice, people.desk.billing)
+    await env.step()
+    shown = await card_of(env, ticket.id)
+    topic = (await fresh(ticket.id)).staff_topic_id
+    where = {"message_thread_id": topic} if forum else {"reply_to_message_id": shown["message_id"]}
+    sent = people.ann.send_text("/t refund", chat_id=STAFF, **where)
+    await env.step()
+    got = "Hi Al <i> & co, #1001 is refunded."
+    assert last(env, 501)["text"].endswith(got)
+    copy = env.api.bot_messages(STAFF)[-1]
+    assert copy["text"] == (
+        f"✉️ Sent to the customer by Ann — template /refund «Refund <done>»:\n\n{got}"
+    )
+    assert copy["reply_to_message"]["message_id"] == sent["message_id"]
+    if forum:
+        assert copy["message_thread_id"] == topic
+    # A reply to the copy is still in the ticket's thread (it is linked to the answer).
+    people.ann.send_text(
+        "/note the copy routes", chat_id=STAFF, reply_to_message_id=copy["message_id"]
+    )
+    await env.step()
+    assert [n.text for n in await messages(ticket.id, MessageKind.NOTE)] == ["the copy routes"]
+    # From the card's 📋 menu: a toast, and the copy under the card.
+    await tap(env, people.ann, await card_of(env, ticket.id), "Templates")
+    toast = await tap(env, people.ann, await card_of(env, ticket.id), "Refund <done>")
+    assert toast["text"] == "✉️ Sent to the customer."
+    copy = env.api.bot_messages(STAFF)[-1]
+    assert copy["text"].startswith("✉️ Sent to the customer by Ann — template /refund")
+    assert copy["reply_to_message"]["message_id"] == shown["message_id"]
+    assert len(await messages(ticket.id, MessageKind.AGENT)) == 2
     assert env.api.calls(ok=False) == []
 
 

@@ -5,6 +5,8 @@ delivery until they unblock."""
 
 from __future__ import annotations
 
+import pytest
+
 from models import Agent, Attachment, Customer, Message, MessageLink, OutboxMessage, TicketEvent
 from models.enums import AttachmentKind, MessageKind, OutboxStatus, Side, StatusRole
 from tests.fakebotapi.actors import TINY_PNG
@@ -416,4 +418,42 @@ async def test_blocking_notices_only_for_open_tickets_and_known_customers(env):
     await env.step()
     assert len(env.api.bot_messages(STAFF)) == before
     assert not await Customer.filter(telegram_id=777).exists()
+    assert env.api.calls(ok=False) == []
+
+
+@pytest.mark.parametrize("forum", [False, True], ids=["reply-mode", "forum-mode"])
+async def test_the_agent_sees_each_answer_and_note_confirmed_by_a_reaction(env, forum):
+    """👌 on what reached the customer, ✍ on a note: quiet, through the outbox; an
+    album is confirmed once; a message that was not relayed gets no reaction."""
+    people = await staff_desk(env, forum=forum)
+    ticket, shown = await _claimed(env, people)
+    topic = (await fresh(ticket.id)).staff_topic_id
+    where = {"message_thread_id": topic} if forum else {"reply_to_message_id": shown["message_id"]}
+    answer = people.ann.send_text("Refunded", chat_id=STAFF, **where)
+    note = people.ann.send_text("/note checked with finance", chat_id=STAFF, **where)
+    short = people.ann.send_text("!card ends with 4242", chat_id=STAFF, **where)
+    photo = people.ann.send_photo("The receipt", chat_id=STAFF, content=TINY_PNG, **where)
+    await env.step()
+
+    def reacted(message: dict) -> list[str]:
+        return env.api.reactions(STAFF, message["message_id"])
+
+    assert [reacted(m) for m in (answer, note, short, photo)] == [["👌"], ["✍"], ["✍"], ["👌"]]
+    album = [
+        people.ann.send_photo(None, chat_id=STAFF, media_group_id="77", **where) for _ in range(3)
+    ]
+    await env.step()
+    assert reacted(album[0]) == ["👌"]
+    assert len(env.api.calls("setMessageReaction", STAFF)) == 5
+    assert len(await messages(ticket.id, MessageKind.AGENT)) == 5
+    # Dan's message is not relayed: a notice says why, no reaction.
+    dan = await Agent.create(telegram_id=9004, name="Dan")
+    await dan.departments.add(people.desk.billing)
+    dans = env.api.add_user(9004, "Dan").send_text("Me too", chat_id=STAFF, **where)
+    await env.step()
+    assert reacted(dans) == []
+    assert texts_in(env, STAFF)[-1].startswith("Not sent to the customer: Ann is answering")
+    # Like every send, the reactions went through the outbox.
+    reactions = await OutboxMessage.filter(method="setMessageReaction").order_by("id")
+    assert [r.status for r in reactions] == [OutboxStatus.SENT] * 5
     assert env.api.calls(ok=False) == []
