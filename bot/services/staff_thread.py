@@ -61,17 +61,44 @@ async def card_target(ticket: Ticket) -> int | OutboxMessage | None:
     )
 
 
+async def thread_of(ticket: Ticket) -> int | OutboxMessage | None:
+    """The ticket's forum topic: its id, or its outbox row while it is being created;
+    None outside forums."""
+    if ticket.staff_chat_id is None:
+        return None
+    if ticket.staff_topic_id is not None:
+        return ticket.staff_topic_id
+    row = (
+        await OutboxMessage.filter(
+            ticket_id=ticket.id, chat_id=ticket.staff_chat_id, purpose=TOPIC_POST
+        )
+        .exclude(status=OutboxStatus.FAILED)
+        .order_by("-id")
+        .first()
+    )
+    if row is not None and row.status == OutboxStatus.SENT:
+        return row.telegram_message_id
+    return row
+
+
 async def _files(
     chat_id: int, ticket: Ticket, message: Message, files: Sequence[Attachment], reply_to
 ) -> None:
+    # Everything of a ticket carries its topic: a reply alone lands in General when
+    # the message it replies to is gone.
+    meta = {
+        "ticket_id": ticket.id,
+        "reply_to": reply_to,
+        "message_thread_id": await thread_of(ticket) if files else None,
+    }
     for attachment in files:
-        meta = {"ticket_id": ticket.id, "message_id": message.id, "side": Side.STAFF}
         if attachment.file_id:
             await outbox.send_media(
                 chat_id,
                 attachment.kind.value,
                 attachment.file_id,
-                reply_to=reply_to,
+                message_id=message.id,
+                side=Side.STAFF,
                 **meta,
             )
         elif attachment.stored_path:
@@ -81,6 +108,8 @@ async def _files(
                 str((root / attachment.stored_path).resolve()),
                 attachment.file_name,
                 attachment_id=attachment.id,
+                message_id=message.id,
+                side=Side.STAFF,
                 **meta,
             )
     missing = [a.file_name for a in files if a.missing]
@@ -88,7 +117,7 @@ async def _files(
         # Disk full or the download failed: the ticket and Telegram's copy are kept.
         with speaking(None):
             notice = staff_ui.files_not_stored(ticket.number, missing)
-        await outbox.send_text(chat_id, notice, reply_to=reply_to, ticket_id=ticket.id)
+        await outbox.send_text(chat_id, notice, **meta)
 
 
 async def post_card(ticket: Ticket, first: Message, files: Sequence[Attachment]) -> None:
@@ -104,9 +133,21 @@ async def post_card(ticket: Ticket, first: Message, files: Sequence[Attachment])
 
 
 async def _card(chat_id: int, ticket: Ticket, first: Message) -> list[OutboxMessage]:
-    """The card; in a forum it opens the ticket's own topic first."""
+    """The card; in a forum it opens the ticket's own topic first. A chat not known
+    yet to be a forum or not (the start-up getChat failed, nobody wrote there since)
+    is asked first, in the chat's queue, so nothing of the ticket goes before the
+    answer: the topic queued on the chance is dropped if it is not a forum."""
     topic = None
-    if await is_forum(chat_id):
+    forum = await chat_kind(chat_id)
+    if forum is None:
+        log.warning(
+            "staff chat %s: not known yet whether it is a forum; ticket #%s's card waits "
+            "for Telegram's answer",
+            chat_id,
+            ticket.number,
+        )
+        await outbox.enqueue("getChat", chat_id, {}, ticket_id=ticket.id, purpose=CHAT_PROBE)
+    if forum is not False:
         topic = await outbox.enqueue(
             "createForumTopic",
             chat_id,
@@ -136,29 +177,87 @@ def topic_name(number: int, subject: str) -> str:
 
 
 _FORUMS_KEY = "forum_chats"
+_PLAIN_KEY = "plain_chats"
+# Outbox purpose of the getChat that asks whether a staff chat is a forum.
+CHAT_PROBE = "chat_kind"
 
 
-async def _forums() -> set[int]:
-    stored = await Setting.get_or_none(key=_FORUMS_KEY)
-    return set(stored.value) if stored and isinstance(stored.value, list) else set()
+async def _kinds() -> tuple[set[int], set[int]]:
+    """The staff chats last seen as forums, and as plain groups."""
+    stored = {s.key: s.value for s in await Setting.filter(key__in=(_FORUMS_KEY, _PLAIN_KEY))}
+
+    def ids(key: str) -> set[int]:
+        value = stored.get(key)
+        return set(value) if isinstance(value, list) else set()
+
+    return ids(_FORUMS_KEY), ids(_PLAIN_KEY)
 
 
-async def is_forum(chat_id: int) -> bool:
+async def chat_kind(chat_id: int) -> bool | None:
     """Whether a staff chat is a forum supergroup, as last seen (kept in the database,
-    so every instance of a fleet knows)."""
-    return chat_id in await _forums()
+    so every instance of a fleet knows); None while it is not known."""
+    forums, plain = await _kinds()
+    if chat_id in forums:
+        return True
+    return False if chat_id in plain else None
 
 
 async def remember_chat(chat_id: int, forum: bool) -> None:
-    """Every staff update tells whether its chat is a forum."""
-    forums = await _forums()
-    if (chat_id in forums) == forum:
+    """Every staff update (and the answer to a getChat) tells whether its chat is a forum."""
+    forums, plain = await _kinds()
+    if (chat_id in forums, chat_id in plain) == (forum, not forum):
         return
     async with in_transaction():
-        await Setting.get_or_create(key=_FORUMS_KEY, defaults={"value": []})
-        forums = await _forums()
-        forums = forums | {chat_id} if forum else forums - {chat_id}
+        for key in (_FORUMS_KEY, _PLAIN_KEY):
+            await Setting.get_or_create(key=key, defaults={"value": []})
+        forums, plain = await _kinds()
+        (forums if forum else plain).add(chat_id)
+        (plain if forum else forums).discard(chat_id)
         await Setting.filter(key=_FORUMS_KEY).update(value=json.dumps(sorted(forums)))
+        await Setting.filter(key=_PLAIN_KEY).update(value=json.dumps(sorted(plain)))
+
+
+async def chat_kind_learned(probe: OutboxMessage, forum: bool) -> None:
+    """Telegram answered the getChat queued before a ticket's card (in the sender's
+    transaction, before anything behind it in the chat's queue is sent)."""
+    await remember_chat(probe.chat_id, forum)
+    if forum or probe.ticket_id is None:
+        return
+    topics = await OutboxMessage.filter(
+        ticket_id=probe.ticket_id,
+        chat_id=probe.chat_id,
+        purpose=TOPIC_POST,
+        status=OutboxStatus.PENDING,
+    )
+    for topic in topics:
+        # Not a forum: the card and the rest go to the main chat, as replies to the card.
+        await OutboxMessage.filter(ref_id=topic.id, ref_param="message_thread_id").update(
+            ref_id=None, ref_param=None
+        )
+        await OutboxMessage.filter(id=topic.id, status=OutboxStatus.PENDING).update(
+            status=OutboxStatus.FAILED,
+            last_error="not sent: the chat is not a forum; the ticket's thread is in the main chat",
+        )
+
+
+# What a topic's id is put into once the topic exists (edits and the rest have no topic).
+_SENDS = ("send", "copy", "forward")
+
+
+async def topic_created(row: OutboxMessage, ids: list[int]) -> None:
+    """The ticket's topic exists: its sends still queued without it (they waited for
+    the card, replying to it) carry it too, so none can land in General."""
+    if not ids or row.ticket_id is None:
+        return
+    waiting = await OutboxMessage.filter(
+        ticket_id=row.ticket_id, chat_id=row.chat_id, status=OutboxStatus.PENDING
+    )
+    for queued in waiting:
+        if queued.ref_id == row.id:
+            continue  # filled from the topic's row when sent
+        if queued.method.startswith(_SENDS) and "message_thread_id" not in queued.payload:
+            queued.payload = {**queued.payload, "message_thread_id": ids[0]}
+            await queued.save(update_fields=["payload"])
 
 
 async def recreate_topic(row: OutboxMessage) -> bool:
@@ -239,7 +338,7 @@ async def in_thread(
         ticket.staff_chat_id,
         text,
         reply_to=reply_to,
-        message_thread_id=ticket.staff_topic_id,
+        message_thread_id=await thread_of(ticket),
         ticket_id=ticket.id,
         **meta,
     )

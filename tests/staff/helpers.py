@@ -45,8 +45,8 @@ async def staff_desk(env, *, forum: bool = False) -> People:
     members = {ann: "member", bob: "member", root: "administrator", eve: "member"}
     group = api.add_group(STAFF, "Support staff", is_forum=forum, members=members)
     await update_settings({"staff_chat_id": STAFF})
-    if forum:
-        await staff_thread.remember_chat(STAFF, True)
+    # What the start-up getChat learns (unless Telegram failed to answer it).
+    await staff_thread.remember_chat(STAFF, forum)
     return People(desk, ann, bob, root, alice, carl, eve, group)
 
 
