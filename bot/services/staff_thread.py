@@ -25,15 +25,18 @@ from bot.services.settings import runtime_settings
 from bot.ui import cards, texts
 from bot.ui import staff as staff_ui
 from models import (
+    Agent,
     Attachment,
     Customer,
     Department,
     Message,
+    MessageLink,
     OutboxMessage,
     Setting,
+    Status,
     Ticket,
 )
-from models.enums import OutboxStatus, Side
+from models.enums import OutboxStatus, Side, StatusRole
 
 log = logging.getLogger(__name__)
 
@@ -151,7 +154,7 @@ async def _card(chat_id: int, ticket: Ticket, first: Message) -> list[OutboxMess
         topic = await outbox.enqueue(
             "createForumTopic",
             chat_id,
-            {"name": topic_name(ticket.number, ticket.subject)},
+            {"name": topic_name(ticket.number, ticket.subject, solved=_solved(ticket.status))},
             ticket_id=ticket.id,
             purpose=TOPIC_POST,
         )
@@ -170,10 +173,14 @@ async def _card(chat_id: int, ticket: Ticket, first: Message) -> list[OutboxMess
     )
 
 
-def topic_name(number: int, subject: str) -> str:
-    """Telegram allows 1-128 characters."""
-    name = f"#{number} {' '.join(subject.split())}"
+def topic_name(number: int, subject: str, *, solved: bool = False) -> str:
+    """Telegram allows 1-128 characters; a solved ticket's topic is marked ✅."""
+    name = ("✅ " if solved else "") + f"#{number} {' '.join(subject.split())}"
     return name if len(name) <= 128 else name[:127] + "…"
+
+
+def _solved(status: Status) -> bool:
+    return status.is_final or status.role == StatusRole.RESOLVED
 
 
 _FORUMS_KEY = "forum_chats"
@@ -370,6 +377,88 @@ async def customer_blocked_bot(telegram_id: int, *, blocked: bool) -> None:
                     else staff_ui.customer_unblocked(ticket.number)
                 )
             await in_thread(ticket, text)
+
+
+# Outbox purpose of a change of a ticket's forum topic (closed, reopened, renamed).
+TOPIC_STATE = "topic_state"
+
+
+async def status_changed(ticket: Ticket, previous: Status, kind: str, *, by_customer: bool) -> None:
+    """After a status change (`ticket` with its relations and new status): the
+    customer's own close or reopen is told in the thread (a reopen mentions the
+    assignee, who has work again); a forum topic follows the status."""
+    if by_customer and kind in ("closed", "reopened"):
+        who, assignee = ticket.customer.display_name, ticket.assignee
+        with speaking(None):
+            if kind == "reopened":
+                mentioned = (assignee.telegram_id, assignee.name) if assignee else None
+                text = staff_ui.customer_reopened(ticket.number, who, mentioned)
+            elif previous.role == StatusRole.RESOLVED:
+                text = staff_ui.customer_confirmed(ticket.number, who)
+            else:
+                text = staff_ui.customer_closed(ticket.number, who)
+        await in_thread(ticket, text)
+    thread = await thread_of(ticket)
+    if thread is None:
+        return
+    # Only real changes: Telegram refuses a rename to the same name, or closing a
+    # closed topic, as TOPIC_NOT_MODIFIED.
+    name = topic_name(ticket.number, ticket.subject, solved=_solved(ticket.status))
+    if name != topic_name(ticket.number, ticket.subject, solved=_solved(previous)):
+        await _topic_call(ticket, thread, "editForumTopic", {"name": name})
+    if ticket.status.is_final != previous.is_final:
+        method = "closeForumTopic" if ticket.status.is_final else "reopenForumTopic"
+        await _topic_call(ticket, thread, method, {})
+
+
+async def _topic_call(
+    ticket: Ticket, thread: int | OutboxMessage, method: str, payload: dict[str, Any]
+) -> None:
+    assert ticket.staff_chat_id is not None
+    ref = thread if isinstance(thread, OutboxMessage) else None
+    if ref is None:
+        payload["message_thread_id"] = thread
+    await outbox.enqueue(
+        method,
+        ticket.staff_chat_id,
+        payload,
+        ref=ref,
+        ref_param="message_thread_id" if ref else None,
+        ticket_id=ticket.id,
+        purpose=TOPIC_STATE,
+    )
+
+
+async def answer_rated(ticket: Ticket, answer: Message) -> None:
+    """The customer's 👍/👎 on an answer, as a reply to that answer in the thread
+    (`ticket` with its customer loaded)."""
+    link = (
+        await MessageLink.filter(
+            message_id=answer.id, side=Side.STAFF, chat_id=ticket.staff_chat_id
+        )
+        .order_by("id")
+        .first()
+    )
+    agent = await Agent.get_or_none(id=answer.author_agent_id) if answer.author_agent_id else None
+    with speaking(None):
+        text = staff_ui.answer_rated(
+            ticket.number,
+            ticket.customer.display_name,
+            agent.name if agent else texts.support_team(),
+            liked=(answer.rating or 0) > 0,
+        )
+    await in_thread(ticket, text, reply_to=link.telegram_message_id if link else None)
+
+
+async def ticket_rated(ticket: Ticket, *, score: bool, comment: bool) -> None:
+    """The customer's CSAT (`score`: it is new or changed) and its `comment` (added)."""
+    who = ticket.customer.display_name
+    with speaking(None):
+        told = [staff_ui.csat_given(ticket.number, who, ticket.csat or 0)] if score else []
+        if comment and ticket.csat_comment:
+            told.append(staff_ui.csat_comment(ticket.number, who, ticket.csat_comment))
+    for text in told:
+        await in_thread(ticket, text)
 
 
 def with_texts(i18n: I18n, hook: Callable[..., Awaitable[T]]) -> Callable[..., Awaitable[T]]:

@@ -658,6 +658,8 @@ async def _change_status(ticket: Ticket, status: Status, actor: Actor) -> None:
         # (A change the customer caused by writing needs no notice to them.)
         name = status.name_in(ticket.customer.language)
         await _tell_customer(ticket, lambda: texts.ticket_status_changed(number, name))
+    by_customer = actor.type == ActorType.CUSTOMER
+    await staff_thread.status_changed(ticket, previous, kind, by_customer=by_customer)
     await refresh_card(ticket)
 
 
@@ -728,6 +730,7 @@ async def rate_answer(message_id: int, value: int, actor: Actor) -> Message:
             message.rating = value
             await message.save(update_fields=["rating"])
             await _record(ticket, "rated", actor, message_id=message.id, rating=value)
+            await staff_thread.answer_rated(ticket, message)
     return message
 
 
@@ -741,10 +744,14 @@ async def rate_ticket(
         ticket = await _locked(ticket_id, actor)
         if actor.type == ActorType.CUSTOMER and ticket.customer_id != actor.id:
             raise NotFound(f"ticket {ticket_id} does not exist")
+        before = (ticket.csat, ticket.csat_comment)
         ticket.csat = score
         if comment is not None:
             ticket.csat_comment = _clean_text(comment, "comment", 2000)
         await ticket.save(update_fields=["csat", "csat_comment", "updated_at"])
         await _record(ticket, "csat", actor, score=score, comment=ticket.csat_comment)
+        await staff_thread.ticket_rated(
+            ticket, score=before[0] != score, comment=before[1] != ticket.csat_comment
+        )
         # The card does not show CSAT: an edit would be rejected as unchanged.
     return ticket

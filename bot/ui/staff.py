@@ -251,3 +251,53 @@ def files_not_stored(number: int, names: list[str]) -> str:
         "⚠️ #{number}: could not keep a copy of {files} on the server (check the disk); "
         "Telegram's copy above still works."
     ).format(number=number, files=", ".join(f"«{escape(n)}»" for n in names))
+
+
+# -- what the customer did, told in the ticket's thread ----------------------------------
+
+
+def mention(telegram_id: int, name: str) -> str:
+    """A mention that notifies the person, with or without a username."""
+    return f'<a href="tg://user?id={telegram_id}">{escape(name)}</a>'
+
+
+def answer_rated(number: int, customer: str, agent: str, liked: bool) -> str:
+    if liked:
+        text = _("👍 #{number}: {customer} liked the answer by {agent}.")
+    else:
+        text = _("👎 #{number}: {customer} did not like the answer by {agent}.")
+    return text.format(number=number, customer=escape(customer), agent=escape(agent))
+
+
+def customer_closed(number: int, customer: str) -> str:
+    return _("🔒 #{number}: {customer} closed the ticket.").format(
+        number=number, customer=escape(customer)
+    )
+
+
+def customer_confirmed(number: int, customer: str) -> str:
+    return _("✅ #{number}: {customer} confirmed the solution; the ticket is closed.").format(
+        number=number, customer=escape(customer)
+    )
+
+
+def customer_reopened(number: int, customer: str, assignee: tuple[int, str] | None) -> str:
+    """`assignee`: (Telegram id, name) of the agent to notify, if the ticket has one."""
+    head = _("🔓 #{number}: {customer} reopened the ticket.").format(
+        number=number, customer=escape(customer)
+    )
+    if assignee is None:
+        return f"{head} " + _("It waits for «I'll answer».")
+    return f"{head} " + _("{assignee}, it is yours again.").format(assignee=mention(*assignee))
+
+
+def csat_given(number: int, customer: str, score: int) -> str:
+    return _("⭐ #{number}: {customer} rated the support {score} of 5.").format(
+        number=number, customer=escape(customer), score=score
+    )
+
+
+def csat_comment(number: int, customer: str, comment: str) -> str:
+    return _("💬 #{number}: {customer}'s comment on the rating: «{comment}»").format(
+        number=number, customer=escape(customer), comment=escape(comment)
+    )
