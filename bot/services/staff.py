@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 
 from tortoise.expressions import Q
@@ -11,12 +12,18 @@ from tortoise.transactions import in_transaction
 from bot.delivery.outbox import CARD_POST
 from bot.i18n import speaking
 from bot.services import staff_thread, tickets
-from bot.services.errors import Conflict, Forbidden, NotFound
+from bot.services.errors import Conflict, Forbidden, Invalid, NotFound
 from bot.ui import staff as staff_ui
-from models import Agent, MessageLink, OutboxMessage, Template, Ticket
+from models import Agent, Customer, MessageLink, OutboxMessage, Template, Ticket
 from models.enums import AgentRole, OutboxStatus, Side
 
 QUEUE_LIMIT = 20
+# Ids of the desk's rows (32-bit columns): anything outside is no id of ours.
+ID_LIMIT = 2**31 - 1
+# Telegram user ids are positive and below 2**52.
+TELEGRAM_ID_LIMIT = 2**52
+ALERT_SUBJECT_LIMIT = 100
+_USERNAME = re.compile(r"@?([A-Za-z0-9_]{1,32})")
 # Outbox purpose of a card's keyboard swapped for a menu (transfer, priority, ...).
 CARD_MENU = "card_menu"
 
@@ -27,6 +34,22 @@ class AlreadyClaimed(Conflict):
     def __init__(self, assignee: str) -> None:
         super().__init__(f"the ticket is already taken by {assignee}")
         self.assignee = assignee
+
+
+class BadAlert(Invalid):
+    """An /alert argument that cannot be right; `field` is who, kind or subject."""
+
+    code = "bad_alert"
+
+    def __init__(self, field: str, value: str = "") -> None:
+        super().__init__(f"the alert's {field} is not valid", {"field": field})
+        self.field = field
+        self.value = value
+
+
+def ids_valid(*ids: int) -> bool:
+    """Whether ids from a button could be ours (a forged one may be any number)."""
+    return all(0 <= i <= ID_LIMIT for i in ids)
 
 
 async def agent_for(telegram_id: int) -> Agent | None:
@@ -77,6 +100,44 @@ async def send_template(
         await staff_thread.in_thread(
             ticket, copy, reply_to=reply_to, message_id=answer.id, side=Side.STAFF
         )
+
+
+async def customer_by_handle(handle: str) -> Customer:
+    """A customer named in a command: Telegram id (digits) or @username."""
+    if handle.isascii() and handle.isdigit():
+        if len(handle) > 16 or not 0 < int(handle) <= TELEGRAM_ID_LIMIT:
+            raise BadAlert("who", handle)
+        customer = await Customer.get_or_none(telegram_id=int(handle))
+    else:
+        match = _USERNAME.fullmatch(handle)
+        if match is None:
+            raise BadAlert("who", handle)
+        customer = await Customer.get_or_none(username__iexact=match.group(1))
+    if customer is None:
+        raise NotFound(f"no customer {handle}")
+    return customer
+
+
+async def send_alert(agent: Agent, who: str, kind: str, text: str) -> Ticket:
+    """/alert: an admin agent starts a ticket towards a customer; the subject is the
+    text's first line."""
+    if agent.role != AgentRole.ADMIN:
+        raise Forbidden("only admins send alerts")
+    if kind not in tickets.ALERT_KINDS:
+        raise BadAlert("kind", kind)
+    customer = await customer_by_handle(who.strip())
+    subject = text.strip().splitlines()[0].strip() if text.strip() else ""
+    if len(subject) > ALERT_SUBJECT_LIMIT:
+        raise BadAlert("subject", subject)
+    return await tickets.send_alert(
+        customer_id=customer.id,
+        kind=kind,
+        subject=subject,
+        text=text,
+        department_id=None,
+        priority_id=None,
+        actor=await tickets.agent_actor(agent),
+    )
 
 
 async def take_over(ticket_id: int, admin: Agent) -> Ticket:

@@ -24,13 +24,13 @@ def render_card(ticket: Ticket, description: str = "") -> str:
     who = escape(customer.display_name)
     if customer.username:
         who += f" (@{escape(customer.username)})"
-    status = f"{ticket.status.color} {escape(ticket.status.name)}".strip()
+    status = f"{escape(ticket.status.color)} {escape(ticket.status.name)}".strip()
     category = (
-        f"{ticket.category.color} {escape(ticket.category.name)}".strip()
+        f"{escape(ticket.category.color)} {escape(ticket.category.name)}".strip()
         if ticket.category
         else _("no category")
     )
-    priority = f"{ticket.priority.color} {escape(ticket.priority.name)}".strip()
+    priority = f"{escape(ticket.priority.color)} {escape(ticket.priority.name)}".strip()
     assignee = escape(ticket.assignee.name) if ticket.assignee else _("nobody yet")
     lines = [
         f"🎫 <b>#{ticket.number}</b> · {status}",

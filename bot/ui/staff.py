@@ -164,14 +164,29 @@ def template_sent(agent: str, shortcut: str, title: str, text: str) -> str:
     return f"{head}\n\n{escape(text)}"
 
 
-def not_possible(reason: str) -> str:
-    return _("Not done: {reason}").format(reason=reason)
+def not_possible(reason: str, *, html: bool = True) -> str:
+    """`html` for a message (the reason may hold what someone typed); plain for a
+    button's alert."""
+    return _("Not done: {reason}").format(reason=escape(reason) if html else reason)
+
+
+def _echo(value: str, limit: int = 64) -> str:
+    """What someone typed, repeated back: escaped, and cut when long."""
+    return escape(value if len(value) <= limit else value[: limit - 1] + "…")
 
 
 def template_unknown(shortcut: str) -> str:
     return _("No template «{shortcut}» for this ticket. The card's 📋 button lists them.").format(
-        shortcut=escape(shortcut)
+        shortcut=_echo(shortcut)
     )
+
+
+def note_empty() -> str:
+    return _("The note is empty: write it after /note or ! in the same message.")
+
+
+def button_stale() -> str:
+    return _("This button is no longer valid.")
 
 
 def outside_ticket() -> str:
@@ -192,7 +207,8 @@ def queue(title: str, rows: list[Ticket]) -> str:
         lines.append(_("Nothing here."))
     for t in rows:
         lines.append(
-            f"{t.priority.color} #{t.number} · {escape(t.subject[:60])} — {escape(t.status.name)}"
+            f"{escape(t.priority.color)} #{t.number} · {escape(t.subject[:60])} — "
+            f"{escape(t.status.name)}"
         )
     return "\n".join(lines)
 
@@ -240,6 +256,32 @@ def alert_usage() -> str:
         "Usage: /alert &lt;customer id or @username&gt; &lt;information|complaint|"
         "suspicious_activity&gt; &lt;text&gt;"
     )
+
+
+def alert_not_a_customer(who: str) -> str:
+    return _("«{who}» is not a customer: give their Telegram id (digits) or @username.").format(
+        who=_echo(who)
+    )
+
+
+def alert_no_customer(who: str) -> str:
+    return _("No customer «{who}» (Telegram id or @username).").format(who=_echo(who))
+
+
+def alert_kind_unknown(kind: str, kinds: tuple[str, ...]) -> str:
+    return _("Unknown kind «{kind}»: use one of {kinds}.").format(
+        kind=_echo(kind), kinds=", ".join(kinds)
+    )
+
+
+def alert_subject_too_long(limit: int) -> str:
+    return _(
+        "The first line of the text is the alert's subject: at most {limit} characters."
+    ).format(limit=limit)
+
+
+def only_admins_alert() -> str:
+    return _("Only admins can send alerts.")
 
 
 def alert_sent(number: int) -> str:

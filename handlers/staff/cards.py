@@ -50,6 +50,9 @@ async def card_button(query: CallbackQuery, callback_data: StaffCb, agent: Agent
     if not isinstance(query.message, Message):
         await query.answer()
         return
+    if not staff.ids_valid(callback_data.t, callback_data.v, callback_data.w):
+        await query.answer(ui.button_stale(), show_alert=True)
+        return
     actor = await tickets.agent_actor(agent)
     action, value = callback_data.a, callback_data.v
     try:
@@ -109,7 +112,7 @@ async def card_button(query: CallbackQuery, callback_data: StaffCb, agent: Agent
         await query.answer(_refusal(action), show_alert=True)
         return
     except DomainError as exc:
-        await query.answer(ui.not_possible(exc.message)[:200], show_alert=True)
+        await query.answer(ui.not_possible(exc.message, html=False)[:200], show_alert=True)
         return
     await query.answer(notice)
 

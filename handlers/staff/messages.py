@@ -81,6 +81,7 @@ async def in_thread(message: Message, bot: Bot, agent: Agent | None) -> None:
     try:
         if note is not None:
             if not note:
+                await _notice(message, ui.note_empty())
                 return
             stored = await tickets.add_note(ticket.id, note, actor)
             await _link(message, ticket, stored.id)

@@ -8,6 +8,7 @@ import re
 from bot.ui.callbacks import StaffCb
 from models import (
     Agent,
+    Category,
     Customer,
     Department,
     Message,
@@ -540,4 +541,44 @@ async def test_buttons_of_a_vanished_ticket_or_unknown_action_are_refused(env):
     assert await events(ticket.id) == ["created"]
     assert not await Message.filter(ticket_id=ticket.id, kind=MessageKind.AGENT).exists()
     assert await Ticket.filter(assignee_id__isnull=False).count() == 0
+    assert env.api.calls(ok=False) == []
+
+
+async def test_forged_buttons_with_out_of_range_ids_are_refused(env):
+    people = await staff_desk(env)
+    ticket = await new_ticket(people.desk.alice, people.desk.billing)
+    await env.step()
+    shown = await card_of(env, ticket.id)
+    for data in (
+        StaffCb(t=10**27, a="claim"),
+        StaffCb(t=ticket.id, a="prio", v=2**40),
+        StaffCb(t=ticket.id, a="agent", v=-(2**63), w=people.desk.tech.id),
+        StaffCb(t=ticket.id, a="dep", v=10**30),
+    ):
+        people.ann.press(shown, data.pack(), chat_id=STAFF, forged=True)
+        await env.step()
+        alert = env.api.calls("answerCallbackQuery")[-1].params
+        assert alert["text"] == "This button is no longer valid." and alert["show_alert"], data
+    assert await events(ticket.id) == ["created"]
+    assert env.api.calls(ok=False) == []
+
+
+async def test_admin_typed_names_and_colours_are_shown_as_typed(env):
+    people = await staff_desk(env)
+    await Priority.create(name="p<1>", level=9, color="<b>", is_default=False)
+    await Status.filter(role=StatusRole.NEW).update(color="<i>")
+    await Category.filter(id=people.desk.invoices.id).update(color="&", name="A & <B>")
+    ticket = await new_ticket(
+        people.desk.alice,
+        people.desk.billing,
+        category=people.desk.invoices,
+        priority=await Priority.get(name="p<1>"),
+    )
+    await env.step()
+    text = (await card_of(env, ticket.id))["text"]
+    assert text.splitlines()[0] == "🎫 #1001 · <i> new"
+    assert text.splitlines()[1] == "🏢 Billing · 🏷 & A & <B> · <b> p<1>"
+    people.ann.send_text("/queue", chat_id=STAFF)
+    await env.step()
+    assert texts_in(env, STAFF)[-1].splitlines()[1].startswith("<b> #1001 · Refund")
     assert env.api.calls(ok=False) == []

@@ -329,7 +329,7 @@ async def test_alert_refusals(env):
     people = await staff_desk(env)
     people.ann.send_text("/alert @alice information Hello", chat_id=STAFF)
     await env.step()
-    assert _last_notice(env)["text"] == "Not done: only admins send alerts"
+    assert _last_notice(env)["text"] == "Only admins can send alerts."
     people.eve.send_text("/alert @alice information Hello", chat_id=STAFF)
     await env.step()
     assert _last_notice(env)["text"] == "Only registered agents can do this."
@@ -338,12 +338,74 @@ async def test_alert_refusals(env):
     assert _last_notice(env)["text"].startswith("Usage: /alert <customer id or @username>")
     people.root.send_text("/alert @nobody information Hello", chat_id=STAFF)
     await env.step()
-    assert _last_notice(env)["text"] == "Not done: no customer nobody"
+    assert _last_notice(env)["text"] == "No customer «nobody» (Telegram id or @username)."
     people.root.send_text("/alert @alice gossip Hello", chat_id=STAFF)
     await env.step()
-    assert _last_notice(env)["text"].startswith("Not done: kind must be one of")
+    assert _last_notice(env)["text"].startswith("Unknown kind «gossip»: use one of")
     assert not await Ticket.exists()
     assert env.api.bot_messages(501) == []
+    assert env.api.calls(ok=False) == []
+
+
+async def test_alert_arguments_are_checked_and_echoed_safely(env):
+    """Every argument gets a clear answer (HTML in it shown as typed, never breaking the
+    message); nothing is created."""
+    people = await staff_desk(env)
+    cases = [
+        (
+            "/alert <b>x information Hello",
+            "«<b>x» is not a customer: give their Telegram id (digits) or @username.",
+        ),
+        (
+            "/alert --5 information Hello",
+            "«--5» is not a customer: give their Telegram id (digits) or @username.",
+        ),
+        (
+            "/alert 123456789012345678901234567 information Hello",
+            "«123456789012345678901234567» is not a customer: give their Telegram id "
+            "(digits) or @username.",
+        ),
+        ("/alert 4242 information Hello", "No customer «4242» (Telegram id or @username)."),
+        ("/alert @nobody information Hello", "No customer «nobody» (Telegram id or @username)."),
+        (
+            "/alert @alice <i>gossip</i> Hello",
+            "Unknown kind «<i>gossip</i>»: use one of information, complaint, suspicious_activity.",
+        ),
+        (
+            "/alert @alice information " + "x" * 101 + "\nbody",
+            "The first line of the text is the alert's subject: at most 100 characters.",
+        ),
+        ("/alert @alice information   ", "Usage: /alert <customer id or @username>"),
+    ]
+    for command, answer in cases:
+        people.root.send_text(command, chat_id=STAFF)
+        await env.step()
+        assert _last_notice(env)["text"].startswith(answer), command
+    # Not an admin: told in the desk's language, not the service's English.
+    people.ann.send_text("/alert @alice information Hello", chat_id=STAFF)
+    await env.step()
+    assert _last_notice(env)["text"] == "Only admins can send alerts."
+    assert not await Ticket.exists()
+    assert env.api.bot_messages(501) == []
+    assert env.api.calls(ok=False) == []
+
+
+async def test_an_empty_note_and_an_unknown_long_shortcut_get_clear_answers(env):
+    people = await staff_desk(env)
+    ticket = await new_ticket(people.desk.alice, people.desk.billing)
+    await env.step()
+    card_id = (await card_of(env, ticket.id))["message_id"]
+    for empty in ("!", "/note", "/note   "):
+        people.ann.send_text(empty, chat_id=STAFF, reply_to_message_id=card_id)
+        await env.step()
+        assert _last_notice(env)["text"] == (
+            "The note is empty: write it after /note or ! in the same message."
+        )
+    people.ann.send_text("/t " + "<b>" * 1000, chat_id=STAFF, reply_to_message_id=card_id)
+    await env.step()
+    notice = _last_notice(env)["text"]
+    assert notice.startswith("No template «<b><b>") and len(notice) < 200
+    assert not await Message.filter(ticket_id=ticket.id, kind=MessageKind.NOTE).exists()
     assert env.api.calls(ok=False) == []
 
 
