@@ -226,13 +226,23 @@ async def search_templates(agent: Agent, query: str, limit: int = 20) -> list[Te
     return await filters.order_by("title", "id").limit(limit)
 
 
+PLACEHOLDERS = ("{customer_name}", "{ticket_number}", "{agent_name}")
+
+
+def placeholders_of(template: Template) -> list[str]:
+    """The placeholders a template's text uses, in PLACEHOLDERS' order."""
+    return [p for p in PLACEHOLDERS if p in template.text]
+
+
 def fill(template: Template, ticket: Ticket, agent: Agent) -> str:
     """Placeholders are replaced literally (never str.format on admin text)."""
-    values = {
-        "{customer_name}": ticket.customer.display_name,
-        "{ticket_number}": str(ticket.number),
-        "{agent_name}": agent.name,
-    }
+    values = dict(
+        zip(
+            PLACEHOLDERS,
+            (ticket.customer.display_name, str(ticket.number), agent.name),
+            strict=True,
+        )
+    )
     text = template.text
     for placeholder, value in values.items():
         text = text.replace(placeholder, value)

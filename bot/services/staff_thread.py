@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -27,6 +28,7 @@ from bot.ui import staff as staff_ui
 from models import (
     Agent,
     Attachment,
+    Category,
     Customer,
     Department,
     Message,
@@ -158,19 +160,22 @@ async def _card(chat_id: int, ticket: Ticket, first: Message) -> list[OutboxMess
             ticket_id=ticket.id,
             purpose=TOPIC_POST,
         )
+    description = cards.card_description(ticket.subject, first.text)
     with speaking(None):
         html = cards.render_card(ticket, first.text)
         markup = staff_ui.card_keyboard(ticket)
-    return await outbox.send_text(
-        chat_id,
-        html,
-        reply_markup=markup,
-        message_thread_id=topic,
-        ticket_id=ticket.id,
-        message_id=first.id,
-        side=Side.STAFF,
-        purpose=CARD_POST,
+        full = cards.full_description(ticket.number, description)
+    meta = {"message_thread_id": topic, "ticket_id": ticket.id, "message_id": first.id}
+    rows = await outbox.send_text(
+        chat_id, html, reply_markup=markup, side=Side.STAFF, purpose=CARD_POST, **meta
     )
+    if cards.description_cut(description):
+        # The card says "shortened, the full text is below": here it is (linked to the
+        # first message, so a reply to it is in the ticket's thread).
+        await outbox.send_text(
+            chat_id, full, reply_to=rows[0], side=Side.STAFF, purpose=FULL_TEXT, **meta
+        )
+    return rows
 
 
 def topic_name(number: int, subject: str, *, solved: bool = False) -> str:
@@ -379,6 +384,8 @@ async def customer_blocked_bot(telegram_id: int, *, blocked: bool) -> None:
             await in_thread(ticket, text)
 
 
+# Outbox purpose of the whole description below a card that shows only its start.
+FULL_TEXT = "full_text"
 # Outbox purpose of a change of a ticket's forum topic (closed, reopened, renamed).
 TOPIC_STATE = "topic_state"
 
@@ -484,15 +491,60 @@ async def staff_chat_ids() -> set[int]:
     return ids
 
 
-async def follow_transfer(ticket: Ticket) -> None:
+@dataclass(frozen=True, slots=True)
+class Before:
+    """What a transfer may change: the ticket's department, category, assignee, status."""
+
+    department: Department
+    category: Category | None
+    assignee: Agent | None
+    status: Status
+
+
+async def transferred(ticket: Ticket, before: Before, by: str) -> None:
+    """After a transfer (`ticket` with its relations): the thread is told what changed
+    and why; when the new department has another staff chat, the thread moves there
+    and is told there too."""
+    with speaking(None):
+        text = _transfer_notice(ticket, before, by)
+    await in_thread(ticket, text)
+    if await follow_transfer(ticket):
+        await in_thread(ticket, text)
+
+
+def _label(thing: Category | Status) -> str:
+    return f"{thing.color} {thing.name}".strip()
+
+
+def _transfer_notice(ticket: Ticket, before: Before, by: str) -> str:
+    if before.department.id == ticket.department_id:
+        lines = [staff_ui.passed_on(ticket.number, by)]
+    else:
+        lines = [
+            staff_ui.transferred(ticket.number, by, before.department.name, ticket.department.name)
+        ]
+    if before.category is not None and ticket.category is None:
+        # A category belongs to its department.
+        lines.append(staff_ui.category_cleared(_label(before.category), before.department.name))
+    if ticket.assignee is not None:
+        lines.append(staff_ui.now_answered_by(ticket.assignee.name))
+    elif before.assignee is not None:
+        lines.append(staff_ui.no_longer_answered_by(before.assignee.name))
+    if ticket.status.id != before.status.id:
+        lines.append(staff_ui.status_moved(_label(before.status), _label(ticket.status)))
+    return "\n".join(lines)
+
+
+async def follow_transfer(ticket: Ticket) -> bool:
     """After a transfer: when the new department has another staff chat, the ticket's
-    thread moves there (a new card; the old card keeps its last state)."""
+    thread moves there (a new card; the old card keeps its last state). Whether it moved."""
     chat_id = await staff_chat_for(ticket.department)
     if chat_id is None or chat_id == ticket.staff_chat_id:
-        return
+        return False
     first = await Message.filter(ticket_id=ticket.id).order_by("id").first()
     if first is None:
-        return
+        return False
     await Ticket.filter(id=ticket.id).update(staff_message_id=None, staff_topic_id=None)
     ticket.staff_message_id = ticket.staff_topic_id = None
     await post_card(ticket, first, await Attachment.filter(message_id=first.id))
+    return True

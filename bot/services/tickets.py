@@ -554,6 +554,9 @@ async def transfer(
         if previous == department.id and agent_id in (None, ticket.assignee_id):
             raise Conflict("the ticket is already there")
         agent = await _check_agent_for(department.id, agent_id) if agent_id else None
+        before = staff_thread.Before(
+            ticket.department, ticket.category, ticket.assignee, ticket.status
+        )
         ticket.department = department
         if ticket.category is not None and ticket.category.department_id != department.id:
             ticket.category = None
@@ -578,7 +581,7 @@ async def transfer(
             ticket, lambda: texts.ticket_transferred(ticket.number, department.name)
         )
         await refresh_card(ticket)
-        await staff_thread.follow_transfer(ticket)
+        await staff_thread.transferred(ticket, before, actor.name)
     return await get_ticket(ticket_id)
 
 

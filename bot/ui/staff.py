@@ -181,6 +181,19 @@ def template_unknown(shortcut: str) -> str:
     )
 
 
+def templates_list(number: int, templates: list[tuple[str, str, list[str]]]) -> str:
+    """`/t` alone: (shortcut, title, placeholders used) of the ticket's templates."""
+    if not templates:
+        return _(
+            "No templates for #{number} yet: admins add them in the admin API (templates)."
+        ).format(number=number)
+    lines = [_("📋 Templates for #{number} (send one with /t shortcut):").format(number=number)]
+    for shortcut, title, placeholders in templates:
+        used = ", ".join(placeholders) if placeholders else _("no placeholders")
+        lines.append(f"/{escape(shortcut)} · {escape(title)} — {escape(used)}")
+    return "\n".join(lines)
+
+
 def note_empty() -> str:
     return _("The note is empty: write it after /note or ! in the same message.")
 
@@ -343,3 +356,36 @@ def csat_comment(number: int, customer: str, comment: str) -> str:
     return _("💬 #{number}: {customer}'s comment on the rating: «{comment}»").format(
         number=number, customer=escape(customer), comment=escape(comment)
     )
+
+
+# -- a transfer, told in the ticket's thread ------------------------------------------
+
+
+def transferred(number: int, by: str, old: str, new: str) -> str:
+    return _("↪️ #{number}: {by} transferred the ticket from {old} to {new}.").format(
+        number=number, by=escape(by), old=escape(old), new=escape(new)
+    )
+
+
+def passed_on(number: int, by: str) -> str:
+    return _("↪️ #{number}: {by} passed the ticket on.").format(number=number, by=escape(by))
+
+
+def category_cleared(category: str, department: str) -> str:
+    return _("🏷 Category «{category}» cleared: it belongs to {department}.").format(
+        category=escape(category), department=escape(department)
+    )
+
+
+def now_answered_by(agent: str) -> str:
+    return _("👷 Now answered by {agent}.").format(agent=escape(agent))
+
+
+def no_longer_answered_by(agent: str) -> str:
+    return _("👷 {agent} no longer answers it; it waits for «I'll answer».").format(
+        agent=escape(agent)
+    )
+
+
+def status_moved(old: str, new: str) -> str:
+    return _("🏷 Status: {old} → {new}.").format(old=escape(old), new=escape(new))

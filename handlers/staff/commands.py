@@ -11,7 +11,7 @@ from bot.services import staff, tickets
 from bot.services.errors import DomainError, Forbidden, NotFound
 from bot.ui import staff as ui
 from handlers.staff.messages import _notice, _ticket_of
-from models import Agent
+from models import Agent, Ticket
 
 
 async def template_command(message: Message, command: CommandObject, agent: Agent | None) -> None:
@@ -23,7 +23,10 @@ async def template_command(message: Message, command: CommandObject, agent: Agen
         return
     shortcut = (command.args or "").strip()
     await ticket.fetch_related("customer")
-    template = await staff.template_by_shortcut(shortcut, ticket) if shortcut else None
+    if not shortcut:
+        await _notice(message, await _templates_list(ticket, agent))
+        return
+    template = await staff.template_by_shortcut(shortcut, ticket)
     if template is None:
         await _notice(message, ui.template_unknown(shortcut))
         return
@@ -37,6 +40,15 @@ async def template_command(message: Message, command: CommandObject, agent: Agen
         await _notice(message, ui.only_assignee(exc.assignee))
     except DomainError as exc:
         await _notice(message, ui.not_possible(exc.message))
+
+
+async def _templates_list(ticket: Ticket, agent: Agent) -> str:
+    if not (await tickets.agent_actor(agent)).may_act_on(ticket):
+        return ui.wrong_department()
+    templates = await staff.templates_for(ticket)
+    return ui.templates_list(
+        ticket.number, [(t.shortcut, t.title, staff.placeholders_of(t)) for t in templates]
+    )
 
 
 async def duty_command(message: Message, command: CommandObject, agent: Agent | None) -> None:

@@ -91,11 +91,25 @@ async def test_the_card_shows_the_ticket_and_trims_a_long_description(env):
     assert lines[4] == "👷 Assignee: nobody yet"
     assert lines[6] == "Invoice <wrong> & late"  # typed text is escaped, shown as typed
     assert "line 00000 of the story" in text
-    # Trimmed in the card, marked as cut; the whole description is kept.
-    assert "line 00399" not in text and text.endswith("…")
+    # Trimmed in the card, marked as cut; the whole description follows the card.
+    assert "line 00399" not in text
+    assert text.endswith("…\n✂️ Shortened: the full text is below the card.")
     assert len(text) <= 4096
     [first] = await messages(ticket.id, MessageKind.CUSTOMER)
     assert first.text == description
+    below = [m for m in env.api.bot_messages(STAFF) if m["message_id"] > shown["message_id"]]
+    assert len(below) == 3  # 10,000 characters: three messages
+    assert below[0]["reply_to_message"]["message_id"] == shown["message_id"]
+    assert below[0]["text"].startswith("📄 #1001 · the full description:\n\nline 00000")
+    # (Telegram trims the space at each cut between the parts.)
+    joined = " ".join([below[0]["text"].split("\n\n", 1)[1], *(m["text"] for m in below[1:])])
+    assert joined.split() == description.split()
+    # A reply to the full text is in the ticket's thread.
+    people.ann.send_text(
+        "/note read it all", chat_id=STAFF, reply_to_message_id=below[2]["message_id"]
+    )
+    await env.step()
+    assert [n.text for n in await messages(ticket.id, MessageKind.NOTE)] == ["read it all"]
     # The request was valid HTML within Telegram's limit (the fake would have refused).
     [post] = card_posts(env)
     assert post.params["parse_mode"] == "HTML" and post.ok
@@ -248,6 +262,14 @@ async def test_transfer_to_an_agent_of_another_department(env):
     assert button_texts(shown) == CLAIMED_KEYBOARD
     [system] = await messages(ticket.id, MessageKind.SYSTEM)
     assert system.text == "transferred to Tech (Bob)"
+    # The thread says what changed and why.
+    notice = env.api.bot_messages(STAFF)[-1]
+    assert notice["text"] == (
+        "↪️ #1001: Ann transferred the ticket from Billing to Tech.\n"
+        "🏷 Category «🟦 Invoices» cleared: it belongs to Billing.\n"
+        "👷 Now answered by Bob."
+    )
+    assert notice["reply_to_message"]["message_id"] == shown["message_id"]
     moved = await TicketEvent.get(ticket_id=ticket.id, kind="transferred")
     assert moved.data == {
         "from_department_id": desk.billing.id,
@@ -287,6 +309,17 @@ async def test_transfer_to_anyone_there_posts_a_card_in_the_departments_own_chat
     old = current(env, STAFF, old_card_id)
     assert "🏢 Tech" in old["text"] and "Assignee: nobody yet" in old["text"]
     assert len(card_posts(env)) == 1
+    # Both threads say what changed and why: the ticket left the chat, and arrived.
+    why = (
+        "↪️ #1001: Ann transferred the ticket from Billing to Tech.\n"
+        "👷 Ann no longer answers it; it waits for «I'll answer».\n"
+        "🏷 Status: 🛠 in progress → 🆕 new."
+    )
+    left = env.api.bot_messages(STAFF)[-1]
+    assert left["text"] == why and left["reply_to_message"]["message_id"] == old_card_id
+    arrived = env.api.bot_messages(OTHER_STAFF)[-1]
+    assert arrived["text"] == why
+    assert arrived["reply_to_message"]["message_id"] == posted["message_id"]
     # Bob answers there, the customer gets it.
     await tap(env, people.bob, posted, "I'll answer")
     people.bob.send_text("Fixed", chat_id=OTHER_STAFF, reply_to_message_id=posted["message_id"])

@@ -146,9 +146,6 @@ async def test_t_refusals_unknown_other_department_outside_and_not_yours(env):
         assert notice["text"] == (
             f"No template «{shortcut}» for this ticket. The card's 📋 button lists them."
         )
-    people.ann.send_text("/t", chat_id=STAFF, reply_to_message_id=card_id)
-    await env.step()
-    assert _last_notice(env)["text"].startswith("No template «»")
     people.ann.send_text("/t refund", chat_id=STAFF)
     await env.step()
     notice = _last_notice(env)
@@ -168,6 +165,44 @@ async def test_t_refusals_unknown_other_department_outside_and_not_yours(env):
     # Nothing reached Alice but the acknowledgement-free silence: no answers at all.
     assert not await Message.filter(ticket_id=ticket.id, kind=MessageKind.AGENT).exists()
     assert env.api.bot_messages(501) == []
+    assert env.api.calls(ok=False) == []
+
+
+async def test_t_alone_lists_the_tickets_templates_with_their_placeholders(env):
+    people = await staff_desk(env)
+    desk = people.desk
+    await _templates(desk)
+    await Template.create(
+        title="Thanks <3", shortcut="thx", text="Thank you!", department=desk.billing
+    )
+    ticket = await new_ticket(desk.alice, desk.billing)
+    tech = await new_ticket(desk.carl, desk.tech, "Printer")
+    await env.step()
+    sent = people.ann.send_text(
+        "/t", chat_id=STAFF, reply_to_message_id=(await card_of(env, ticket.id))["message_id"]
+    )
+    await env.step()
+    notice = _last_notice(env)
+    assert notice["reply_to_message"]["message_id"] == sent["message_id"]
+    assert notice["text"] == (
+        "📋 Templates for #1001 (send one with /t shortcut):\n"
+        "/hi · Greeting — {customer_name}\n"
+        "/refund · Refund done — {customer_name}, {ticket_number}, {agent_name}\n"
+        "/thx · Thanks <3 — no placeholders"
+    )
+    # Nothing was sent to the customer.
+    assert not await Message.filter(ticket_id=ticket.id, kind=MessageKind.AGENT).exists()
+    # A department without templates of its own still has the common ones; with none
+    # at all, it says so.
+    await Template.filter(department_id=None).delete()
+    await Template.filter(department_id=desk.tech.id).delete()
+    people.bob.send_text(
+        "/t", chat_id=STAFF, reply_to_message_id=(await card_of(env, tech.id))["message_id"]
+    )
+    await env.step()
+    assert _last_notice(env)["text"] == (
+        "No templates for #1002 yet: admins add them in the admin API (templates)."
+    )
     assert env.api.calls(ok=False) == []
 
 
@@ -307,20 +342,25 @@ async def test_alert_by_an_admin_agent_reaches_the_customer(env):
     assert ticket.subject == "Your invoice is ready"
     assert ticket.assignee.name == "Root" and ticket.status.role == StatusRole.WAITING
     told = last(env, 501)
+    # The first line is the subject: shown once, then the rest of the text.
     assert told["text"] == (
-        f"📣 Information — ticket #{ticket.number}\nYour invoice is ready\n\n"
-        "Your invoice is ready\nIt is in your account."
+        f"📣 Information — ticket #{ticket.number}\nYour invoice is ready\n\nIt is in your account."
     )
     assert texts_in(env, STAFF)[-1] == f"📣 Alert sent as ticket #{ticket.number}."
     card = await card_of(env, ticket.id)
     assert f"#{ticket.number}" in card["text"] and "Assignee: Root" in card["text"]
+    assert card["text"].count("Your invoice is ready") == 1
+    assert card["text"].endswith("Your invoice is ready\n\nIt is in your account.")
     created = await TicketEvent.get(ticket_id=ticket.id, kind="created")
     assert created.actor_name == "Root" and created.data["alert_kind"] == "information"
     # By Telegram id, to a Russian-speaking customer.
     people.root.send_text(f"/alert {desk.carl.telegram_id} complaint Late payment", chat_id=STAFF)
     await env.step()
     assert last(env, 502)["text"].startswith("📣 ")
-    assert "Late payment" in last(env, 502)["text"]
+    assert last(env, 502)["text"].endswith("\nLate payment")  # a one-line alert: once
+    assert last(env, 502)["text"].count("Late payment") == 1
+    one_line = await Ticket.filter(source=TicketSource.ALERT).order_by("-id").first()
+    assert (await card_of(env, one_line.id))["text"].count("Late payment") == 1
     assert await Ticket.filter(source=TicketSource.ALERT).count() == 2
     assert env.api.calls(ok=False) == []
 
