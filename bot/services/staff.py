@@ -62,11 +62,14 @@ async def claim(ticket_id: int, agent: Agent) -> Ticket:
     department (or admins) may claim."""
     actor = await tickets.agent_actor(agent)
     async with in_transaction():
-        ticket = await Ticket.get_or_none(id=ticket_id).select_related("status", "assignee")
+        ticket = await Ticket.get_or_none(id=ticket_id).select_related(
+            "status", "assignee", "customer"
+        )
         if ticket is None:
             raise NotFound("no such ticket")
         if not actor.may_act_on(ticket):
             raise Forbidden("the ticket belongs to another department")
+        tickets.not_own(ticket.customer, agent)
         if ticket.status.is_final:
             raise Conflict("the ticket is closed")
         if ticket.assignee_id == agent.id:
@@ -282,3 +285,8 @@ async def menu_left_open(ticket_id: int) -> bool:
 
 def may_answer(ticket: Ticket, agent: Agent) -> bool:
     return ticket.assignee_id == agent.id or agent.role == AgentRole.ADMIN
+
+
+async def is_own(ticket: Ticket, agent: Agent) -> bool:
+    """Whether the agent is also this ticket's customer (the same Telegram id)."""
+    return await Customer.filter(id=ticket.customer_id, telegram_id=agent.telegram_id).exists()

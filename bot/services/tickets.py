@@ -86,6 +86,21 @@ class Actor:
 SYSTEM = Actor(ActorType.SYSTEM, "system", is_admin=True)
 
 
+class OwnTicket(Forbidden):
+    """A conflict of interest: an agent who is also the ticket's customer (the same
+    Telegram id) neither answers it nor becomes its assignee."""
+
+    code = "own_ticket"
+
+    def __init__(self) -> None:
+        super().__init__("the agent is this ticket's customer; another agent has to handle it")
+
+
+def not_own(customer: Customer, agent: Agent | None) -> None:
+    if agent is not None and agent.telegram_id == customer.telegram_id:
+        raise OwnTicket()
+
+
 async def agent_actor(agent: Agent) -> Actor:
     departments = None
     if agent.role != AgentRole.ADMIN:
@@ -294,8 +309,11 @@ async def open_ticket(
         is_alert = source == TicketSource.ALERT
         status = await _status(StatusRole.WAITING if is_alert else StatusRole.NEW)
         assignee, reason = (actor.agent, "alert") if is_alert else (None, "")
+        not_own(customer, assignee)
         if assignee is None:
-            assignee, reason = await assignment.pick_assignee(department.id, category)
+            assignee, reason = await assignment.pick_assignee(
+                department.id, category, customer.telegram_id
+            )
         if assignee is not None and not is_alert:
             status = await _status(StatusRole.IN_PROGRESS)
         ticket = await Ticket.create(
@@ -429,6 +447,7 @@ async def reply(
         ticket = await _locked(ticket_id, actor)
         if ticket.status.is_final:
             raise Conflict("the ticket is closed; reopen it to answer")
+        not_own(ticket.customer, actor.agent)
         moment = now()
         message = await Message.create(
             ticket=ticket, kind=MessageKind.AGENT, author_agent=actor.agent, text=text
@@ -519,6 +538,7 @@ async def assign(ticket_id: int, agent_id: int | None, actor: Actor) -> Ticket:
             await _record(ticket, "released", actor, agent_id=previous)
         else:
             agent = await _check_agent_for(ticket.department_id, agent_id)
+            not_own(ticket.customer, agent)
             ticket.assignee = agent
             if ticket.status.role == StatusRole.NEW:
                 ticket.status = await _status(StatusRole.IN_PROGRESS)
@@ -554,6 +574,7 @@ async def transfer(
         if previous == department.id and agent_id in (None, ticket.assignee_id):
             raise Conflict("the ticket is already there")
         agent = await _check_agent_for(department.id, agent_id) if agent_id else None
+        not_own(ticket.customer, agent)
         before = staff_thread.Before(
             ticket.department, ticket.category, ticket.assignee, ticket.status
         )

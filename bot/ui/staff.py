@@ -126,6 +126,10 @@ def release_not_yours() -> str:
     return _("Only the agent answering this ticket or an admin can release it.")
 
 
+def own_ticket() -> str:
+    return _("This is your own ticket (you are its customer): another agent has to handle it.")
+
+
 def only_admins_take_over() -> str:
     return _("Only admins can take a ticket over from another agent.")
 

@@ -108,6 +108,9 @@ async def card_button(query: CallbackQuery, callback_data: StaffCb, agent: Agent
     except staff.AlreadyClaimed as exc:
         await query.answer(ui.already_claimed(exc.assignee), show_alert=True)
         return
+    except tickets.OwnTicket:
+        await query.answer(ui.own_ticket(), show_alert=True)
+        return
     except Forbidden:
         await query.answer(_refusal(action), show_alert=True)
         return

@@ -38,6 +38,8 @@ async def template_command(message: Message, command: CommandObject, agent: Agen
         await staff.send_template(ticket, template, agent, reply_to=message.message_id)
     except staff.AlreadyClaimed as exc:
         await _notice(message, ui.only_assignee(exc.assignee))
+    except tickets.OwnTicket:
+        await _notice(message, ui.own_ticket())
     except DomainError as exc:
         await _notice(message, ui.not_possible(exc.message))
 
@@ -87,6 +89,9 @@ async def alert_command(message: Message, command: CommandObject, agent: Agent |
         return
     except NotFound:
         await _notice(message, ui.alert_no_customer(who.lstrip("@")))
+        return
+    except tickets.OwnTicket:
+        await _notice(message, ui.own_ticket())
         return
     except Forbidden:
         await _notice(message, ui.only_admins_alert())

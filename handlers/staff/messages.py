@@ -88,6 +88,9 @@ async def in_thread(message: Message, bot: Bot, agent: Agent | None) -> None:
             await _confirm(message, ui.NOTE_REACTION)
             return
         if not staff.may_answer(ticket, agent):
+            if await staff.is_own(ticket, agent):
+                await _notice(message, ui.own_ticket())
+                return
             assignee = (
                 await Agent.get_or_none(id=ticket.assignee_id) if ticket.assignee_id else None
             )
@@ -107,6 +110,8 @@ async def in_thread(message: Message, bot: Bot, agent: Agent | None) -> None:
         stored = await tickets.reply(ticket.id, text, actor, files)
         await _link(message, ticket, stored.id)
         await _confirm(message, ui.SENT_REACTION)
+    except tickets.OwnTicket:
+        await _notice(message, ui.own_ticket())
     except DomainError as exc:
         await _notice(message, ui.not_possible(exc.message))
 
