@@ -75,6 +75,23 @@ async def new_ticket(
         )
 
 
+async def claimed(env, people: People, customer: Customer | None = None, **kw: Any):
+    """A billing ticket of Alice (or `customer`) claimed by Ann; returns (ticket as
+    it is now, its card)."""
+    ticket = await new_ticket(customer or people.desk.alice, people.desk.billing, **kw)
+    await env.step()
+    await tap(env, people.ann, await card_of(env, ticket.id), "I'll answer")
+    return await fresh(ticket.id), await card_of(env, ticket.id)
+
+
+def where(ticket: Ticket, card: dict[str, Any]) -> dict[str, int]:
+    """Where an agent writes to be in the ticket's thread: its topic in a forum, else a
+    reply to its card."""
+    if ticket.staff_topic_id is not None:
+        return {"message_thread_id": ticket.staff_topic_id}
+    return {"reply_to_message_id": card["message_id"]}
+
+
 async def fresh(ticket_id: int) -> Ticket:
     return await Ticket.get(id=ticket_id).select_related(
         "status", "priority", "department", "category", "customer", "assignee"

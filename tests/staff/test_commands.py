@@ -10,7 +10,16 @@ from bot.services.settings import update_settings
 from models import Agent, Category, Customer, Message, Template, Ticket, TicketEvent
 from models.enums import AgentRole, MessageKind, StatusRole, TicketSource
 from tests.handlers.wizard_support import STAFF, last
-from tests.staff.helpers import card_of, fresh, messages, new_ticket, staff_desk, tap, texts_in
+from tests.staff.helpers import (
+    card_of,
+    fresh,
+    messages,
+    new_ticket,
+    staff_desk,
+    tap,
+    texts_in,
+    where,
+)
 
 REFUND = "Hello {customer_name}, ticket #{ticket_number} is refunded. {agent_name}, Billing"
 
@@ -84,9 +93,9 @@ async def test_the_thread_shows_the_filled_template_the_customer_received(env, f
     ticket = await new_ticket(people.desk.alice, people.desk.billing)
     await env.step()
     shown = await card_of(env, ticket.id)
-    topic = (await fresh(ticket.id)).staff_topic_id
-    where = {"message_thread_id": topic} if forum else {"reply_to_message_id": shown["message_id"]}
-    sent = people.ann.send_text("/t refund", chat_id=STAFF, **where)
+    ticket = await fresh(ticket.id)
+    topic = ticket.staff_topic_id
+    sent = people.ann.send_text("/t refund", chat_id=STAFF, **where(ticket, shown))
     await env.step()
     got = "Hi Al <i> & co, #1001 is refunded."
     assert last(env, 501)["text"].endswith(got)

@@ -7,24 +7,24 @@ from __future__ import annotations
 from models import Agent
 from models.enums import StatusRole
 from tests.handlers.wizard_support import STAFF, button, current, last
-from tests.staff.helpers import card_of, fresh, new_ticket, role, staff_desk, tap
+from tests.staff.helpers import (
+    card_of,
+    claimed,
+    fresh,
+    new_ticket,
+    role,
+    staff_desk,
+    tap,
+    where,
+)
 from tests.support import button_texts
 
 
 async def _answered(env, people, **kw):
     """Alice's billing ticket, claimed and answered by Ann; returns (ticket, Ann's
     message in the staff chat, the answer as Alice got it)."""
-    ticket = await new_ticket(people.desk.alice, people.desk.billing, **kw)
-    await env.step()
-    shown = await card_of(env, ticket.id)
-    await tap(env, people.ann, shown, "I'll answer")
-    t = await fresh(ticket.id)
-    where = (
-        {"message_thread_id": t.staff_topic_id}
-        if t.staff_topic_id
-        else {"reply_to_message_id": shown["message_id"]}
-    )
-    mine = people.ann.send_text("Refunded", chat_id=STAFF, **where)
+    ticket, shown = await claimed(env, people, **kw)
+    mine = people.ann.send_text("Refunded", chat_id=STAFF, **where(ticket, shown))
     await env.step()
     return ticket, mine, last(env, 501)
 

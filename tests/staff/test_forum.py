@@ -13,7 +13,15 @@ from bot.services.settings import runtime_settings, update_settings
 from models import OutboxMessage, Priority, Setting, SlaPolicy, Ticket
 from models.enums import OutboxStatus
 from tests.handlers.wizard_support import STAFF, last
-from tests.staff.helpers import card_of, card_posts, fresh, new_ticket, staff_desk, tap
+from tests.staff.helpers import (
+    card_of,
+    card_posts,
+    claimed,
+    fresh,
+    new_ticket,
+    staff_desk,
+    where,
+)
 
 REPORT = b"%PDF-1.4\n% the invoice\n"
 SENDS = ("sendMessage", "sendPhoto", "sendDocument", "sendMediaGroup", "copyMessage")
@@ -45,11 +53,9 @@ async def test_everything_of_a_ticket_goes_into_its_topic(env):
             files=[("invoice.pdf", "application/pdf", REPORT)],
             attachments_dir=root,
         )
-    ticket = await new_ticket(desk.alice, desk.billing)
-    await env.step()
-    await tap(env, people.ann, await card_of(env, ticket.id), "I'll answer")
-    topic = (await fresh(ticket.id)).staff_topic_id
-    people.ann.send_text("Which card?", chat_id=STAFF, message_thread_id=topic)
+    ticket, shown = await claimed(env, people)
+    topic = ticket.staff_topic_id
+    people.ann.send_text("Which card?", chat_id=STAFF, **where(ticket, shown))
     await env.step()
     answer = last(env, 501)
     # The customer's screenshot, and a file the server could not keep a copy of.
