@@ -231,10 +231,13 @@ async def remember_chat(chat_id: int, forum: bool) -> None:
 
 async def chat_kind_learned(probe: OutboxMessage, forum: bool) -> None:
     """Telegram answered the getChat queued before a ticket's card (in the sender's
-    transaction, before anything behind it in the chat's queue is sent)."""
+    transaction, before anything behind it in the chat's queue is sent). The answer is
+    kept as the chat's kind; the probe, no message, leaves the outbox."""
     await remember_chat(probe.chat_id, forum)
+    await OutboxMessage.filter(id=probe.id).delete()
     if forum or probe.ticket_id is None:
         return
+    log.info("staff chat %s is not a forum: tickets are threaded under their cards", probe.chat_id)
     topics = await OutboxMessage.filter(
         ticket_id=probe.ticket_id,
         chat_id=probe.chat_id,
@@ -242,14 +245,12 @@ async def chat_kind_learned(probe: OutboxMessage, forum: bool) -> None:
         status=OutboxStatus.PENDING,
     )
     for topic in topics:
-        # Not a forum: the card and the rest go to the main chat, as replies to the card.
+        # Not a forum: the topic queued on the chance is dropped; the card and the rest
+        # go to the main chat, as replies to the card.
         await OutboxMessage.filter(ref_id=topic.id, ref_param="message_thread_id").update(
             ref_id=None, ref_param=None
         )
-        await OutboxMessage.filter(id=topic.id, status=OutboxStatus.PENDING).update(
-            status=OutboxStatus.FAILED,
-            last_error="not sent: the chat is not a forum; the ticket's thread is in the main chat",
-        )
+        await OutboxMessage.filter(id=topic.id, status=OutboxStatus.PENDING).delete()
 
 
 # What a topic's id is put into once the topic exists (edits and the rest have no topic).

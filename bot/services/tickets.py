@@ -97,6 +97,7 @@ class OwnTicket(Forbidden):
 
 
 def not_own(customer: Customer, agent: Agent | None) -> None:
+    """Refuses `agent` (who would answer or be assigned) when they are the customer."""
     if agent is not None and agent.telegram_id == customer.telegram_id:
         raise OwnTicket()
 
