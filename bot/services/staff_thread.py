@@ -73,6 +73,8 @@ async def thread_of(ticket: Ticket) -> int | OutboxMessage | None:
         return None
     if ticket.staff_topic_id is not None:
         return ticket.staff_topic_id
+    if ticket.staff_message_id is not None:
+        return None  # the card is out, and a topic is created before its card
     row = (
         await OutboxMessage.filter(
             ticket_id=ticket.id, chat_id=ticket.staff_chat_id, purpose=TOPIC_POST
