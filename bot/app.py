@@ -20,6 +20,7 @@ from typing import Any
 from aiogram import Bot, Dispatcher
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.fsm.storage.base import BaseStorage, DefaultKeyBuilder
+from aiogram.types import ChatFullInfo
 from aiohttp import web
 from tortoise import Tortoise, connections
 
@@ -29,6 +30,7 @@ from bot.config import Settings
 from bot.db import connection as db_connection
 from bot.db import tortoise_config
 from bot.delivery.limits import Limits, RateLimiter, RedisRateLimiter
+from bot.delivery.outbox import TOPIC_POST
 from bot.delivery.sender import Sender
 from bot.housekeeping import Housekeeper
 from bot.i18n import LanguageMiddleware, create_i18n
@@ -47,6 +49,7 @@ from bot.services import staff_thread
 from bot.services.automation import Automation
 from bot.services.settings import runtime_settings, use_process_settings
 from bot.storage import DatabaseStorage, ResilientStorage
+from models import OutboxMessage
 
 log = logging.getLogger(__name__)
 
@@ -191,7 +194,8 @@ async def _bot_session_ctx(app: web.Application) -> AsyncIterator[None]:
 
 async def _discover_staff_chats(bot: Bot) -> None:
     """Learns which staff chats are forums (a topic per ticket) before the first card;
-    updates from those chats keep it current afterwards."""
+    updates from those chats keep it current afterwards. A chat this could not read is
+    asked again, through the outbox, before its first card."""
     for chat_id in await staff_thread.staff_chat_ids():
         try:
             chat = await bot.get_chat(chat_id)
@@ -302,6 +306,12 @@ def create_sender(settings: Settings, bot: Bot, limiter: Any, **options: Any) ->
     )
     i18n = create_i18n(settings.default_language)
     sender.on_thread_lost = staff_thread.with_texts(i18n, staff_thread.recreate_topic)
+    sender.sent_hooks[TOPIC_POST] = staff_thread.topic_created
+
+    async def chat_answered(probe: OutboxMessage, chat: ChatFullInfo) -> None:
+        await staff_thread.chat_kind_learned(probe, bool(chat.is_forum))
+
+    sender.result_hooks[staff_thread.CHAT_PROBE] = chat_answered
     sender.blocked_hooks.append(
         staff_thread.with_texts(i18n, partial(staff_thread.customer_blocked_bot, blocked=True))
     )

@@ -93,6 +93,25 @@ def _reply_fields(reply_to: Target) -> tuple[dict[str, Any], OutboxMessage | Non
     )
 
 
+def _placed(
+    payload: dict[str, Any], reply_to: Target, thread: Target
+) -> tuple[OutboxMessage | None, str | None]:
+    """Puts the reply and the forum topic of a send into `payload`; returns what the
+    row waits for. A topic still being created is filled in when it exists - unless
+    the row already waits for the message it replies to (a row has one reference; the
+    reply lands in that message's topic, and the topic's creation fills it in)."""
+    reply_fields, ref, ref_param = _reply_fields(reply_to)
+    payload.update(reply_fields)
+    if isinstance(thread, OutboxMessage):
+        if thread.telegram_message_id is not None:
+            payload["message_thread_id"] = thread.telegram_message_id
+        elif ref is None:
+            return thread, "message_thread_id"
+    elif thread is not None:
+        payload["message_thread_id"] = thread
+    return ref, ref_param
+
+
 async def send_text(
     chat_id: int,
     text: str,
@@ -117,18 +136,7 @@ async def send_text(
             "parse_mode": "HTML",
             "link_preview_options": {"is_disabled": True},
         }
-        ref, ref_param = None, None
-        if index == 0:
-            reply_fields, ref, ref_param = _reply_fields(reply_to)
-            payload.update(reply_fields)
-        if isinstance(message_thread_id, OutboxMessage):
-            # A forum topic still being created: the id is filled in when it exists.
-            if message_thread_id.telegram_message_id is not None:
-                payload["message_thread_id"] = message_thread_id.telegram_message_id
-            elif ref is None:
-                ref, ref_param = message_thread_id, "message_thread_id"
-        elif message_thread_id is not None:
-            payload["message_thread_id"] = message_thread_id
+        ref, ref_param = _placed(payload, reply_to if index == 0 else None, message_thread_id)
         if reply_markup is not None and index == len(parts) - 1:
             payload["reply_markup"] = reply_markup
         rows.append(
@@ -145,7 +153,7 @@ async def send_media(
     caption: str = "",
     reply_markup: dict[str, Any] | None = None,
     reply_to: Target = None,
-    message_thread_id: int | None = None,
+    message_thread_id: Target = None,
     **meta: Any,
 ) -> list[OutboxMessage]:
     """Sends a file by its Telegram file_id; a caption over 1024 continues as text."""
@@ -158,10 +166,7 @@ async def send_media(
     payload: dict[str, Any] = {field: file_id}
     if head:
         payload.update(caption=head, parse_mode="HTML")
-    reply_fields, ref, ref_param = _reply_fields(reply_to)
-    payload.update(reply_fields)
-    if message_thread_id is not None:
-        payload["message_thread_id"] = message_thread_id
+    ref, ref_param = _placed(payload, reply_to, message_thread_id)
     if reply_markup is not None and not rest:
         payload["reply_markup"] = reply_markup
     rows = [await enqueue(method, chat_id, payload, ref=ref, ref_param=ref_param, **meta)]
@@ -281,6 +286,8 @@ async def send_upload(
     *,
     caption: str = "",
     attachment_id: int | None = None,
+    reply_to: Target = None,
+    message_thread_id: Target = None,
     **meta: Any,
 ) -> OutboxMessage:
     """Uploads a stored file as a document; its Telegram file_id is kept when sent."""
@@ -289,7 +296,8 @@ async def send_upload(
         payload.update(caption=split_html(caption, CAPTION_LIMIT)[0], parse_mode="HTML")
     if attachment_id is not None:
         meta.setdefault("purpose", f"{UPLOAD_PURPOSE}{attachment_id}")
-    return await enqueue("sendDocument", chat_id, payload, **meta)
+    ref, ref_param = _placed(payload, reply_to, message_thread_id)
+    return await enqueue("sendDocument", chat_id, payload, ref=ref, ref_param=ref_param, **meta)
 
 
 UPLOAD_PURPOSE = "att:"
@@ -313,3 +321,10 @@ async def edit_markup(
     return await enqueue(
         "editMessageReplyMarkup", chat_id, payload, ref=ref, ref_param=ref_param, **meta
     )
+
+
+async def set_reaction(chat_id: int, message_id: int, emoji: str, **meta: Any) -> OutboxMessage:
+    """Sets the bot's reaction on a message: a quiet acknowledgement (one of Telegram's
+    reaction emoji; a bot sets at most one per message)."""
+    payload = {"message_id": message_id, "reaction": [{"type": "emoji", "emoji": emoji}]}
+    return await enqueue("setMessageReaction", chat_id, payload, **meta)

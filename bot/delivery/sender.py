@@ -50,6 +50,7 @@ from models.enums import OutboxStatus
 log = logging.getLogger(__name__)
 
 SentHook = Callable[[OutboxMessage, list[int]], Awaitable[None]]
+ResultHook = Callable[[OutboxMessage, Any], Awaitable[None]]
 BlockedHook = Callable[[int], Awaitable[None]]
 
 MAX_ATTEMPTS = 40
@@ -135,6 +136,9 @@ class Sender:
         self.reclaim_all_on_start = reclaim_all_on_start
         self.backoff = backoff
         self.sent_hooks: dict[str, SentHook] = {}
+        # By purpose too, for calls whose answer is not a message (e.g. getChat): called
+        # with Telegram's answer in the transaction that records the send.
+        self.result_hooks: dict[str, ResultHook] = {}
         # Called (in a transaction) with a row Telegram refused because its forum
         # topic is gone; returns True when it queued a replacement.
         self.on_thread_lost: Callable[[OutboxMessage], Awaitable[bool]] | None = None
@@ -434,6 +438,9 @@ class Sender:
             hook = self.sent_hooks.get(row.purpose or "")
             if hook is not None:
                 await hook(row, ids)
+            answered = self.result_hooks.get(row.purpose or "")
+            if answered is not None and result is not None:
+                await answered(row, result)
         self.stats["sent"] += 1
 
     async def _requeue(

@@ -145,7 +145,7 @@ async def _announce(ticket: Ticket, what: str, due: datetime, state: SlaState) -
                     chat_id,
                     _announcement(ticket.number, what, due, state),
                     reply_to=target if ticket.staff_chat_id == chat_id else None,
-                    message_thread_id=ticket.staff_topic_id,
+                    message_thread_id=await staff_thread.thread_of(ticket),
                     ticket_id=ticket.id,
                     dedupe_key=f"sla:{ticket.id}:{what}:{state.value}",
                 )

@@ -3,18 +3,27 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 
 from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
 
 from bot.delivery.outbox import CARD_POST
-from bot.services import tickets
-from bot.services.errors import Conflict, Forbidden, NotFound
-from models import Agent, MessageLink, OutboxMessage, Template, Ticket
-from models.enums import AgentRole, OutboxStatus
+from bot.i18n import speaking
+from bot.services import staff_thread, tickets
+from bot.services.errors import Conflict, Forbidden, Invalid, NotFound
+from bot.ui import staff as staff_ui
+from models import Agent, Customer, MessageLink, OutboxMessage, Template, Ticket
+from models.enums import AgentRole, OutboxStatus, Side
 
 QUEUE_LIMIT = 20
+# Ids of the desk's rows (32-bit columns): anything outside is no id of ours.
+ID_LIMIT = 2**31 - 1
+# Telegram user ids are positive and below 2**52.
+TELEGRAM_ID_LIMIT = 2**52
+ALERT_SUBJECT_LIMIT = 100
+_USERNAME = re.compile(r"@?([A-Za-z0-9_]{1,32})")
 # Outbox purpose of a card's keyboard swapped for a menu (transfer, priority, ...).
 CARD_MENU = "card_menu"
 
@@ -27,6 +36,22 @@ class AlreadyClaimed(Conflict):
         self.assignee = assignee
 
 
+class BadAlert(Invalid):
+    """An /alert argument that cannot be right; `field` is who, kind or subject."""
+
+    code = "bad_alert"
+
+    def __init__(self, field: str, value: str = "") -> None:
+        super().__init__(f"the alert's {field} is not valid", {"field": field})
+        self.field = field
+        self.value = value
+
+
+def ids_valid(*ids: int) -> bool:
+    """Whether ids from a button could be ours (a forged one may be any number)."""
+    return all(0 <= i <= ID_LIMIT for i in ids)
+
+
 async def agent_for(telegram_id: int) -> Agent | None:
     return await Agent.get_or_none(telegram_id=telegram_id, active=True)
 
@@ -37,11 +62,14 @@ async def claim(ticket_id: int, agent: Agent) -> Ticket:
     department (or admins) may claim."""
     actor = await tickets.agent_actor(agent)
     async with in_transaction():
-        ticket = await Ticket.get_or_none(id=ticket_id).select_related("status", "assignee")
+        ticket = await Ticket.get_or_none(id=ticket_id).select_related(
+            "status", "assignee", "customer"
+        )
         if ticket is None:
             raise NotFound("no such ticket")
         if not actor.may_act_on(ticket):
             raise Forbidden("the ticket belongs to another department")
+        tickets.not_own(ticket.customer, agent)
         if ticket.status.is_final:
             raise Conflict("the ticket is closed")
         if ticket.assignee_id == agent.id:
@@ -54,16 +82,65 @@ async def claim(ticket_id: int, agent: Agent) -> Ticket:
     return await tickets.after_claim(ticket_id, actor)
 
 
-async def send_template(ticket: Ticket, template: Template, agent: Agent) -> None:
+async def send_template(
+    ticket: Ticket, template: Template, agent: Agent, *, reply_to: int | None = None
+) -> None:
     """A canned answer from the staff chat (`ticket` with its customer loaded). An
     unclaimed ticket is claimed first, by compare-and-set: of two agents sending a
-    template at once only one answers (the other gets AlreadyClaimed)."""
+    template at once only one answers (the other gets AlreadyClaimed). The thread shows
+    the filled text the customer got (as a reply to `reply_to`, the agent's command)."""
     if ticket.assignee_id not in (None, agent.id) and agent.role != AgentRole.ADMIN:
         current = await Agent.get_or_none(id=ticket.assignee_id)
         raise AlreadyClaimed(current.name if current else "?")
-    if ticket.assignee_id is None and agent.role != AgentRole.ADMIN:
-        await claim(ticket.id, agent)
-    await tickets.reply(ticket.id, fill(template, ticket, agent), await tickets.agent_actor(agent))
+    async with in_transaction():
+        if ticket.assignee_id is None and agent.role != AgentRole.ADMIN:
+            await claim(ticket.id, agent)
+        text = fill(template, ticket, agent)
+        answer = await tickets.reply(ticket.id, text, await tickets.agent_actor(agent))
+        with speaking(None):
+            copy = staff_ui.template_sent(agent.name, template.shortcut, template.title, text)
+        # Linked to the answer: a reply to the copy stays in the ticket's thread.
+        await staff_thread.in_thread(
+            ticket, copy, reply_to=reply_to, message_id=answer.id, side=Side.STAFF
+        )
+
+
+async def customer_by_handle(handle: str) -> Customer:
+    """A customer named in a command: Telegram id (digits) or @username."""
+    if handle.isascii() and handle.isdigit():
+        if len(handle) > 16 or not 0 < int(handle) <= TELEGRAM_ID_LIMIT:
+            raise BadAlert("who", handle)
+        customer = await Customer.get_or_none(telegram_id=int(handle))
+    else:
+        match = _USERNAME.fullmatch(handle)
+        if match is None:
+            raise BadAlert("who", handle)
+        customer = await Customer.get_or_none(username__iexact=match.group(1))
+    if customer is None:
+        raise NotFound(f"no customer {handle}")
+    return customer
+
+
+async def send_alert(agent: Agent, who: str, kind: str, text: str) -> Ticket:
+    """/alert: an admin agent starts a ticket towards a customer; the subject is the
+    text's first line."""
+    if agent.role != AgentRole.ADMIN:
+        raise Forbidden("only admins send alerts")
+    if kind not in tickets.ALERT_KINDS:
+        raise BadAlert("kind", kind)
+    customer = await customer_by_handle(who.strip())
+    subject = text.strip().splitlines()[0].strip() if text.strip() else ""
+    if len(subject) > ALERT_SUBJECT_LIMIT:
+        raise BadAlert("subject", subject)
+    return await tickets.send_alert(
+        customer_id=customer.id,
+        kind=kind,
+        subject=subject,
+        text=text,
+        department_id=None,
+        priority_id=None,
+        actor=await tickets.agent_actor(agent),
+    )
 
 
 async def take_over(ticket_id: int, admin: Agent) -> Ticket:
@@ -154,13 +231,23 @@ async def search_templates(agent: Agent, query: str, limit: int = 20) -> list[Te
     return await filters.order_by("title", "id").limit(limit)
 
 
+PLACEHOLDERS = ("{customer_name}", "{ticket_number}", "{agent_name}")
+
+
+def placeholders_of(template: Template) -> list[str]:
+    """The placeholders a template's text uses, in PLACEHOLDERS' order."""
+    return [p for p in PLACEHOLDERS if p in template.text]
+
+
 def fill(template: Template, ticket: Ticket, agent: Agent) -> str:
     """Placeholders are replaced literally (never str.format on admin text)."""
-    values = {
-        "{customer_name}": ticket.customer.display_name,
-        "{ticket_number}": str(ticket.number),
-        "{agent_name}": agent.name,
-    }
+    values = dict(
+        zip(
+            PLACEHOLDERS,
+            (ticket.customer.display_name, str(ticket.number), agent.name),
+            strict=True,
+        )
+    )
     text = template.text
     for placeholder, value in values.items():
         text = text.replace(placeholder, value)
@@ -200,3 +287,8 @@ async def menu_left_open(ticket_id: int) -> bool:
 
 def may_answer(ticket: Ticket, agent: Agent) -> bool:
     return ticket.assignee_id == agent.id or agent.role == AgentRole.ADMIN
+
+
+async def is_own(ticket: Ticket, agent: Agent) -> bool:
+    """Whether the agent is also this ticket's customer (the same Telegram id)."""
+    return await Customer.filter(id=ticket.customer_id, telegram_id=agent.telegram_id).exists()

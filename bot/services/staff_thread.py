@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -25,15 +26,19 @@ from bot.services.settings import runtime_settings
 from bot.ui import cards, texts
 from bot.ui import staff as staff_ui
 from models import (
+    Agent,
     Attachment,
+    Category,
     Customer,
     Department,
     Message,
+    MessageLink,
     OutboxMessage,
     Setting,
+    Status,
     Ticket,
 )
-from models.enums import OutboxStatus, Side
+from models.enums import OutboxStatus, Side, StatusRole
 
 log = logging.getLogger(__name__)
 
@@ -61,17 +66,46 @@ async def card_target(ticket: Ticket) -> int | OutboxMessage | None:
     )
 
 
+async def thread_of(ticket: Ticket) -> int | OutboxMessage | None:
+    """The ticket's forum topic: its id, or its outbox row while it is being created;
+    None outside forums."""
+    if ticket.staff_chat_id is None:
+        return None
+    if ticket.staff_topic_id is not None:
+        return ticket.staff_topic_id
+    if ticket.staff_message_id is not None:
+        return None  # the card is out, and a topic is created before its card
+    row = (
+        await OutboxMessage.filter(
+            ticket_id=ticket.id, chat_id=ticket.staff_chat_id, purpose=TOPIC_POST
+        )
+        .exclude(status=OutboxStatus.FAILED)
+        .order_by("-id")
+        .first()
+    )
+    if row is not None and row.status == OutboxStatus.SENT:
+        return row.telegram_message_id
+    return row
+
+
 async def _files(
     chat_id: int, ticket: Ticket, message: Message, files: Sequence[Attachment], reply_to
 ) -> None:
+    # Everything of a ticket carries its topic: a reply alone lands in General when
+    # the message it replies to is gone.
+    meta = {
+        "ticket_id": ticket.id,
+        "reply_to": reply_to,
+        "message_thread_id": await thread_of(ticket) if files else None,
+    }
     for attachment in files:
-        meta = {"ticket_id": ticket.id, "message_id": message.id, "side": Side.STAFF}
         if attachment.file_id:
             await outbox.send_media(
                 chat_id,
                 attachment.kind.value,
                 attachment.file_id,
-                reply_to=reply_to,
+                message_id=message.id,
+                side=Side.STAFF,
                 **meta,
             )
         elif attachment.stored_path:
@@ -81,6 +115,8 @@ async def _files(
                 str((root / attachment.stored_path).resolve()),
                 attachment.file_name,
                 attachment_id=attachment.id,
+                message_id=message.id,
+                side=Side.STAFF,
                 **meta,
             )
     missing = [a.file_name for a in files if a.missing]
@@ -88,7 +124,7 @@ async def _files(
         # Disk full or the download failed: the ticket and Telegram's copy are kept.
         with speaking(None):
             notice = staff_ui.files_not_stored(ticket.number, missing)
-        await outbox.send_text(chat_id, notice, reply_to=reply_to, ticket_id=ticket.id)
+        await outbox.send_text(chat_id, notice, **meta)
 
 
 async def post_card(ticket: Ticket, first: Message, files: Sequence[Attachment]) -> None:
@@ -104,61 +140,139 @@ async def post_card(ticket: Ticket, first: Message, files: Sequence[Attachment])
 
 
 async def _card(chat_id: int, ticket: Ticket, first: Message) -> list[OutboxMessage]:
-    """The card; in a forum it opens the ticket's own topic first."""
+    """The card; in a forum it opens the ticket's own topic first. A chat not known
+    yet to be a forum or not (the start-up getChat failed, nobody wrote there since)
+    is asked first, in the chat's queue, so nothing of the ticket goes before the
+    answer: the topic queued on the chance is dropped if it is not a forum."""
     topic = None
-    if await is_forum(chat_id):
+    forum = await chat_kind(chat_id)
+    if forum is None:
+        log.warning(
+            "staff chat %s: not known yet whether it is a forum; ticket #%s's card waits "
+            "for Telegram's answer",
+            chat_id,
+            ticket.number,
+        )
+        await outbox.enqueue("getChat", chat_id, {}, ticket_id=ticket.id, purpose=CHAT_PROBE)
+    if forum is not False:
         topic = await outbox.enqueue(
             "createForumTopic",
             chat_id,
-            {"name": topic_name(ticket.number, ticket.subject)},
+            {"name": topic_name(ticket.number, ticket.subject, solved=_solved(ticket.status))},
             ticket_id=ticket.id,
             purpose=TOPIC_POST,
         )
+    description = cards.card_description(ticket.subject, first.text)
     with speaking(None):
         html = cards.render_card(ticket, first.text)
         markup = staff_ui.card_keyboard(ticket)
-    return await outbox.send_text(
-        chat_id,
-        html,
-        reply_markup=markup,
-        message_thread_id=topic,
-        ticket_id=ticket.id,
-        message_id=first.id,
-        side=Side.STAFF,
-        purpose=CARD_POST,
+        full = cards.full_description(ticket.number, description)
+    meta = {"message_thread_id": topic, "ticket_id": ticket.id, "message_id": first.id}
+    rows = await outbox.send_text(
+        chat_id, html, reply_markup=markup, side=Side.STAFF, purpose=CARD_POST, **meta
     )
+    if cards.description_cut(description):
+        # The card says "shortened, the full text is below": here it is (linked to the
+        # first message, so a reply to it is in the ticket's thread).
+        await outbox.send_text(
+            chat_id, full, reply_to=rows[0], side=Side.STAFF, purpose=FULL_TEXT, **meta
+        )
+    return rows
 
 
-def topic_name(number: int, subject: str) -> str:
-    """Telegram allows 1-128 characters."""
-    name = f"#{number} {' '.join(subject.split())}"
+def topic_name(number: int, subject: str, *, solved: bool = False) -> str:
+    """Telegram allows 1-128 characters; a solved ticket's topic is marked ✅."""
+    name = ("✅ " if solved else "") + f"#{number} {' '.join(subject.split())}"
     return name if len(name) <= 128 else name[:127] + "…"
 
 
+def _solved(status: Status) -> bool:
+    return status.is_final or status.role == StatusRole.RESOLVED
+
+
 _FORUMS_KEY = "forum_chats"
+_PLAIN_KEY = "plain_chats"
+# Outbox purpose of the getChat that asks whether a staff chat is a forum.
+CHAT_PROBE = "chat_kind"
 
 
-async def _forums() -> set[int]:
-    stored = await Setting.get_or_none(key=_FORUMS_KEY)
-    return set(stored.value) if stored and isinstance(stored.value, list) else set()
+async def _kinds() -> tuple[set[int], set[int]]:
+    """The staff chats last seen as forums, and as plain groups."""
+    stored = {s.key: s.value for s in await Setting.filter(key__in=(_FORUMS_KEY, _PLAIN_KEY))}
+
+    def ids(key: str) -> set[int]:
+        value = stored.get(key)
+        return set(value) if isinstance(value, list) else set()
+
+    return ids(_FORUMS_KEY), ids(_PLAIN_KEY)
 
 
-async def is_forum(chat_id: int) -> bool:
+async def chat_kind(chat_id: int) -> bool | None:
     """Whether a staff chat is a forum supergroup, as last seen (kept in the database,
-    so every instance of a fleet knows)."""
-    return chat_id in await _forums()
+    so every instance of a fleet knows); None while it is not known."""
+    forums, plain = await _kinds()
+    if chat_id in forums:
+        return True
+    return False if chat_id in plain else None
 
 
 async def remember_chat(chat_id: int, forum: bool) -> None:
-    """Every staff update tells whether its chat is a forum."""
-    forums = await _forums()
-    if (chat_id in forums) == forum:
+    """Every staff update (and the answer to a getChat) tells whether its chat is a forum."""
+    forums, plain = await _kinds()
+    if (chat_id in forums, chat_id in plain) == (forum, not forum):
         return
     async with in_transaction():
-        await Setting.get_or_create(key=_FORUMS_KEY, defaults={"value": []})
-        forums = await _forums()
-        forums = forums | {chat_id} if forum else forums - {chat_id}
+        for key in (_FORUMS_KEY, _PLAIN_KEY):
+            await Setting.get_or_create(key=key, defaults={"value": []})
+        forums, plain = await _kinds()
+        (forums if forum else plain).add(chat_id)
+        (plain if forum else forums).discard(chat_id)
         await Setting.filter(key=_FORUMS_KEY).update(value=json.dumps(sorted(forums)))
+        await Setting.filter(key=_PLAIN_KEY).update(value=json.dumps(sorted(plain)))
+
+
+async def chat_kind_learned(probe: OutboxMessage, forum: bool) -> None:
+    """Telegram answered the getChat queued before a ticket's card (in the sender's
+    transaction, before anything behind it in the chat's queue is sent). The answer is
+    kept as the chat's kind; the probe, no message, leaves the outbox."""
+    await remember_chat(probe.chat_id, forum)
+    await OutboxMessage.filter(id=probe.id).delete()
+    if forum or probe.ticket_id is None:
+        return
+    log.info("staff chat %s is not a forum: tickets are threaded under their cards", probe.chat_id)
+    topics = await OutboxMessage.filter(
+        ticket_id=probe.ticket_id,
+        chat_id=probe.chat_id,
+        purpose=TOPIC_POST,
+        status=OutboxStatus.PENDING,
+    )
+    for topic in topics:
+        # Not a forum: the topic queued on the chance is dropped; the card and the rest
+        # go to the main chat, as replies to the card.
+        await OutboxMessage.filter(ref_id=topic.id, ref_param="message_thread_id").update(
+            ref_id=None, ref_param=None
+        )
+        await OutboxMessage.filter(id=topic.id, status=OutboxStatus.PENDING).delete()
+
+
+# What a topic's id is put into once the topic exists (edits and the rest have no topic).
+_SENDS = ("send", "copy", "forward")
+
+
+async def topic_created(row: OutboxMessage, ids: list[int]) -> None:
+    """The ticket's topic exists: its sends still queued without it (they waited for
+    the card, replying to it) carry it too, so none can land in General."""
+    if not ids or row.ticket_id is None:
+        return
+    waiting = await OutboxMessage.filter(
+        ticket_id=row.ticket_id, chat_id=row.chat_id, status=OutboxStatus.PENDING
+    )
+    for queued in waiting:
+        if queued.ref_id == row.id:
+            continue  # filled from the topic's row when sent
+        if queued.method.startswith(_SENDS) and "message_thread_id" not in queued.payload:
+            queued.payload = {**queued.payload, "message_thread_id": ids[0]}
+            await queued.save(update_fields=["payload"])
 
 
 async def recreate_topic(row: OutboxMessage) -> bool:
@@ -218,22 +332,28 @@ async def relay_customer_message(
     reply_to = target
     if message.text or files:
         text = header + "\n" + texts.quote_text(message.text) if message.text else header
-        rows = await _in_thread(ticket, target, text, message_id=message.id, side=Side.STAFF)
+        rows = await in_thread(
+            ticket, text, reply_to=target, message_id=message.id, side=Side.STAFF
+        )
         if message.text:
             reply_to = rows[0]  # the files follow the text
     await _files(ticket.staff_chat_id, ticket, message, files, reply_to)
 
 
-async def _in_thread(
-    ticket: Ticket, card: int | OutboxMessage, text: str, **meta: Any
+async def in_thread(
+    ticket: Ticket, text: str, *, reply_to: int | OutboxMessage | None = None, **meta: Any
 ) -> list[OutboxMessage]:
-    """A text in the ticket's thread: a reply to its card, in its forum topic if any."""
-    assert ticket.staff_chat_id is not None
+    """A text in the ticket's thread: a reply to `reply_to` (else to its card), in its
+    forum topic if any. Nothing when the ticket has no card."""
+    if reply_to is None:
+        reply_to = await card_target(ticket)
+    if reply_to is None or ticket.staff_chat_id is None:
+        return []
     return await outbox.send_text(
         ticket.staff_chat_id,
         text,
-        reply_to=card,
-        message_thread_id=ticket.staff_topic_id,
+        reply_to=reply_to,
+        message_thread_id=await thread_of(ticket),
         ticket_id=ticket.id,
         **meta,
     )
@@ -258,16 +378,97 @@ async def customer_blocked_bot(telegram_id: int, *, blocked: bool) -> None:
             customer_id=customer.id, status__is_final=False, staff_chat_id__isnull=False
         )
         for ticket in open_tickets:
-            target = await card_target(ticket)
-            if target is None or ticket.staff_chat_id is None:
-                continue
             with speaking(None):
                 text = (
                     staff_ui.customer_blocked(ticket.number)
                     if blocked
                     else staff_ui.customer_unblocked(ticket.number)
                 )
-            await _in_thread(ticket, target, text)
+            await in_thread(ticket, text)
+
+
+# Outbox purpose of the whole description below a card that shows only its start.
+FULL_TEXT = "full_text"
+# Outbox purpose of a change of a ticket's forum topic (closed, reopened, renamed).
+TOPIC_STATE = "topic_state"
+
+
+async def status_changed(ticket: Ticket, previous: Status, kind: str, *, by_customer: bool) -> None:
+    """After a status change (`ticket` with its relations and new status): the
+    customer's own close or reopen is told in the thread (a reopen mentions the
+    assignee, who has work again); a forum topic follows the status."""
+    if by_customer and kind in ("closed", "reopened"):
+        who, assignee = ticket.customer.display_name, ticket.assignee
+        with speaking(None):
+            if kind == "reopened":
+                mentioned = (assignee.telegram_id, assignee.name) if assignee else None
+                text = staff_ui.customer_reopened(ticket.number, who, mentioned)
+            elif previous.role == StatusRole.RESOLVED:
+                text = staff_ui.customer_confirmed(ticket.number, who)
+            else:
+                text = staff_ui.customer_closed(ticket.number, who)
+        await in_thread(ticket, text)
+    thread = await thread_of(ticket)
+    if thread is None:
+        return
+    # Only real changes: Telegram refuses a rename to the same name, or closing a
+    # closed topic, as TOPIC_NOT_MODIFIED.
+    name = topic_name(ticket.number, ticket.subject, solved=_solved(ticket.status))
+    if name != topic_name(ticket.number, ticket.subject, solved=_solved(previous)):
+        await _topic_call(ticket, thread, "editForumTopic", {"name": name})
+    if ticket.status.is_final != previous.is_final:
+        method = "closeForumTopic" if ticket.status.is_final else "reopenForumTopic"
+        await _topic_call(ticket, thread, method, {})
+
+
+async def _topic_call(
+    ticket: Ticket, thread: int | OutboxMessage, method: str, payload: dict[str, Any]
+) -> None:
+    assert ticket.staff_chat_id is not None
+    ref = thread if isinstance(thread, OutboxMessage) else None
+    if ref is None:
+        payload["message_thread_id"] = thread
+    await outbox.enqueue(
+        method,
+        ticket.staff_chat_id,
+        payload,
+        ref=ref,
+        ref_param="message_thread_id" if ref else None,
+        ticket_id=ticket.id,
+        purpose=TOPIC_STATE,
+    )
+
+
+async def answer_rated(ticket: Ticket, answer: Message) -> None:
+    """The customer's 👍/👎 on an answer, as a reply to that answer in the thread
+    (`ticket` with its customer loaded)."""
+    link = (
+        await MessageLink.filter(
+            message_id=answer.id, side=Side.STAFF, chat_id=ticket.staff_chat_id
+        )
+        .order_by("id")
+        .first()
+    )
+    agent = await Agent.get_or_none(id=answer.author_agent_id) if answer.author_agent_id else None
+    with speaking(None):
+        text = staff_ui.answer_rated(
+            ticket.number,
+            ticket.customer.display_name,
+            agent.name if agent else texts.support_team(),
+            liked=(answer.rating or 0) > 0,
+        )
+    await in_thread(ticket, text, reply_to=link.telegram_message_id if link else None)
+
+
+async def ticket_rated(ticket: Ticket, *, score: bool, comment: bool) -> None:
+    """The customer's CSAT (`score`: it is new or changed) and its `comment` (added)."""
+    who = ticket.customer.display_name
+    with speaking(None):
+        told = [staff_ui.csat_given(ticket.number, who, ticket.csat or 0)] if score else []
+        if comment and ticket.csat_comment:
+            told.append(staff_ui.csat_comment(ticket.number, who, ticket.csat_comment))
+    for text in told:
+        await in_thread(ticket, text)
 
 
 def with_texts(i18n: I18n, hook: Callable[..., Awaitable[T]]) -> Callable[..., Awaitable[T]]:
@@ -293,15 +494,60 @@ async def staff_chat_ids() -> set[int]:
     return ids
 
 
-async def follow_transfer(ticket: Ticket) -> None:
+@dataclass(frozen=True, slots=True)
+class Before:
+    """What a transfer may change: the ticket's department, category, assignee, status."""
+
+    department: Department
+    category: Category | None
+    assignee: Agent | None
+    status: Status
+
+
+async def transferred(ticket: Ticket, before: Before, by: str) -> None:
+    """After a transfer (`ticket` with its relations): the thread is told what changed
+    and why; when the new department has another staff chat, the thread moves there
+    and is told there too."""
+    with speaking(None):
+        text = _transfer_notice(ticket, before, by)
+    await in_thread(ticket, text)
+    if await follow_transfer(ticket):
+        await in_thread(ticket, text)
+
+
+def _label(thing: Category | Status) -> str:
+    return f"{thing.color} {thing.name}".strip()
+
+
+def _transfer_notice(ticket: Ticket, before: Before, by: str) -> str:
+    if before.department.id == ticket.department_id:
+        lines = [staff_ui.passed_on(ticket.number, by)]
+    else:
+        lines = [
+            staff_ui.transferred(ticket.number, by, before.department.name, ticket.department.name)
+        ]
+    if before.category is not None and ticket.category is None:
+        # A category belongs to its department.
+        lines.append(staff_ui.category_cleared(_label(before.category), before.department.name))
+    if ticket.assignee is not None:
+        lines.append(staff_ui.now_answered_by(ticket.assignee.name))
+    elif before.assignee is not None:
+        lines.append(staff_ui.no_longer_answered_by(before.assignee.name))
+    if ticket.status.id != before.status.id:
+        lines.append(staff_ui.status_moved(_label(before.status), _label(ticket.status)))
+    return "\n".join(lines)
+
+
+async def follow_transfer(ticket: Ticket) -> bool:
     """After a transfer: when the new department has another staff chat, the ticket's
-    thread moves there (a new card; the old card keeps its last state)."""
+    thread moves there (a new card; the old card keeps its last state). Whether it moved."""
     chat_id = await staff_chat_for(ticket.department)
     if chat_id is None or chat_id == ticket.staff_chat_id:
-        return
+        return False
     first = await Message.filter(ticket_id=ticket.id).order_by("id").first()
     if first is None:
-        return
+        return False
     await Ticket.filter(id=ticket.id).update(staff_message_id=None, staff_topic_id=None)
     ticket.staff_message_id = ticket.staff_topic_id = None
     await post_card(ticket, first, await Attachment.filter(message_id=first.id))
+    return True

@@ -78,6 +78,22 @@ class Actor:
 SYSTEM = Actor(ActorType.SYSTEM, "system", is_admin=True)
 
 
+class OwnTicket(Forbidden):
+    """A conflict of interest: an agent who is also the ticket's customer (the same
+    Telegram id) neither answers it nor becomes its assignee."""
+
+    code = "own_ticket"
+
+    def __init__(self) -> None:
+        super().__init__("the agent is this ticket's customer; another agent has to handle it")
+
+
+def not_own(customer: Customer, agent: Agent | None) -> None:
+    """Refuses `agent` (who would answer or be assigned) when they are the customer."""
+    if agent is not None and agent.telegram_id == customer.telegram_id:
+        raise OwnTicket()
+
+
 async def agent_actor(agent: Agent) -> Actor:
     departments = None
     if agent.role != AgentRole.ADMIN:
@@ -312,8 +328,11 @@ async def open_ticket(
         )
         status = await _status(StatusRole.WAITING) if is_alert else await _new_status()
         assignee, reason = (actor.agent, "alert") if is_alert else (None, "")
+        not_own(customer, assignee)
         if assignee is None:
-            assignee, reason = await assignment.pick_assignee(department.id, category)
+            assignee, reason = await assignment.pick_assignee(
+                department.id, category, customer.telegram_id
+            )
         if assignee is not None and not is_alert:
             status = await _status(StatusRole.IN_PROGRESS)
         ticket = await Ticket.create(
@@ -452,6 +471,7 @@ async def reply(
         ticket = await _locked(ticket_id, actor)
         if ticket.status.is_final:
             raise Conflict("the ticket is closed; reopen it to answer")
+        not_own(ticket.customer, actor.agent)
         moment = now()
         message = await Message.create(
             ticket=ticket, kind=MessageKind.AGENT, author_agent=actor.agent, text=text
@@ -540,6 +560,7 @@ async def assign(ticket_id: int, agent_id: int | None, actor: Actor) -> Ticket:
             await _record(ticket, "released", actor, agent_id=previous)
         else:
             agent = await _check_agent_for(ticket.department_id, agent_id)
+            not_own(ticket.customer, agent)
             ticket.assignee = agent
             if is_new(ticket.status):
                 await _move(ticket, await _status(StatusRole.IN_PROGRESS), now())
@@ -576,6 +597,10 @@ async def transfer(
             where = " with this assignee" if agent_id else ""
             raise Conflict(f"the ticket is already in this department{where}")
         agent = await _check_agent_for(department.id, agent_id) if agent_id else None
+        not_own(ticket.customer, agent)
+        before = staff_thread.Before(
+            ticket.department, ticket.category, ticket.assignee, ticket.status
+        )
         ticket.department = department
         if ticket.category is not None and ticket.category.department_id != department.id:
             ticket.category = None
@@ -600,7 +625,7 @@ async def transfer(
             ticket, lambda: texts.ticket_transferred(ticket.number, department.name)
         )
         await refresh_card(ticket)
-        await staff_thread.follow_transfer(ticket)
+        await staff_thread.transferred(ticket, before, actor.name)
     return await get_ticket(ticket_id)
 
 
@@ -678,6 +703,8 @@ async def _change_status(ticket: Ticket, status: Status, actor: Actor) -> None:
         # (A change the customer caused by writing needs no notice to them.)
         name = status.name_in(ticket.customer.language)
         await _tell_customer(ticket, lambda: texts.ticket_status_changed(number, name))
+    by_customer = actor.type == ActorType.CUSTOMER
+    await staff_thread.status_changed(ticket, previous, kind, by_customer=by_customer)
     await refresh_card(ticket)
 
 
@@ -751,6 +778,7 @@ async def rate_answer(message_id: int, value: int, actor: Actor) -> Message:
             message.rating = value
             await message.save(update_fields=["rating"])
             await _record(ticket, "rated", actor, message_id=message.id, rating=value)
+            await staff_thread.answer_rated(ticket, message)
     return message
 
 
@@ -764,10 +792,14 @@ async def rate_ticket(
         ticket = await _locked(ticket_id, actor)
         if actor.type == ActorType.CUSTOMER and ticket.customer_id != actor.id:
             raise NotFound(f"ticket {ticket_id} does not exist")
+        before = (ticket.csat, ticket.csat_comment)
         ticket.csat = score
         if comment is not None:
             ticket.csat_comment = _clean_text(comment, "comment", 2000)
         await ticket.save(update_fields=["csat", "csat_comment", "updated_at"])
         await _record(ticket, "csat", actor, score=score, comment=ticket.csat_comment)
+        await staff_thread.ticket_rated(
+            ticket, score=before[0] != score, comment=before[1] != ticket.csat_comment
+        )
         # The card does not show CSAT: an edit would be rejected as unchanged.
     return ticket

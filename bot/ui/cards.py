@@ -6,7 +6,7 @@ from datetime import datetime
 
 from aiogram.utils.i18n import gettext as _
 
-from bot.ui.html import MESSAGE_LIMIT, escape, trim_html
+from bot.ui.html import MESSAGE_LIMIT, escape, trim_html, visible_length, without_first_line
 from models import Ticket
 from models.enums import SlaState
 
@@ -39,13 +39,13 @@ def render_card(ticket: Ticket, description: str = "") -> str:
     if customer.username:
         who += f" (@{escape(customer.username)})"
     level = escape(customer.support_level)
-    status = f"{ticket.status.color} {escape(ticket.status.name)}".strip()
+    status = f"{escape(ticket.status.color)} {escape(ticket.status.name)}".strip()
     category = (
-        f"{ticket.category.color} {escape(ticket.category.name)}".strip()
+        f"{escape(ticket.category.color)} {escape(ticket.category.name)}".strip()
         if ticket.category
         else _("no category")
     )
-    priority = f"{ticket.priority.color} {escape(ticket.priority.name)}".strip()
+    priority = f"{escape(ticket.priority.color)} {escape(ticket.priority.name)}".strip()
     assignee = escape(ticket.assignee.name) if ticket.assignee else _("nobody yet")
     lines = [
         f"🎫 <b>#{ticket.number}</b> · {status}",
@@ -63,7 +63,33 @@ def render_card(ticket: Ticket, description: str = "") -> str:
     if ticket.subject:  # (an erased customer's ticket has none)
         lines += ["", f"<b>{escape(ticket.subject)}</b>"]
     text = "\n".join(lines)
+    description = card_description(ticket.subject, description)
     if description:
-        room = min(DESCRIPTION_LIMIT, MESSAGE_LIMIT - len(text) - 10)
-        text += "\n\n" + trim_html(escape(description), max(room, 10))
+        body = escape(description)
+        if description_cut(description):
+            # The thread carries the whole text right below the card (staff_thread).
+            body = (
+                trim_html(body, DESCRIPTION_LIMIT)
+                + "\n"
+                + _("✂️ Shortened: the full text is below the card.")
+            )
+        text += "\n\n" + body
     return trim_html(text, MESSAGE_LIMIT)
+
+
+def card_description(subject: str, first_text: str) -> str:
+    """What the card shows under the subject: the first message, without a first line
+    that only repeats the subject (an alert's)."""
+    return without_first_line(first_text, subject)
+
+
+def description_cut(description: str) -> bool:
+    """Whether the card shows only the start of the description."""
+    return visible_length(escape(description)) > DESCRIPTION_LIMIT
+
+
+def full_description(number: int, description: str) -> str:
+    """The whole description, posted below a card that shows only its start."""
+    return _("📄 #{number} · the full description:").format(number=number) + (
+        "\n\n" + escape(description)
+    )

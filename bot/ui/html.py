@@ -124,3 +124,10 @@ def trim_html(source: str, limit: int, ellipsis: str = "…") -> str:
         return source
     first = split_html(source, limit - utf16_len(ellipsis))[0]
     return first + ellipsis
+
+
+def without_first_line(text: str, line: str) -> str:
+    """`text` without its first line when that line is `line`: a subject taken from
+    the first line of a text (an alert's) is shown once, not twice."""
+    first, _, rest = text.strip().partition("\n")
+    return rest.strip("\n") if first.strip() == line.strip() else text

@@ -126,6 +126,10 @@ def release_not_yours() -> str:
     return _("Only the agent answering this ticket or an admin can release it.")
 
 
+def own_ticket() -> str:
+    return _("This is your own ticket (you are its customer): another agent has to handle it.")
+
+
 def only_admins_take_over() -> str:
     return _("Only admins can take a ticket over from another agent.")
 
@@ -146,22 +150,60 @@ def only_assignee(assignee: str | None) -> str:
     )
 
 
-def note_saved() -> str:
-    return _("📝 Note saved (not sent to the customer).")
+# Reactions on an agent's message in a ticket's thread (from Telegram's reaction list):
+# it reached the customer, or it was kept as an internal note.
+SENT_REACTION = "👌"
+NOTE_REACTION = "✍"
 
 
 def sent_to_customer() -> str:
     return _("✉️ Sent to the customer.")
 
 
-def not_possible(reason: str) -> str:
-    return _("Not done: {reason}").format(reason=reason)
+def template_sent(agent: str, shortcut: str, title: str, text: str) -> str:
+    """The filled template as the customer received it, shown in the ticket's thread."""
+    head = _("✉️ Sent to the customer by {agent} — template /{shortcut} «{title}»:").format(
+        agent=escape(agent), shortcut=escape(shortcut), title=escape(title)
+    )
+    return f"{head}\n\n{escape(text)}"
+
+
+def not_possible(reason: str, *, html: bool = True) -> str:
+    """`html` for a message (the reason may hold what someone typed); plain for a
+    button's alert."""
+    return _("Not done: {reason}").format(reason=escape(reason) if html else reason)
+
+
+def _echo(value: str, limit: int = 64) -> str:
+    """What someone typed, repeated back: escaped, and cut when long."""
+    return escape(value if len(value) <= limit else value[: limit - 1] + "…")
 
 
 def template_unknown(shortcut: str) -> str:
     return _("No template «{shortcut}» for this ticket. The card's 📋 button lists them.").format(
-        shortcut=escape(shortcut)
+        shortcut=_echo(shortcut)
     )
+
+
+def templates_list(number: int, templates: list[tuple[str, str, list[str]]]) -> str:
+    """`/t` alone: (shortcut, title, placeholders used) of the ticket's templates."""
+    if not templates:
+        return _(
+            "No templates for #{number} yet: admins add them in the admin API (templates)."
+        ).format(number=number)
+    lines = [_("📋 Templates for #{number} (send one with /t shortcut):").format(number=number)]
+    for shortcut, title, placeholders in templates:
+        used = ", ".join(placeholders) if placeholders else _("no placeholders")
+        lines.append(f"/{escape(shortcut)} · {escape(title)} — {escape(used)}")
+    return "\n".join(lines)
+
+
+def note_empty() -> str:
+    return _("The note is empty: write it after /note or ! in the same message.")
+
+
+def button_stale() -> str:
+    return _("This button is no longer valid.")
 
 
 def outside_ticket() -> str:
@@ -182,7 +224,8 @@ def queue(title: str, rows: list[Ticket]) -> str:
         lines.append(_("Nothing here."))
     for t in rows:
         lines.append(
-            f"{t.priority.color} #{t.number} · {escape(t.subject[:60])} — {escape(t.status.name)}"
+            f"{escape(t.priority.color)} #{t.number} · {escape(t.subject[:60])} — "
+            f"{escape(t.status.name)}"
         )
     return "\n".join(lines)
 
@@ -232,6 +275,32 @@ def alert_usage() -> str:
     )
 
 
+def alert_not_a_customer(who: str) -> str:
+    return _("«{who}» is not a customer: give their Telegram id (digits) or @username.").format(
+        who=_echo(who)
+    )
+
+
+def alert_no_customer(who: str) -> str:
+    return _("No customer «{who}» (Telegram id or @username).").format(who=_echo(who))
+
+
+def alert_kind_unknown(kind: str, kinds: tuple[str, ...]) -> str:
+    return _("Unknown kind «{kind}»: use one of {kinds}.").format(
+        kind=_echo(kind), kinds=", ".join(kinds)
+    )
+
+
+def alert_subject_too_long(limit: int) -> str:
+    return _(
+        "The first line of the text is the alert's subject: at most {limit} characters."
+    ).format(limit=limit)
+
+
+def only_admins_alert() -> str:
+    return _("Only admins can send alerts.")
+
+
 def alert_sent(number: int) -> str:
     return _("📣 Alert sent as ticket #{number}.").format(number=number)
 
@@ -241,3 +310,86 @@ def files_not_stored(number: int, names: list[str]) -> str:
         "⚠️ #{number}: could not keep a copy of {files} on the server (check the disk); "
         "Telegram's copy above still works."
     ).format(number=number, files=", ".join(f"«{escape(n)}»" for n in names))
+
+
+# -- what the customer did, told in the ticket's thread ----------------------------------
+
+
+def mention(telegram_id: int, name: str) -> str:
+    """A mention that notifies the person, with or without a username."""
+    return f'<a href="tg://user?id={telegram_id}">{escape(name)}</a>'
+
+
+def answer_rated(number: int, customer: str, agent: str, liked: bool) -> str:
+    if liked:
+        text = _("👍 #{number}: {customer} liked the answer by {agent}.")
+    else:
+        text = _("👎 #{number}: {customer} did not like the answer by {agent}.")
+    return text.format(number=number, customer=escape(customer), agent=escape(agent))
+
+
+def customer_closed(number: int, customer: str) -> str:
+    return _("🔒 #{number}: {customer} closed the ticket.").format(
+        number=number, customer=escape(customer)
+    )
+
+
+def customer_confirmed(number: int, customer: str) -> str:
+    return _("✅ #{number}: {customer} confirmed the solution; the ticket is closed.").format(
+        number=number, customer=escape(customer)
+    )
+
+
+def customer_reopened(number: int, customer: str, assignee: tuple[int, str] | None) -> str:
+    """`assignee`: (Telegram id, name) of the agent to notify, if the ticket has one."""
+    head = _("🔓 #{number}: {customer} reopened the ticket.").format(
+        number=number, customer=escape(customer)
+    )
+    if assignee is None:
+        return f"{head} " + _("It waits for «I'll answer».")
+    return f"{head} " + _("{assignee}, it is yours again.").format(assignee=mention(*assignee))
+
+
+def csat_given(number: int, customer: str, score: int) -> str:
+    return _("⭐ #{number}: {customer} rated the support {score} of 5.").format(
+        number=number, customer=escape(customer), score=score
+    )
+
+
+def csat_comment(number: int, customer: str, comment: str) -> str:
+    return _("💬 #{number}: {customer}'s comment on the rating: «{comment}»").format(
+        number=number, customer=escape(customer), comment=escape(comment)
+    )
+
+
+# -- a transfer, told in the ticket's thread ------------------------------------------
+
+
+def transferred(number: int, by: str, old: str, new: str) -> str:
+    return _("↪️ #{number}: {by} transferred the ticket from {old} to {new}.").format(
+        number=number, by=escape(by), old=escape(old), new=escape(new)
+    )
+
+
+def passed_on(number: int, by: str) -> str:
+    return _("↪️ #{number}: {by} passed the ticket on.").format(number=number, by=escape(by))
+
+
+def category_cleared(category: str, department: str) -> str:
+    return _("🏷 Category «{category}» cleared: it belongs to {department}.").format(
+        category=escape(category), department=escape(department)
+    )
+
+
+def now_answered_by(agent: str) -> str:
+    return _("👷 Now answered by {agent}.").format(agent=escape(agent))
+
+
+def no_longer_answered_by(agent: str) -> str:
+    return _("👷 {agent} no longer answers it; it waits for «I'll answer».").format(
+        agent=escape(agent)
+    )
+
+
+def status_moved(old: str, new: str) -> str:
+    return _("🏷 Status: {old} → {new}.").format(old=escape(old), new=escape(new))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from aiogram.utils.i18n import gettext as _
 
-from bot.ui.html import escape
+from bot.ui.html import escape, without_first_line
 
 LANGUAGE_NAMES = {"en": "English", "ru": "Русский"}
 
@@ -71,9 +71,11 @@ def agent_answer(number: int, agent_name: str, text: str) -> str:
 
 
 def alert_message(number: int, kind: str, subject: str, text: str) -> str:
-    return _("📣 <b>{kind}</b> — ticket #{number}\n<b>{subject}</b>\n\n{text}").format(
-        kind=alert_kind_name(kind), number=number, subject=escape(subject), text=escape(text)
+    body = without_first_line(text, subject)
+    head = _("📣 <b>{kind}</b> — ticket #{number}\n<b>{subject}</b>").format(
+        kind=alert_kind_name(kind), number=number, subject=escape(subject)
     )
+    return f"{head}\n\n{escape(body)}" if body.strip() else head
 
 
 def ticket_status_changed(number: int, status: str) -> str:

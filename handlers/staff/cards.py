@@ -50,6 +50,9 @@ async def card_button(query: CallbackQuery, callback_data: StaffCb, agent: Agent
     if not isinstance(query.message, Message):
         await query.answer()
         return
+    if not staff.ids_valid(callback_data.t, callback_data.v, callback_data.w):
+        await query.answer(ui.button_stale(), show_alert=True)
+        return
     actor = await tickets.agent_actor(agent)
     action, value = callback_data.a, callback_data.v
     try:
@@ -95,6 +98,7 @@ async def card_button(query: CallbackQuery, callback_data: StaffCb, agent: Agent
                 await tickets.set_status(ticket.id, value, actor)
         elif action == "tpl":
             await _send_template(ticket, value, agent)
+            notice = ui.sent_to_customer()
         else:
             raise NotFound("unknown action")
         if action in MENU_CHOICES and await staff.menu_left_open(ticket.id):
@@ -104,11 +108,14 @@ async def card_button(query: CallbackQuery, callback_data: StaffCb, agent: Agent
     except staff.AlreadyClaimed as exc:
         await query.answer(ui.already_claimed(exc.assignee), show_alert=True)
         return
+    except tickets.OwnTicket:
+        await query.answer(ui.own_ticket(), show_alert=True)
+        return
     except Forbidden:
         await query.answer(_refusal(action), show_alert=True)
         return
     except DomainError as exc:
-        await query.answer(ui.not_possible(exc.message)[:200], show_alert=True)
+        await query.answer(ui.not_possible(exc.message, html=False)[:200], show_alert=True)
         return
     await query.answer(notice)
 

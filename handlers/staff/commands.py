@@ -8,10 +8,10 @@ from aiogram.filters import Command, CommandObject
 from aiogram.types import Message
 
 from bot.services import staff, tickets
-from bot.services.errors import DomainError
+from bot.services.errors import DomainError, Forbidden, NotFound
 from bot.ui import staff as ui
 from handlers.staff.messages import _notice, _ticket_of
-from models import Agent, Customer
+from models import Agent, Ticket
 
 
 async def template_command(message: Message, command: CommandObject, agent: Agent | None) -> None:
@@ -23,7 +23,10 @@ async def template_command(message: Message, command: CommandObject, agent: Agen
         return
     shortcut = (command.args or "").strip()
     await ticket.fetch_related("customer")
-    template = await staff.template_by_shortcut(shortcut, ticket) if shortcut else None
+    if not shortcut:
+        await _notice(message, await _templates_list(ticket, agent))
+        return
+    template = await staff.template_by_shortcut(shortcut, ticket)
     if template is None:
         await _notice(message, ui.template_unknown(shortcut))
         return
@@ -32,11 +35,22 @@ async def template_command(message: Message, command: CommandObject, agent: Agen
         await _notice(message, ui.wrong_department())
         return
     try:
-        await staff.send_template(ticket, template, agent)
+        await staff.send_template(ticket, template, agent, reply_to=message.message_id)
     except staff.AlreadyClaimed as exc:
         await _notice(message, ui.only_assignee(exc.assignee))
+    except tickets.OwnTicket:
+        await _notice(message, ui.own_ticket())
     except DomainError as exc:
         await _notice(message, ui.not_possible(exc.message))
+
+
+async def _templates_list(ticket: Ticket, agent: Agent) -> str:
+    if not (await tickets.agent_actor(agent)).may_act_on(ticket):
+        return ui.wrong_department()
+    templates = await staff.templates_for(ticket)
+    return ui.templates_list(
+        ticket.number, [(t.shortcut, t.title, staff.placeholders_of(t)) for t in templates]
+    )
 
 
 async def duty_command(message: Message, command: CommandObject, agent: Agent | None) -> None:
@@ -68,29 +82,32 @@ async def alert_command(message: Message, command: CommandObject, agent: Agent |
         await _notice(message, ui.alert_usage())
         return
     who, kind, text = parts
-    who = who.lstrip("@")
-    customer = (
-        await Customer.get_or_none(telegram_id=int(who))
-        if who.lstrip("-").isdigit()
-        else await Customer.get_or_none(username__iexact=who)
-    )
-    if customer is None:
-        await _notice(message, ui.not_possible(f"no customer {who}"))
-        return
     try:
-        ticket = await tickets.send_alert(
-            customer_id=customer.id,
-            kind=kind,
-            subject=text.splitlines()[0][:100],
-            text=text,
-            department_id=None,
-            priority_id=None,
-            actor=await tickets.agent_actor(agent),
-        )
+        ticket = await staff.send_alert(agent, who, kind, text)
+    except staff.BadAlert as exc:
+        await _notice(message, _bad_alert(exc))
+        return
+    except NotFound:
+        await _notice(message, ui.alert_no_customer(who.lstrip("@")))
+        return
+    except tickets.OwnTicket:
+        await _notice(message, ui.own_ticket())
+        return
+    except Forbidden:
+        await _notice(message, ui.only_admins_alert())
+        return
     except DomainError as exc:
         await _notice(message, ui.not_possible(exc.message))
         return
     await _notice(message, ui.alert_sent(ticket.number))
+
+
+def _bad_alert(exc: staff.BadAlert) -> str:
+    if exc.field == "kind":
+        return ui.alert_kind_unknown(exc.value, tickets.ALERT_KINDS)
+    if exc.field == "subject":
+        return ui.alert_subject_too_long(staff.ALERT_SUBJECT_LIMIT)
+    return ui.alert_not_a_customer(exc.value)
 
 
 def router() -> Router:

@@ -47,6 +47,17 @@ async def _notice(message: Message, text: str) -> None:
     )
 
 
+async def _confirm(message: Message, emoji: str) -> None:
+    """A reaction tells the agent what became of their message; an album gets one."""
+    album = message.media_group_id
+    await outbox.set_reaction(
+        message.chat.id,
+        message.message_id,
+        emoji,
+        dedupe_key=f"react:{message.chat.id}:{album}" if album else None,
+    )
+
+
 async def _link(message: Message, ticket: Ticket, stored_id: int) -> None:
     await MessageLink.get_or_create(
         chat_id=message.chat.id,
@@ -70,11 +81,16 @@ async def in_thread(message: Message, bot: Bot, agent: Agent | None) -> None:
     try:
         if note is not None:
             if not note:
+                await _notice(message, ui.note_empty())
                 return
             stored = await tickets.add_note(ticket.id, note, actor)
             await _link(message, ticket, stored.id)
+            await _confirm(message, ui.NOTE_REACTION)
             return
         if not staff.may_answer(ticket, agent):
+            if await staff.is_own(ticket, agent):
+                await _notice(message, ui.own_ticket())
+                return
             assignee = (
                 await Agent.get_or_none(id=ticket.assignee_id) if ticket.assignee_id else None
             )
@@ -93,6 +109,9 @@ async def in_thread(message: Message, bot: Bot, agent: Agent | None) -> None:
             return
         stored = await tickets.reply(ticket.id, text, actor, files)
         await _link(message, ticket, stored.id)
+        await _confirm(message, ui.SENT_REACTION)
+    except tickets.OwnTicket:
+        await _notice(message, ui.own_ticket())
     except DomainError as exc:
         await _notice(message, ui.not_possible(exc.message))
 

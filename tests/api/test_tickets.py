@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from models import Attachment, Message, OutboxMessage, Status, Ticket, TicketEvent
+from models import Attachment, Customer, Message, OutboxMessage, Status, Ticket, TicketEvent
 from models.enums import StatusRole
 from tests.factories import make_desk, open_ticket
 
@@ -371,3 +371,27 @@ async def test_alert_with_files_uploads_them_to_the_customer(client, desk, api, 
     )
     assert status == 422
     assert body["error"]["details"][0]["loc"] == ["files", "0", "content_base64"]
+
+
+async def test_an_agent_never_handles_a_ticket_they_opened_as_a_customer(client, desk, make_token):
+    """The same Telegram id as agent and customer: assigning, transferring to them or
+    answering as them is refused with a clear error; nothing changes."""
+    me = await Customer.create(telegram_id=desk.ann.telegram_id, first_name="Ann at home")
+    own = await open_ticket(me, desk.billing, "My own invoice", "Wrong amount")
+    base = f"/api/v1/tickets/{own.id}"
+    status, body = await client.post(f"{base}/assign", {"agent_id": desk.ann.id})
+    assert status == 403 and body["error"]["code"] == "own_ticket"
+    status, body = await client.post(
+        f"{base}/transfer", {"department_id": desk.billing.id, "agent_id": desk.ann.id}
+    )
+    assert status == 403 and body["error"]["code"] == "own_ticket"
+    ann = client.as_(await make_token("agent", desk.ann.id))
+    status, body = await ann.post(f"{base}/reply", {"text": "Done"})
+    assert status == 403 and body["error"]["code"] == "own_ticket"
+    assert "customer" in body["error"]["message"]
+    fresh = await Ticket.get(id=own.id)
+    assert fresh.assignee_id is None and fresh.department_id == desk.billing.id
+    assert not await Message.filter(ticket_id=own.id, kind="agent").exists()
+    # Someone else may.
+    status, body = await client.post(f"{base}/assign", {"agent_id": desk.root.id})
+    assert status == 200 and body["assignee_id"] == desk.root.id

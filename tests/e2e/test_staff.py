@@ -284,3 +284,29 @@ async def test_two_agents_race_the_winner_answers_and_the_customer_replies(
     print(log.text())
     assert api.calls(ok=False) == []
     assert await bot_process.terminate() == 0
+
+
+async def test_the_first_ticket_after_a_failed_start_up_getchat_gets_its_topic(api, bot_process):
+    """Telegram did not answer the start-up getChat, and nobody wrote in the staff chat
+    since: the bot asks again before the first card, and the ticket gets its topic."""
+    ann = api.add_user(ANN, "Ann")
+    group = api.add_group(STAFF, "Support staff", is_forum=True, members={ann: "member"})
+    api.fail_next(method="getChat", status=502)
+    bot_process.env.update(ADMIN_TOKEN=ADMIN, STAFF_CHAT_ID=str(STAFF))
+    log = Transcript(api, STAFF)
+    await bot_process.start()
+    await _until(api, lambda: any(not r.ok for r in api.calls("getChat", STAFF)))
+    base = f"http://127.0.0.1:{bot_process.port}/api/v1"
+    async with aiohttp.ClientSession(headers={"Authorization": f"Bearer {ADMIN}"}) as http:
+        async with http.post(f"{base}/departments", json={"name": "Billing"}) as response:
+            assert response.status == 201, await response.text()
+        alice = api.add_user(CUSTOMER, "Alice", username="alice", language_code="en")
+        await _open_ticket_as_customer(api, alice, log)
+    card = await _bot_says(api, STAFF, lambda m: m.get("text", "").startswith("🎫 #1001"))
+    [topic] = group.topics.values()
+    assert topic.name == "#1001 Charged twice for March"
+    assert card["message_thread_id"] == topic.thread_id
+    assert [r.ok for r in api.calls("getChat", STAFF)] == [False, True]
+    assert [r.method for r in api.calls(ok=False)] == ["getChat"]
+    assert "not known yet whether it is a forum" in bot_process.logs()
+    assert await bot_process.terminate() == 0

@@ -65,6 +65,10 @@ class FakeChat:
         self.members: dict[int, str] = {}
         self.topics: dict[int, Topic] = {}
         self.pinned: list[int] = []
+        # The bot's reactions by message id (setMessageReaction); None allows every emoji
+        # Telegram has, a list only those (a group admin's choice; [] turns them off).
+        self.reactions: dict[int, list[dict[str, Any]]] = {}
+        self.available_reactions: list[str] | None = None
         self.menu_button: dict[str, Any] | None = None
         self.chat_instance = str(secrets.randbelow(10**18) - 5 * 10**17)
         self._messages: dict[int, dict[str, Any]] = {}

@@ -973,6 +973,10 @@ async def get_chat(api: FakeBotAPI, call: Call) -> dict[str, Any]:
             "accepted_gift_types": _accepted_gift_types(),
         }
     )
+    if chat.available_reactions is not None:
+        info["available_reactions"] = [
+            {"type": "emoji", "emoji": emoji} for emoji in chat.available_reactions
+        ]
     if chat.type != "private":
         info["permissions"] = {
             "can_send_messages": True,
@@ -1281,6 +1285,168 @@ async def get_chat_menu_button(api: FakeBotAPI, call: Call) -> dict[str, Any]:
         if chat.menu_button is not None:
             return copy.deepcopy(chat.menu_button)
     return copy.deepcopy(api.default_menu_button)
+
+
+# Reactions ---------------------------------------------------------------------------------
+
+# ReactionTypeEmoji: the only emoji Telegram accepts as a reaction (Bot API documentation).
+REACTION_EMOJI = frozenset(
+    [
+        "❤",
+        "👍",
+        "👎",
+        "🔥",
+        "🥰",
+        "👏",
+        "😁",
+        "🤔",
+        "🤯",
+        "😱",
+        "🤬",
+        "😢",
+        "🎉",
+        "🤩",
+        "🤮",
+        "💩",
+        "🙏",
+        "👌",
+        "🕊",
+        "🤡",
+        "🥱",
+        "🥴",
+        "😍",
+        "🐳",
+        "❤\u200d🔥",
+        "🌚",
+        "🌭",
+        "💯",
+        "🤣",
+        "⚡",
+        "🍌",
+        "🏆",
+        "💔",
+        "🤨",
+        "😐",
+        "🍓",
+        "🍾",
+        "💋",
+        "🖕",
+        "😈",
+        "😴",
+        "😭",
+        "🤓",
+        "👻",
+        "👨\u200d💻",
+        "👀",
+        "🎃",
+        "🙈",
+        "😇",
+        "😨",
+        "🤝",
+        "✍",
+        "🤗",
+        "🫡",
+        "🎅",
+        "🎄",
+        "☃",
+        "💅",
+        "🤪",
+        "🗿",
+        "🆒",
+        "💘",
+        "🙉",
+        "🦄",
+        "😘",
+        "💊",
+        "🙊",
+        "😎",
+        "👾",
+        "🤷\u200d♂",
+        "🤷",
+        "🤷\u200d♀",
+        "😡",
+    ]
+)
+
+
+def _reaction_type(value: Any) -> dict[str, Any]:
+    """One ReactionType as telegram-bot-api parses it (`get_reaction_type`)."""
+    if not isinstance(value, dict):
+        raise bad_request("Can't parse ReactionType: expected an Object")
+    kind = value.get("type")
+    if kind is None:
+        raise bad_request("Can't parse ReactionType: Can't find field \"type\"")
+    if not isinstance(kind, str | int | float) or isinstance(kind, bool):
+        raise bad_request('Can\'t parse ReactionType: Field "type" must be of type String')
+    if kind == "emoji":
+        emoji = value.get("emoji")
+        if emoji is None:
+            raise bad_request("Can't parse ReactionType: Can't find field \"emoji\"")
+        if not isinstance(emoji, str):
+            raise bad_request('Can\'t parse ReactionType: Field "emoji" must be of type String')
+        return {"type": "emoji", "emoji": emoji}
+    if kind == "custom_emoji":
+        custom = value.get("custom_emoji_id")
+        if custom is None:
+            raise bad_request("Can't parse ReactionType: Can't find field \"custom_emoji_id\"")
+        if not isinstance(custom, str | int | float) or isinstance(custom, bool):
+            raise bad_request('Can\'t parse ReactionType: Field "custom_emoji_id" must be a Number')
+        if not re.fullmatch(r"-?\d+", str(custom)):
+            raise bad_request(
+                'Can\'t parse ReactionType: Field "custom_emoji_id" must be a valid Number'
+            )
+        return {"type": "custom_emoji", "custom_emoji_id": str(custom)}
+    # Paid reactions are for channels and not settable by bots: no such type here.
+    raise bad_request("Can't parse ReactionType: invalid reaction type specified")
+
+
+def _reaction_types(query: Query) -> list[dict[str, Any]]:
+    value = query.get_json("reaction", "Can't parse reaction types JSON object")
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise bad_request("Expected an Array of ReactionType")
+    return [_reaction_type(item) for item in value]
+
+
+def _reaction_target(chat: FakeChat, message: dict[str, Any]) -> dict[str, Any]:
+    """In an album the reaction goes to its first message that is not deleted."""
+    group = message.get("media_group_id")
+    if group is None:
+        return message
+    return next(m for m in chat.messages() if m.get("media_group_id") == group)
+
+
+@method("setMessageReaction")
+async def set_message_reaction(api: FakeBotAPI, call: Call) -> bool:
+    query = call.query
+    # Like telegram-bot-api: the reaction list is parsed before the chat and message.
+    reactions = _reaction_types(query)
+    chat = api._resolve_chat(query.get_str("chat_id"))
+    if chat.type != "private":
+        api._check_writable(chat)
+    message_id = query.get_int("message_id")
+    message = chat.get(message_id) if message_id > 0 else None
+    if message is None:
+        raise bad_request("message to react not found")
+    # Telegram's server: a bot is not a Premium user, so it sets at most one reaction.
+    if len(reactions) > 1:
+        raise bad_request("REACTIONS_TOO_MANY")
+    allowed = chat.available_reactions
+    for reaction in reactions:
+        # A custom emoji is accepted only when already on the message, which no fake
+        # user can do; an emoji must be one of Telegram's and allowed in the chat.
+        if reaction["type"] != "emoji" or reaction["emoji"] not in REACTION_EMOJI:
+            raise bad_request("REACTION_INVALID")
+        if allowed is not None and reaction["emoji"] not in allowed:
+            raise bad_request("REACTION_INVALID")
+    target = _reaction_target(chat, message)
+    if reactions:
+        chat.reactions[target["message_id"]] = reactions
+    else:
+        chat.reactions.pop(target["message_id"], None)
+    # The bot's own reactions produce no message_reaction update (as in Telegram).
+    return True
 
 
 # Pins --------------------------------------------------------------------------------------

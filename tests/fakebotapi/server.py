@@ -376,6 +376,11 @@ class FakeBotAPI:
             m for m in self.chat_messages(chat_id) if m.get("from", {}).get("id") == self.bot_id
         ]
 
+    def reactions(self, chat_id: int, message_id: int) -> list[str]:
+        """The emoji the bot set on a message with setMessageReaction."""
+        found = self.chat(chat_id).reactions.get(message_id, [])
+        return [r["emoji"] for r in found if r["type"] == "emoji"]
+
     @property
     def pending_updates(self) -> list[dict[str, Any]]:
         """Updates not yet confirmed (polling) or delivered (webhook)."""

@@ -30,6 +30,8 @@ from aiogram.types import (
     InlineKeyboardMarkup,
     InputMediaPhoto,
     Message,
+    ReactionTypeCustomEmoji,
+    ReactionTypeEmoji,
 )
 from aiogram.webhook.aiohttp_server import SimpleRequestHandler
 from aiohttp import web
@@ -700,6 +702,61 @@ async def test_forum_topics(api: FakeBotAPI, bot: Bot, alice: FakeUser) -> None:
     with pytest.raises(TelegramBadRequest) as exc:
         await bot.create_forum_topic(alice.id, "nope")
     assert exc.value.message == "Bad Request: the chat is not a forum"
+
+
+async def test_message_reactions(api: FakeBotAPI, bot: Bot, alice: FakeUser) -> None:
+    group = api.add_group(-1010, "Staff", members={alice: "member"})
+    mine = alice.send_text("Refunded", group.id)
+    ok = ReactionTypeEmoji(emoji="👌")
+    assert await bot.set_message_reaction(group.id, mine["message_id"], reaction=[ok])
+    assert api.reactions(group.id, mine["message_id"]) == ["👌"]
+    # Setting it again is fine; another one replaces it; an empty list takes it back.
+    assert await bot.set_message_reaction(group.id, mine["message_id"], reaction=[ok])
+    write = ReactionTypeEmoji(emoji="✍")
+    assert await bot.set_message_reaction(group.id, mine["message_id"], reaction=[write])
+    assert api.reactions(group.id, mine["message_id"]) == ["✍"]
+    assert await bot.set_message_reaction(group.id, mine["message_id"], reaction=[])
+    assert api.reactions(group.id, mine["message_id"]) == []
+    # An album's reaction goes to its first message.
+    album = alice.send_album(3, chat_id=group.id)
+    assert await bot.set_message_reaction(group.id, album[2]["message_id"], reaction=[ok])
+    assert api.reactions(group.id, album[0]["message_id"]) == ["👌"]
+    assert api.reactions(group.id, album[2]["message_id"]) == []
+    refusals = [
+        ([ReactionTypeEmoji(emoji="✅")], "Bad Request: REACTION_INVALID"),  # not a reaction
+        ([ok, write], "Bad Request: REACTIONS_TOO_MANY"),  # a bot sets one at most
+        ([ReactionTypeCustomEmoji(custom_emoji_id="5368324170671202286")], "REACTION_INVALID"),
+    ]
+    for reaction, error in refusals:
+        with pytest.raises(TelegramBadRequest) as exc:
+            await bot.set_message_reaction(group.id, mine["message_id"], reaction=reaction)
+        assert exc.value.message.endswith(error)
+    with pytest.raises(TelegramBadRequest) as exc:
+        await bot.set_message_reaction(group.id, 4040, reaction=[ok])
+    assert exc.value.message == "Bad Request: message to react not found"
+    with pytest.raises(TelegramBadRequest, match="chat not found"):
+        await bot.set_message_reaction(-1011, mine["message_id"], reaction=[ok])
+    # The group's admins may allow only some emoji (getChat lists them).
+    group.available_reactions = ["👍"]
+    with pytest.raises(TelegramBadRequest, match="REACTION_INVALID"):
+        await bot.set_message_reaction(group.id, mine["message_id"], reaction=[ok])
+    info = await bot.get_chat(group.id)
+    assert [r.emoji for r in info.available_reactions or []] == ["👍"]
+    # Malformed lists are refused as telegram-bot-api parses them (first letter lowered).
+    async with aiohttp.ClientSession() as http:
+        url = f"{api.base_url}/bot{TOKEN}/setMessageReaction"
+        for reaction, description in (
+            ("[{", "can't parse reaction types JSON object"),
+            ('{"type": "emoji"}', "expected an Array of ReactionType"),
+            ('[{"type": "paid"}]', "can't parse ReactionType: invalid reaction type specified"),
+            ('[{"type": "emoji"}]', "can't parse ReactionType: Can't find field \"emoji\""),
+        ):
+            data = {"chat_id": group.id, "message_id": mine["message_id"], "reaction": reaction}
+            response = await http.post(url, data=data)
+            assert response.status == 400
+            assert (await response.json())["description"] == f"Bad Request: {description}"
+    # Reactions set by the bot are not updates for the bot.
+    assert not [u for u in api.pending_updates if "message_reaction" in u]
 
 
 async def test_privacy_mode_in_groups(api: FakeBotAPI, bot: Bot, alice: FakeUser) -> None:

@@ -87,12 +87,14 @@ async def test_a_full_run_with_a_screenshot_in_english(env, tmp_path):
     stored = tmp_path / "files" / attachment.stored_path
     assert stored.read_bytes() == SCREENSHOT and ".." not in attachment.stored_path
 
-    # The staff chat got the card, then the screenshot as a reply to it.
+    # The staff chat got the card, the long description in full below it, then the
+    # screenshot as a reply to the card.
     staff = env.api.bot_messages(STAFF)
     assert "#1001" in staff[0]["text"] and "Alice (@alice)" in staff[0]["text"]
-    assert (
-        "photo" in staff[1] and staff[1]["reply_to_message"]["message_id"] == staff[0]["message_id"]
-    )
+    assert staff[1]["text"].startswith("📄 #1001 · the full description:")
+    assert "photo" in staff[-1]
+    for below in (staff[1], staff[-1]):
+        assert below["reply_to_message"]["message_id"] == staff[0]["message_id"]
     assert (await Ticket.get(id=ticket.id)).staff_message_id == staff[0]["message_id"]
     assert env.api.calls(ok=False) == []
     # My tickets lists it.

@@ -45,8 +45,8 @@ async def staff_desk(env, *, forum: bool = False) -> People:
     members = {ann: "member", bob: "member", root: "administrator", eve: "member"}
     group = api.add_group(STAFF, "Support staff", is_forum=forum, members=members)
     await update_settings({"staff_chat_id": STAFF})
-    if forum:
-        await staff_thread.remember_chat(STAFF, True)
+    # What the start-up getChat learns (unless Telegram failed to answer it).
+    await staff_thread.remember_chat(STAFF, forum)
     return People(desk, ann, bob, root, alice, carl, eve, group)
 
 
@@ -73,6 +73,23 @@ async def new_ticket(
             source=TicketSource.TELEGRAM,
             actor=tickets.Actor(ActorType.CUSTOMER, customer.display_name, id=customer.id),
         )
+
+
+async def claimed(env, people: People, customer: Customer | None = None, **kw: Any):
+    """A billing ticket of Alice (or `customer`) claimed by Ann; returns (ticket as
+    it is now, its card)."""
+    ticket = await new_ticket(customer or people.desk.alice, people.desk.billing, **kw)
+    await env.step()
+    await tap(env, people.ann, await card_of(env, ticket.id), "I'll answer")
+    return await fresh(ticket.id), await card_of(env, ticket.id)
+
+
+def where(ticket: Ticket, card: dict[str, Any]) -> dict[str, int]:
+    """Where an agent writes to be in the ticket's thread: its topic in a forum, else a
+    reply to its card."""
+    if ticket.staff_topic_id is not None:
+        return {"message_thread_id": ticket.staff_topic_id}
+    return {"reply_to_message_id": card["message_id"]}
 
 
 async def fresh(ticket_id: int) -> Ticket:

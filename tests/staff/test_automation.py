@@ -8,7 +8,7 @@ from datetime import timedelta
 import pytest
 
 from bot.i18n import create_i18n
-from bot.services import automation, tickets
+from bot.services import automation, staff_thread, tickets
 from bot.services.settings import update_settings
 from models import OutboxMessage, Priority, SlaPolicy, Status, Ticket, TicketEvent
 from models.enums import SlaState, StatusRole
@@ -22,6 +22,7 @@ async def desk(db):
     with create_i18n("en").context():
         desk = await make_desk()
         await update_settings({"staff_chat_id": STAFF, "auto_close_hours": 24})
+        await staff_thread.remember_chat(STAFF, False)  # as the start-up getChat learns
         yield desk
 
 

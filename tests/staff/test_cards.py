@@ -6,6 +6,7 @@ from __future__ import annotations
 from bot.ui.callbacks import StaffCb
 from models import (
     Agent,
+    Category,
     Customer,
     Department,
     Message,
@@ -88,11 +89,25 @@ async def test_the_card_shows_the_ticket_and_trims_a_long_description(env):
     assert lines[4] == "👷 Assignee: nobody yet"
     assert lines[6] == "Invoice <wrong> & late"  # typed text is escaped, shown as typed
     assert "line 00000 of the story" in text
-    # Trimmed in the card, marked as cut; the whole description is kept.
-    assert "line 00399" not in text and text.endswith("…")
+    # Trimmed in the card, marked as cut; the whole description follows the card.
+    assert "line 00399" not in text
+    assert text.endswith("…\n✂️ Shortened: the full text is below the card.")
     assert len(text) <= 4096
     [first] = await messages(ticket.id, MessageKind.CUSTOMER)
     assert first.text == description
+    below = [m for m in env.api.bot_messages(STAFF) if m["message_id"] > shown["message_id"]]
+    assert len(below) == 3  # 10,000 characters: three messages
+    assert below[0]["reply_to_message"]["message_id"] == shown["message_id"]
+    assert below[0]["text"].startswith("📄 #1001 · the full description:\n\nline 00000")
+    # (Telegram trims the space at each cut between the parts.)
+    joined = " ".join([below[0]["text"].split("\n\n", 1)[1], *(m["text"] for m in below[1:])])
+    assert joined.split() == description.split()
+    # A reply to the full text is in the ticket's thread.
+    people.ann.send_text(
+        "/note read it all", chat_id=STAFF, reply_to_message_id=below[2]["message_id"]
+    )
+    await env.step()
+    assert [n.text for n in await messages(ticket.id, MessageKind.NOTE)] == ["read it all"]
     # The request was valid HTML within Telegram's limit (the fake would have refused).
     [post] = card_posts(env)
     assert post.params["parse_mode"] == "HTML" and post.ok
@@ -245,6 +260,14 @@ async def test_transfer_to_an_agent_of_another_department(env):
     assert button_texts(shown) == CLAIMED_KEYBOARD
     [system] = await messages(ticket.id, MessageKind.SYSTEM)
     assert system.text == "transferred to Tech (Bob)"
+    # The thread says what changed and why.
+    notice = env.api.bot_messages(STAFF)[-1]
+    assert notice["text"] == (
+        "↪️ #1001: Ann transferred the ticket from Billing to Tech.\n"
+        "🏷 Category «🟦 Invoices» cleared: it belongs to Billing.\n"
+        "👷 Now answered by Bob."
+    )
+    assert notice["reply_to_message"]["message_id"] == shown["message_id"]
     moved = await TicketEvent.get(ticket_id=ticket.id, kind="transferred")
     assert moved.data == {
         "from_department_id": desk.billing.id,
@@ -284,6 +307,17 @@ async def test_transfer_to_anyone_there_posts_a_card_in_the_departments_own_chat
     old = current(env, STAFF, old_card_id)
     assert "🏢 Tech" in old["text"] and "Assignee: nobody yet" in old["text"]
     assert len(card_posts(env)) == 1
+    # Both threads say what changed and why: the ticket left the chat, and arrived.
+    why = (
+        "↪️ #1001: Ann transferred the ticket from Billing to Tech.\n"
+        "👷 Ann no longer answers it; it waits for «I'll answer».\n"
+        "🏷 Status: 🛠 in progress → 🆕 new."
+    )
+    left = env.api.bot_messages(STAFF)[-1]
+    assert left["text"] == why and left["reply_to_message"]["message_id"] == old_card_id
+    arrived = env.api.bot_messages(OTHER_STAFF)[-1]
+    assert arrived["text"] == why
+    assert arrived["reply_to_message"]["message_id"] == posted["message_id"]
     # Bob answers there, the customer gets it.
     await tap(env, people.bob, posted, "I'll answer")
     people.bob.send_text("Fixed", chat_id=OTHER_STAFF, reply_to_message_id=posted["message_id"])
@@ -539,4 +573,44 @@ async def test_buttons_of_a_vanished_ticket_or_unknown_action_are_refused(env):
     assert await events(ticket.id) == ["created"]
     assert not await Message.filter(ticket_id=ticket.id, kind=MessageKind.AGENT).exists()
     assert await Ticket.filter(assignee_id__isnull=False).count() == 0
+    assert env.api.calls(ok=False) == []
+
+
+async def test_forged_buttons_with_out_of_range_ids_are_refused(env):
+    people = await staff_desk(env)
+    ticket = await new_ticket(people.desk.alice, people.desk.billing)
+    await env.step()
+    shown = await card_of(env, ticket.id)
+    for data in (
+        StaffCb(t=10**27, a="claim"),
+        StaffCb(t=ticket.id, a="prio", v=2**40),
+        StaffCb(t=ticket.id, a="agent", v=-(2**63), w=people.desk.tech.id),
+        StaffCb(t=ticket.id, a="dep", v=10**30),
+    ):
+        people.ann.press(shown, data.pack(), chat_id=STAFF, forged=True)
+        await env.step()
+        alert = env.api.calls("answerCallbackQuery")[-1].params
+        assert alert["text"] == "This button is no longer valid." and alert["show_alert"], data
+    assert await events(ticket.id) == ["created"]
+    assert env.api.calls(ok=False) == []
+
+
+async def test_admin_typed_names_and_colours_are_shown_as_typed(env):
+    people = await staff_desk(env)
+    await Priority.create(name="p<1>", level=9, color="<b>", is_default=False)
+    await Status.filter(role=StatusRole.NEW).update(color="<i>")
+    await Category.filter(id=people.desk.invoices.id).update(color="&", name="A & <B>")
+    ticket = await new_ticket(
+        people.desk.alice,
+        people.desk.billing,
+        category=people.desk.invoices,
+        priority=await Priority.get(name="p<1>"),
+    )
+    await env.step()
+    text = (await card_of(env, ticket.id))["text"]
+    assert text.splitlines()[0] == "🎫 #1001 · <i> new"
+    assert text.splitlines()[1] == "🏢 Billing · 🏷 & A & <B> · <b> p<1>"
+    people.ann.send_text("/queue", chat_id=STAFF)
+    await env.step()
+    assert texts_in(env, STAFF)[-1].splitlines()[1].startswith("<b> #1001 · Refund")
     assert env.api.calls(ok=False) == []

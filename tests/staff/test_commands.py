@@ -4,11 +4,22 @@ inline template search."""
 
 from __future__ import annotations
 
+import pytest
+
 from bot.services.settings import update_settings
-from models import Agent, Category, Message, Template, Ticket, TicketEvent
+from models import Agent, Category, Customer, Message, Template, Ticket, TicketEvent
 from models.enums import AgentRole, MessageKind, StatusRole, TicketSource
 from tests.handlers.wizard_support import STAFF, last
-from tests.staff.helpers import card_of, fresh, messages, new_ticket, staff_desk, tap, texts_in
+from tests.staff.helpers import (
+    card_of,
+    fresh,
+    messages,
+    new_ticket,
+    staff_desk,
+    tap,
+    texts_in,
+    where,
+)
 
 REFUND = "Hello {customer_name}, ticket #{ticket_number} is refunded. {agent_name}, Billing"
 
@@ -55,12 +66,60 @@ async def test_t_sends_the_template_with_its_placeholders_filled(env):
     claimed = await TicketEvent.get(ticket_id=ticket.id, kind="claimed")
     assert claimed.actor_name == "Ann"
     assert "Assignee: Ann" in (await card_of(env, ticket.id))["text"]
-    # The command itself is not relayed as text, and no notice answers it.
+    # The command itself is not relayed as text; the thread shows what Alice got.
     assert "/t refund" not in answer["text"]
-    assert not any(
-        m.get("reply_to_message", {}).get("message_id") == sent["message_id"]
+    [copy] = [
+        m
         for m in env.api.bot_messages(STAFF)
+        if m.get("reply_to_message", {}).get("message_id") == sent["message_id"]
+    ]
+    assert copy["text"] == (
+        "✉️ Sent to the customer by Ann — template /refund «Refund done»:\n\n"
+        "Hello Alice, ticket #1001 is refunded. Ann, Billing"
     )
+    assert env.api.calls(ok=False) == []
+
+
+@pytest.mark.parametrize("forum", [False, True], ids=["reply-mode", "forum-mode"])
+async def test_the_thread_shows_the_filled_template_the_customer_received(env, forum):
+    people = await staff_desk(env, forum=forum)
+    await Template.create(
+        title="Refund <done>",
+        shortcut="refund",
+        text="Hi {customer_name} & co, #{ticket_number} is refunded.",
+        department=people.desk.billing,
+    )
+    await Customer.filter(id=people.desk.alice.id).update(first_name="Al <i>")
+    ticket = await new_ticket(people.desk.alice, people.desk.billing)
+    await env.step()
+    shown = await card_of(env, ticket.id)
+    ticket = await fresh(ticket.id)
+    topic = ticket.staff_topic_id
+    sent = people.ann.send_text("/t refund", chat_id=STAFF, **where(ticket, shown))
+    await env.step()
+    got = "Hi Al <i> & co, #1001 is refunded."
+    assert last(env, 501)["text"].endswith(got)
+    copy = env.api.bot_messages(STAFF)[-1]
+    assert copy["text"] == (
+        f"✉️ Sent to the customer by Ann — template /refund «Refund <done>»:\n\n{got}"
+    )
+    assert copy["reply_to_message"]["message_id"] == sent["message_id"]
+    if forum:
+        assert copy["message_thread_id"] == topic
+    # A reply to the copy is still in the ticket's thread (it is linked to the answer).
+    people.ann.send_text(
+        "/note the copy routes", chat_id=STAFF, reply_to_message_id=copy["message_id"]
+    )
+    await env.step()
+    assert [n.text for n in await messages(ticket.id, MessageKind.NOTE)] == ["the copy routes"]
+    # From the card's 📋 menu: a toast, and the copy under the card.
+    await tap(env, people.ann, await card_of(env, ticket.id), "Templates")
+    toast = await tap(env, people.ann, await card_of(env, ticket.id), "Refund <done>")
+    assert toast["text"] == "✉️ Sent to the customer."
+    copy = env.api.bot_messages(STAFF)[-1]
+    assert copy["text"].startswith("✉️ Sent to the customer by Ann — template /refund")
+    assert copy["reply_to_message"]["message_id"] == shown["message_id"]
+    assert len(await messages(ticket.id, MessageKind.AGENT)) == 2
     assert env.api.calls(ok=False) == []
 
 
@@ -96,9 +155,6 @@ async def test_t_refusals_unknown_other_department_outside_and_not_yours(env):
         assert notice["text"] == (
             f"No template «{shortcut}» for this ticket. The card's 📋 button lists them."
         )
-    people.ann.send_text("/t", chat_id=STAFF, reply_to_message_id=card_id)
-    await env.step()
-    assert _last_notice(env)["text"].startswith("No template «»")
     people.ann.send_text("/t refund", chat_id=STAFF)
     await env.step()
     notice = _last_notice(env)
@@ -118,6 +174,44 @@ async def test_t_refusals_unknown_other_department_outside_and_not_yours(env):
     # Nothing reached Alice but the acknowledgement-free silence: no answers at all.
     assert not await Message.filter(ticket_id=ticket.id, kind=MessageKind.AGENT).exists()
     assert env.api.bot_messages(501) == []
+    assert env.api.calls(ok=False) == []
+
+
+async def test_t_alone_lists_the_tickets_templates_with_their_placeholders(env):
+    people = await staff_desk(env)
+    desk = people.desk
+    await _templates(desk)
+    await Template.create(
+        title="Thanks <3", shortcut="thx", text="Thank you!", department=desk.billing
+    )
+    ticket = await new_ticket(desk.alice, desk.billing)
+    tech = await new_ticket(desk.carl, desk.tech, "Printer")
+    await env.step()
+    sent = people.ann.send_text(
+        "/t", chat_id=STAFF, reply_to_message_id=(await card_of(env, ticket.id))["message_id"]
+    )
+    await env.step()
+    notice = _last_notice(env)
+    assert notice["reply_to_message"]["message_id"] == sent["message_id"]
+    assert notice["text"] == (
+        "📋 Templates for #1001 (send one with /t shortcut):\n"
+        "/hi · Greeting — {customer_name}\n"
+        "/refund · Refund done — {customer_name}, {ticket_number}, {agent_name}\n"
+        "/thx · Thanks <3 — no placeholders"
+    )
+    # Nothing was sent to the customer.
+    assert not await Message.filter(ticket_id=ticket.id, kind=MessageKind.AGENT).exists()
+    # A department without templates of its own still has the common ones; with none
+    # at all, it says so.
+    await Template.filter(department_id=None).delete()
+    await Template.filter(department_id=desk.tech.id).delete()
+    people.bob.send_text(
+        "/t", chat_id=STAFF, reply_to_message_id=(await card_of(env, tech.id))["message_id"]
+    )
+    await env.step()
+    assert _last_notice(env)["text"] == (
+        "No templates for #1002 yet: admins add them in the admin API (templates)."
+    )
     assert env.api.calls(ok=False) == []
 
 
@@ -257,20 +351,25 @@ async def test_alert_by_an_admin_agent_reaches_the_customer(env):
     assert ticket.subject == "Your invoice is ready"
     assert ticket.assignee.name == "Root" and ticket.status.role == StatusRole.WAITING
     told = last(env, 501)
+    # The first line is the subject: shown once, then the rest of the text.
     assert told["text"] == (
-        f"📣 Information — ticket #{ticket.number}\nYour invoice is ready\n\n"
-        "Your invoice is ready\nIt is in your account."
+        f"📣 Information — ticket #{ticket.number}\nYour invoice is ready\n\nIt is in your account."
     )
     assert texts_in(env, STAFF)[-1] == f"📣 Alert sent as ticket #{ticket.number}."
     card = await card_of(env, ticket.id)
     assert f"#{ticket.number}" in card["text"] and "Assignee: Root" in card["text"]
+    assert card["text"].count("Your invoice is ready") == 1
+    assert card["text"].endswith("Your invoice is ready\n\nIt is in your account.")
     created = await TicketEvent.get(ticket_id=ticket.id, kind="created")
     assert created.actor_name == "Root" and created.data["alert_kind"] == "information"
     # By Telegram id, to a Russian-speaking customer.
     people.root.send_text(f"/alert {desk.carl.telegram_id} complaint Late payment", chat_id=STAFF)
     await env.step()
     assert last(env, 502)["text"].startswith("📣 ")
-    assert "Late payment" in last(env, 502)["text"]
+    assert last(env, 502)["text"].endswith("\nLate payment")  # a one-line alert: once
+    assert last(env, 502)["text"].count("Late payment") == 1
+    one_line = await Ticket.filter(source=TicketSource.ALERT).order_by("-id").first()
+    assert (await card_of(env, one_line.id))["text"].count("Late payment") == 1
     assert await Ticket.filter(source=TicketSource.ALERT).count() == 2
     assert env.api.calls(ok=False) == []
 
@@ -279,7 +378,7 @@ async def test_alert_refusals(env):
     people = await staff_desk(env)
     people.ann.send_text("/alert @alice information Hello", chat_id=STAFF)
     await env.step()
-    assert _last_notice(env)["text"] == "Not done: only admins send alerts"
+    assert _last_notice(env)["text"] == "Only admins can send alerts."
     people.eve.send_text("/alert @alice information Hello", chat_id=STAFF)
     await env.step()
     assert _last_notice(env)["text"] == "Only registered agents can do this."
@@ -288,12 +387,74 @@ async def test_alert_refusals(env):
     assert _last_notice(env)["text"].startswith("Usage: /alert <customer id or @username>")
     people.root.send_text("/alert @nobody information Hello", chat_id=STAFF)
     await env.step()
-    assert _last_notice(env)["text"] == "Not done: no customer nobody"
+    assert _last_notice(env)["text"] == "No customer «nobody» (Telegram id or @username)."
     people.root.send_text("/alert @alice gossip Hello", chat_id=STAFF)
     await env.step()
-    assert _last_notice(env)["text"].startswith("Not done: kind must be one of")
+    assert _last_notice(env)["text"].startswith("Unknown kind «gossip»: use one of")
     assert not await Ticket.exists()
     assert env.api.bot_messages(501) == []
+    assert env.api.calls(ok=False) == []
+
+
+async def test_alert_arguments_are_checked_and_echoed_safely(env):
+    """Every argument gets a clear answer (HTML in it shown as typed, never breaking the
+    message); nothing is created."""
+    people = await staff_desk(env)
+    cases = [
+        (
+            "/alert <b>x information Hello",
+            "«<b>x» is not a customer: give their Telegram id (digits) or @username.",
+        ),
+        (
+            "/alert --5 information Hello",
+            "«--5» is not a customer: give their Telegram id (digits) or @username.",
+        ),
+        (
+            "/alert 123456789012345678901234567 information Hello",
+            "«123456789012345678901234567» is not a customer: give their Telegram id "
+            "(digits) or @username.",
+        ),
+        ("/alert 4242 information Hello", "No customer «4242» (Telegram id or @username)."),
+        ("/alert @nobody information Hello", "No customer «nobody» (Telegram id or @username)."),
+        (
+            "/alert @alice <i>gossip</i> Hello",
+            "Unknown kind «<i>gossip</i>»: use one of information, complaint, suspicious_activity.",
+        ),
+        (
+            "/alert @alice information " + "x" * 101 + "\nbody",
+            "The first line of the text is the alert's subject: at most 100 characters.",
+        ),
+        ("/alert @alice information   ", "Usage: /alert <customer id or @username>"),
+    ]
+    for command, answer in cases:
+        people.root.send_text(command, chat_id=STAFF)
+        await env.step()
+        assert _last_notice(env)["text"].startswith(answer), command
+    # Not an admin: told in the desk's language, not the service's English.
+    people.ann.send_text("/alert @alice information Hello", chat_id=STAFF)
+    await env.step()
+    assert _last_notice(env)["text"] == "Only admins can send alerts."
+    assert not await Ticket.exists()
+    assert env.api.bot_messages(501) == []
+    assert env.api.calls(ok=False) == []
+
+
+async def test_an_empty_note_and_an_unknown_long_shortcut_get_clear_answers(env):
+    people = await staff_desk(env)
+    ticket = await new_ticket(people.desk.alice, people.desk.billing)
+    await env.step()
+    card_id = (await card_of(env, ticket.id))["message_id"]
+    for empty in ("!", "/note", "/note   "):
+        people.ann.send_text(empty, chat_id=STAFF, reply_to_message_id=card_id)
+        await env.step()
+        assert _last_notice(env)["text"] == (
+            "The note is empty: write it after /note or ! in the same message."
+        )
+    people.ann.send_text("/t " + "<b>" * 1000, chat_id=STAFF, reply_to_message_id=card_id)
+    await env.step()
+    notice = _last_notice(env)["text"]
+    assert notice.startswith("No template «<b><b>") and len(notice) < 200
+    assert not await Message.filter(ticket_id=ticket.id, kind=MessageKind.NOTE).exists()
     assert env.api.calls(ok=False) == []
 
 

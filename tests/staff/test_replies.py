@@ -5,12 +5,15 @@ delivery until they unblock."""
 
 from __future__ import annotations
 
+import pytest
+
 from models import Agent, Attachment, Customer, Message, MessageLink, OutboxMessage, TicketEvent
 from models.enums import AttachmentKind, MessageKind, OutboxStatus, Side, StatusRole
 from tests.fakebotapi.actors import TINY_PNG
 from tests.handlers.wizard_support import STAFF, current, last
 from tests.staff.helpers import (
     card_of,
+    claimed,
     events,
     fresh,
     messages,
@@ -18,18 +21,11 @@ from tests.staff.helpers import (
     staff_desk,
     tap,
     texts_in,
+    where,
 )
 from tests.support import button_texts
 
 REPORT = b"%PDF-1.4\n% the refund confirmation\n"
-
-
-async def _claimed(env, people, customer=None, **kw):
-    """A billing ticket of Alice (or `customer`) claimed by Ann; returns (ticket, card)."""
-    ticket = await new_ticket(customer or people.desk.alice, people.desk.billing, **kw)
-    await env.step()
-    await tap(env, people.ann, await card_of(env, ticket.id), "I'll answer")
-    return ticket, await card_of(env, ticket.id)
 
 
 def _answer_calls(env, method: str, chat_id: int = 501) -> list:
@@ -38,7 +34,7 @@ def _answer_calls(env, method: str, chat_id: int = 501) -> list:
 
 async def test_the_assignees_text_reaches_the_customer_as_a_named_answer(env):
     people = await staff_desk(env)
-    ticket, shown = await _claimed(env, people)
+    ticket, shown = await claimed(env, people)
     sent = people.ann.send_text(
         "We refund <today> & tomorrow", chat_id=STAFF, reply_to_message_id=shown["message_id"]
     )
@@ -80,7 +76,7 @@ async def test_the_assignees_text_reaches_the_customer_as_a_named_answer(env):
 
 async def test_a_photo_a_document_and_an_album_reach_the_customer_by_file_id(env):
     people = await staff_desk(env)
-    ticket, shown = await _claimed(env, people)
+    ticket, shown = await claimed(env, people)
     card_id = shown["message_id"]
     photo = people.ann.send_photo(
         "The receipt", chat_id=STAFF, reply_to_message_id=card_id, content=TINY_PNG
@@ -182,7 +178,7 @@ async def test_notes_are_stored_and_never_reach_the_customer(env):
     dan = await Agent.create(telegram_id=9004, name="Dan")
     await dan.departments.add(people.desk.billing)
     dan_user = env.api.add_user(9004, "Dan")
-    ticket, shown = await _claimed(env, people)
+    ticket, shown = await claimed(env, people)
     card_id = shown["message_id"]
     people.ann.send_text("/note checked with finance", chat_id=STAFF, reply_to_message_id=card_id)
     people.ann.send_text("!card ends with 4242", chat_id=STAFF, reply_to_message_id=card_id)
@@ -220,7 +216,7 @@ async def test_notes_are_stored_and_never_reach_the_customer(env):
 
 async def test_notes_and_answers_in_a_forum_topic(env):
     people = await staff_desk(env, forum=True)
-    ticket, shown = await _claimed(env, people)
+    ticket, shown = await claimed(env, people)
     topic = (await fresh(ticket.id)).staff_topic_id
     assert shown["message_thread_id"] == topic
     people.ann.send_text("!internal only", chat_id=STAFF, message_thread_id=topic)
@@ -246,7 +242,7 @@ async def test_notes_and_answers_in_a_forum_topic(env):
 
 async def test_an_agent_editing_an_answer_edits_the_customers_copy(env):
     people = await staff_desk(env)
-    ticket, shown = await _claimed(env, people)
+    ticket, shown = await claimed(env, people)
     sent = people.ann.send_text(
         "Refund on Mondy", chat_id=STAFF, reply_to_message_id=shown["message_id"]
     )
@@ -282,7 +278,7 @@ async def test_an_agent_editing_an_answer_edits_the_customers_copy(env):
 
 async def test_a_customer_editing_a_relayed_message_edits_the_staff_copy(env):
     people = await staff_desk(env)
-    ticket, shown = await _claimed(env, people)
+    ticket, shown = await claimed(env, people)
     people.ann.send_text("Which invoice?", chat_id=STAFF, reply_to_message_id=shown["message_id"])
     await env.step()
     mine = people.alice.send_text("Invoice 1O42", reply_to_message_id=last(env, 501)["message_id"])
@@ -311,7 +307,7 @@ async def test_a_second_answer_does_not_send_an_unchanged_card_edit(env):
     """The card shows nothing that a second answer changes: Telegram refuses an edit
     that changes nothing ("message is not modified"), so none must be sent."""
     people = await staff_desk(env)
-    ticket, shown = await _claimed(env, people)
+    ticket, shown = await claimed(env, people)
     for text in ("First answer", "Second answer", "Third answer"):
         people.ann.send_text(text, chat_id=STAFF, reply_to_message_id=shown["message_id"])
         await env.step()
@@ -326,7 +322,7 @@ async def test_a_second_answer_does_not_send_an_unchanged_card_edit(env):
 
 async def test_a_customer_blocking_the_bot_holds_delivery_until_unblocked(env):
     people = await staff_desk(env)
-    ticket, shown = await _claimed(env, people)
+    ticket, shown = await claimed(env, people)
     other = await new_ticket(people.desk.alice, people.desk.billing, "Second issue")
     await env.step()
     people.alice.block_bot()
@@ -370,7 +366,7 @@ async def test_a_block_found_by_a_refused_answer_is_told_in_the_thread(env):
     """The block's own update never came (the bot was down): Ann's answer is refused
     with 403; the answer is held, the thread is told once, and unblocking sends it."""
     people = await staff_desk(env)
-    ticket, shown = await _claimed(env, people)
+    ticket, shown = await claimed(env, people)
     people.alice.block_bot(unnoticed=True)
     people.ann.send_text("Refund done", chat_id=STAFF, reply_to_message_id=shown["message_id"])
     await env.step()
@@ -403,7 +399,7 @@ async def test_a_block_found_by_a_refused_answer_is_told_in_the_thread(env):
 
 async def test_blocking_notices_only_for_open_tickets_and_known_customers(env):
     people = await staff_desk(env)
-    _ticket, shown = await _claimed(env, people)
+    _ticket, shown = await claimed(env, people)
     await tap(env, people.ann, shown, "Close")
     before = len(env.api.bot_messages(STAFF))
     people.alice.block_bot()
@@ -416,4 +412,41 @@ async def test_blocking_notices_only_for_open_tickets_and_known_customers(env):
     await env.step()
     assert len(env.api.bot_messages(STAFF)) == before
     assert not await Customer.filter(telegram_id=777).exists()
+    assert env.api.calls(ok=False) == []
+
+
+@pytest.mark.parametrize("forum", [False, True], ids=["reply-mode", "forum-mode"])
+async def test_the_agent_sees_each_answer_and_note_confirmed_by_a_reaction(env, forum):
+    """👌 on what reached the customer, ✍ on a note: quiet, through the outbox; an
+    album is confirmed once; a message that was not relayed gets no reaction."""
+    people = await staff_desk(env, forum=forum)
+    ticket, shown = await claimed(env, people)
+    here = where(ticket, shown)
+    answer = people.ann.send_text("Refunded", chat_id=STAFF, **here)
+    note = people.ann.send_text("/note checked with finance", chat_id=STAFF, **here)
+    short = people.ann.send_text("!card ends with 4242", chat_id=STAFF, **here)
+    photo = people.ann.send_photo("The receipt", chat_id=STAFF, content=TINY_PNG, **here)
+    await env.step()
+
+    def reacted(message: dict) -> list[str]:
+        return env.api.reactions(STAFF, message["message_id"])
+
+    assert [reacted(m) for m in (answer, note, short, photo)] == [["👌"], ["✍"], ["✍"], ["👌"]]
+    album = [
+        people.ann.send_photo(None, chat_id=STAFF, media_group_id="77", **here) for _ in range(3)
+    ]
+    await env.step()
+    assert reacted(album[0]) == ["👌"]
+    assert len(env.api.calls("setMessageReaction", STAFF)) == 5
+    assert len(await messages(ticket.id, MessageKind.AGENT)) == 5
+    # Dan's message is not relayed: a notice says why, no reaction.
+    dan = await Agent.create(telegram_id=9004, name="Dan")
+    await dan.departments.add(people.desk.billing)
+    dans = env.api.add_user(9004, "Dan").send_text("Me too", chat_id=STAFF, **here)
+    await env.step()
+    assert reacted(dans) == []
+    assert texts_in(env, STAFF)[-1].startswith("Not sent to the customer: Ann is answering")
+    # Like every send, the reactions went through the outbox.
+    reactions = await OutboxMessage.filter(method="setMessageReaction").order_by("id")
+    assert [r.status for r in reactions] == [OutboxStatus.SENT] * 5
     assert env.api.calls(ok=False) == []
