@@ -56,6 +56,7 @@ from bot.delivery.limits import erased_chat_id
 from bot.services import tickets
 from bot.services.directory import get_or_404
 from bot.services.errors import Conflict, DomainError, Invalid, NotFound
+from bot.services.staff_thread import ticket_topic_name
 from bot.ui.html import escape
 from models import (
     Attachment,
@@ -454,9 +455,11 @@ async def _tell_staff(ticket: Ticket) -> None:
         return
     await tickets.refresh_card(ticket)
     if ticket.staff_topic_id is not None:
+        await ticket.fetch_related("status")
         await outbox.enqueue(
             "editForumTopic",
             ticket.staff_chat_id,
-            {"message_thread_id": ticket.staff_topic_id, "name": f"#{ticket.number}"},
+            # (the subject is gone by now: the number, and ✅ if it is solved)
+            {"message_thread_id": ticket.staff_topic_id, "name": ticket_topic_name(ticket)},
             ticket_id=ticket.id,
         )

@@ -18,8 +18,6 @@ from models import Agent, Customer, MessageLink, OutboxMessage, Template, Ticket
 from models.enums import AgentRole, OutboxStatus, Side
 
 QUEUE_LIMIT = 20
-# Ids of the desk's rows (32-bit columns): anything outside is no id of ours.
-ID_LIMIT = 2**31 - 1
 # Telegram user ids are positive and below 2**52.
 TELEGRAM_ID_LIMIT = 2**52
 ALERT_SUBJECT_LIMIT = 100
@@ -45,11 +43,6 @@ class BadAlert(Invalid):
         super().__init__(f"the alert's {field} is not valid", {"field": field})
         self.field = field
         self.value = value
-
-
-def ids_valid(*ids: int) -> bool:
-    """Whether ids from a button could be ours (a forged one may be any number)."""
-    return all(0 <= i <= ID_LIMIT for i in ids)
 
 
 async def agent_for(telegram_id: int) -> Agent | None:

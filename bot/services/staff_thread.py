@@ -158,7 +158,7 @@ async def _card(chat_id: int, ticket: Ticket, first: Message) -> list[OutboxMess
         topic = await outbox.enqueue(
             "createForumTopic",
             chat_id,
-            {"name": topic_name(ticket.number, ticket.subject, solved=_solved(ticket.status))},
+            {"name": ticket_topic_name(ticket)},
             ticket_id=ticket.id,
             purpose=TOPIC_POST,
         )
@@ -182,8 +182,13 @@ async def _card(chat_id: int, ticket: Ticket, first: Message) -> list[OutboxMess
 
 def topic_name(number: int, subject: str, *, solved: bool = False) -> str:
     """Telegram allows 1-128 characters; a solved ticket's topic is marked ✅."""
-    name = ("✅ " if solved else "") + f"#{number} {' '.join(subject.split())}"
+    name = (("✅ " if solved else "") + f"#{number} {' '.join(subject.split())}").rstrip()
     return name if len(name) <= 128 else name[:127] + "…"
+
+
+def ticket_topic_name(ticket: Ticket) -> str:
+    """The name of the ticket's topic as it is now (`ticket` with its status)."""
+    return topic_name(ticket.number, ticket.subject, solved=_solved(ticket.status))
 
 
 def _solved(status: Status) -> bool:
@@ -413,7 +418,7 @@ async def status_changed(ticket: Ticket, previous: Status, kind: str, *, by_cust
         return
     # Only real changes: Telegram refuses a rename to the same name, or closing a
     # closed topic, as TOPIC_NOT_MODIFIED.
-    name = topic_name(ticket.number, ticket.subject, solved=_solved(ticket.status))
+    name = ticket_topic_name(ticket)
     if name != topic_name(ticket.number, ticket.subject, solved=_solved(previous)):
         await _topic_call(ticket, thread, "editForumTopic", {"name": name})
     if ticket.status.is_final != previous.is_final:

@@ -202,10 +202,6 @@ def note_empty() -> str:
     return _("The note is empty: write it after /note or ! in the same message.")
 
 
-def button_stale() -> str:
-    return _("This button is no longer valid.")
-
-
 def outside_ticket() -> str:
     return _("Use this in a ticket's topic or as a reply to its card.")
 

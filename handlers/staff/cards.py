@@ -50,9 +50,6 @@ async def card_button(query: CallbackQuery, callback_data: StaffCb, agent: Agent
     if not isinstance(query.message, Message):
         await query.answer()
         return
-    if not staff.ids_valid(callback_data.t, callback_data.v, callback_data.w):
-        await query.answer(ui.button_stale(), show_alert=True)
-        return
     actor = await tickets.agent_actor(agent)
     action, value = callback_data.a, callback_data.v
     try:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from models import Department
@@ -33,6 +35,18 @@ async def test_deeply_nested_json_is_a_400_not_a_500(client, depth):
     )
     assert status == 400 and answer["error"]["code"] == "json_too_deep"
     assert await Department.all().count() == 0
+
+
+async def test_brackets_inside_strings_are_text_not_nesting(client):
+    """Depth is counted before parsing, on the text: brackets in a string (after an
+    escaped quote, before an escaped backslash) are not nesting."""
+    description = '"' + "[{" * 500 + "\\"
+    body = json.dumps({"name": "Brackets", "description": description})
+    status, answer = await client.call(
+        "POST", f"{V1}/departments", data=body.encode(), headers=JSON
+    )
+    assert status == 201, answer
+    assert answer["description"] == description
 
 
 async def test_json_within_the_depth_limit_is_validated_as_usual(client):

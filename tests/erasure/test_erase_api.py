@@ -261,12 +261,12 @@ async def test_in_a_forum_the_tickets_topic_loses_the_subject(env, client):
     await env.settle()
     ticket = await fresh(ticket.id)
     topic = people.group.topics[ticket.staff_topic_id]
-    assert topic.name == "#1001 Alice's flat"
+    assert topic.name == "✅ #1001 Alice's flat"  # closed
 
     status, _ = await client.post(f"/api/v1/customers/{people.desk.alice.id}/erase", {})
     assert status == 200
     await env.settle()
-    assert topic.name == "#1001"
+    assert topic.name == "✅ #1001"
     shown = card(env, ticket)["text"]
     assert "Erased customer" in shown and "flat" not in shown and "3B" not in shown
     assert env.api.calls(ok=False) == []

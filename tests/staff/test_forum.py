@@ -69,6 +69,12 @@ async def test_everything_of_a_ticket_goes_into_its_topic(env):
     await env.step()
     people.alice.unblock_bot()
     await env.step()
+    # Carl answers the alert (its SLA clock starts then) and Root answers him.
+    people.carl.send_text("Got it", reply_to_message_id=last(env, 502)["message_id"])
+    await env.step()
+    with create_i18n("en").context():
+        await tickets.reply(alert.id, "Good", await tickets.agent_actor(desk.root))
+    await env.step()
     t = await fresh(ticket.id)
     with create_i18n("en").context():
         assert (await automation.run_due(t.created_at + timedelta(minutes=490))).warnings == 2
