@@ -63,6 +63,14 @@ MAX_BACKOFF = 300.0
 _CREATING_PREFIXES = ("send", "copy", "forward")
 
 
+class _Pointless(Exception):
+    """The call has nothing left to act on: it is done without being made."""
+
+
+# A forum topic's own calls: without the topic there is nothing to call them on.
+_TOPIC_CALLS = frozenset({"editForumTopic", "closeForumTopic", "reopenForumTopic"})
+
+
 class _Postpone(Exception):
     def __init__(self, seconds: float) -> None:
         self.seconds = seconds
@@ -295,7 +303,7 @@ class Sender:
         The row heads its chat's queue, so nothing else changes the message meanwhile."""
         try:
             payload = await self._resolve_refs(row)
-        except (_Postpone, ValueError):
+        except (_Postpone, _Pointless, ValueError):
             return False
         target = payload.get("message_id")
         if not isinstance(target, int) or not await shown.unchanged(
@@ -356,6 +364,9 @@ class Sender:
         (`payload`: the row's, references resolved, when it got that far)."""
         if isinstance(error, _Postpone):
             await self._requeue(row, error.seconds)
+        elif isinstance(error, _Pointless):
+            log.info("outbox row %s (%s): not made: %s", row.id, row.method, error)
+            await OutboxMessage.filter(id=row.id, status=OutboxStatus.SENDING).delete()
         elif isinstance(error, TelegramRetryAfter):
             self.stats["retry_after"] += 1
             log.warning("429 for chat %s: retry after %ss", row.chat_id, error.retry_after)
@@ -384,6 +395,13 @@ class Sender:
 
     async def _resolve_refs(self, row: OutboxMessage) -> dict[str, Any]:
         payload = dict(row.payload)
+        if row.ref_id is None and row.ref_param == "message_thread_id":
+            # The topic it waited for left the outbox unmade (queued on the chance of a
+            # forum, dropped when the chat is not one: the reference was set null). A
+            # send goes to the main chat; a call on the topic itself has nothing to do.
+            if row.method in _TOPIC_CALLS:
+                raise _Pointless("its forum topic was never created")
+            return payload
         if row.ref_id is None or not row.ref_param:
             return payload
         ref = await OutboxMessage.get_or_none(id=row.ref_id)

@@ -75,12 +75,16 @@ async def thread_of(ticket: Ticket) -> int | OutboxMessage | None:
         return ticket.staff_topic_id
     if ticket.staff_message_id is not None:
         return None  # the card is out, and a topic is created before its card
+    # Locked: a topic queued on the chance of a forum is dropped when the chat turns
+    # out not to be one (chat_kind_learned); rows this transaction queues referring to
+    # it must not refer to a row already gone.
     row = (
         await OutboxMessage.filter(
             ticket_id=ticket.id, chat_id=ticket.staff_chat_id, purpose=TOPIC_POST
         )
         .exclude(status=OutboxStatus.FAILED)
         .order_by("-id")
+        .select_for_update()
         .first()
     )
     if row is not None and row.status == OutboxStatus.SENT:
@@ -252,11 +256,9 @@ async def chat_kind_learned(probe: OutboxMessage, forum: bool) -> None:
         status=OutboxStatus.PENDING,
     )
     for topic in topics:
-        # Not a forum: the topic queued on the chance is dropped; the card and the rest
-        # go to the main chat, as replies to the card.
-        await OutboxMessage.filter(ref_id=topic.id, ref_param="message_thread_id").update(
-            ref_id=None, ref_param=None
-        )
+        # Not a forum: the topic queued on the chance is dropped. The rows that waited
+        # for it lose the reference (ON DELETE SET NULL): the sender sends the card and
+        # the rest to the main chat, as replies to the card, and makes no topic calls.
         await OutboxMessage.filter(id=topic.id, status=OutboxStatus.PENDING).delete()
 
 

@@ -145,3 +145,26 @@ async def test_a_plain_group_not_yet_known_gets_cards_in_the_main_chat(env):
     assert await OutboxMessage.filter(method__in=["createForumTopic", "getChat"]).count() == 0
     assert await Ticket.filter(staff_topic_id__isnull=False).count() == 0
     assert env.api.calls(ok=False) == []
+
+
+async def test_a_ticket_closed_before_its_group_is_known_makes_no_topic_calls(env):
+    """The ticket is closed while its topic is still queued on the chance of a forum
+    (the group's 20 a minute used up): when the group turns out to be plain, the close
+    and rename of that topic are not made, and nothing Telegram would refuse is sent."""
+    people = await staff_desk(env)
+    await Setting.filter(key__in=["forum_chats", "plain_chats"]).delete()
+    with env.hold(STAFF):
+        ticket = await new_ticket(people.desk.alice, people.desk.billing)
+        with create_i18n("en").context():
+            await tickets.close(ticket.id, await tickets.agent_actor(people.desk.root))
+        await env.handled_all()
+        topic_calls = await OutboxMessage.filter(
+            method__in=["closeForumTopic", "editForumTopic"]
+        ).count()
+        assert topic_calls >= 1  # queued for the topic that may come
+    await env.step()
+    assert env.api.calls("closeForumTopic") == env.api.calls("editForumTopic") == []
+    assert await OutboxMessage.filter(method__startswith="createForumTopic").count() == 0
+    assert {r.status for r in await OutboxMessage.all()} == {OutboxStatus.SENT}
+    assert "🔒 closed" in (await card_of(env, ticket.id))["text"]
+    assert env.api.calls(ok=False) == []
