@@ -29,9 +29,13 @@ from models import (
     MessageLink,
     OutboxMessage,
     Priority,
+    Status,
     Ticket,
 )
-from models.enums import ActorType, MessageKind, Side, StatusRole, TicketSource
+from models.enums import ActorType, MessageKind, SettableBy, Side, StatusRole, TicketSource
+
+# Statuses offered to a customer as buttons on a ticket, at most.
+STATUS_CHOICES = 6
 
 
 class ReopenWindowPassed(Conflict):
@@ -133,6 +137,35 @@ async def open_conversation(ticket_id: int, customer: Customer) -> tuple[Ticket,
         await Ticket.filter(id=ticket.id).update(customer_unread=0)
         ticket.customer_unread = 0
     return ticket, messages
+
+
+async def statuses_to_choose(ticket: Ticket) -> list[Status]:
+    """The statuses the customer may give their open ticket themselves: those an admin
+    made available and settable by customers (or by all), other than its own. The
+    lifecycle's own statuses (closing, reopening) have their buttons already."""
+    if ticket.status.is_final:
+        return []
+    return (
+        await Status.filter(
+            available=True,
+            role__isnull=True,
+            settable_by__in=[SettableBy.CUSTOMERS, SettableBy.ALL],
+        )
+        .exclude(id=ticket.status_id)
+        .order_by("order", "id")
+        .limit(STATUS_CHOICES)
+    )
+
+
+async def set_status(ticket_id: int, status_id: int, customer: Customer) -> Ticket:
+    """A status the customer chose: one of `statuses_to_choose` (the lifecycle's own
+    go through Close and Reopen; a forged id is refused)."""
+    ticket = await own_ticket(ticket_id, customer)
+    if status_id not in {s.id for s in await statuses_to_choose(ticket)}:
+        raise Conflict("this status is not one the customer may set on this ticket")
+    return await tickets.set_status(
+        ticket.id, status_id, customer_actor(customer), by_customer=True
+    )
 
 
 async def close(ticket_id: int, customer: Customer) -> Ticket:

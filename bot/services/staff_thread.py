@@ -400,6 +400,15 @@ FULL_TEXT = "full_text"
 TOPIC_STATE = "topic_state"
 
 
+async def customer_chose_status(ticket: Ticket) -> None:
+    """The customer gave their ticket a status themselves: told in its thread."""
+    with speaking(None):
+        text = staff_ui.customer_set_status(
+            ticket.number, ticket.customer.display_name, ticket.status.name
+        )
+    await in_thread(ticket, text)
+
+
 async def status_changed(ticket: Ticket, previous: Status, kind: str, *, by_customer: bool) -> None:
     """After a status change (`ticket` with its relations and new status): the
     customer's own close or reopen is told in the thread (a reopen mentions the

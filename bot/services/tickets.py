@@ -659,6 +659,9 @@ async def set_status(
         if status.settable_by not in (SettableBy.ALL, allowed):
             raise Forbidden(f"this status is set by {status.settable_by.value} only")
         await _change_status(ticket, status, actor)
+        if by_customer and not status.is_final:
+            # (Closing is told by the lifecycle's own notice.)
+            await staff_thread.customer_chose_status(ticket)
     return await get_ticket(ticket_id)
 
 

@@ -84,6 +84,14 @@ class TicketCb(_Strict, CallbackData, prefix="tk"):
     action: Literal["open", "close", "reopen", "archive", "reply", "stop", "confirm"]
 
 
+class TicketStatusCb(_Strict, CallbackData, prefix="ts"):
+    """A status the customer sets on their ticket (one an admin made settable by
+    customers)."""
+
+    t: Id  # ticket
+    s: Id  # status
+
+
 class WizardCb(_Strict, CallbackData, prefix="w"):
     """A button of the new-ticket wizard; `d` is the draft's id, so a button of an
     earlier draft (or of this one after Send) is recognised as stale."""

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from aiogram.types import InlineKeyboardButton as Button
 from aiogram.types import InlineKeyboardMarkup
 
 from bot.ui import texts
-from bot.ui.callbacks import MenuCb, TicketCb, TicketListCb
+from bot.ui.callbacks import MenuCb, TicketCb, TicketListCb, TicketStatusCb
 from bot.ui.html import MESSAGE_LIMIT, escape, trim_html, visible_length
 from bot.ui.keyboards import as_payload
-from models import Message, Ticket
+from models import Message, Status, Ticket
 from models.enums import MessageKind, StatusRole
 
 PER_PAGE = 5
@@ -108,8 +109,13 @@ def _fitting(lines: list[str], header: str) -> list[str]:
 
 
 def ticket_view(
-    ticket: Ticket, messages: list[Message], language: str | None
+    ticket: Ticket,
+    messages: list[Message],
+    language: str | None,
+    statuses: Sequence[Status] = (),
 ) -> tuple[str, dict[str, Any]]:
+    """The conversation and what the customer may do; `statuses`: those they may set
+    themselves (an admin's own, settable by customers), a button each."""
     header = texts.ticket_header(ticket.number, ticket.subject, ticket.status.name_in(language))
     text = "\n\n".join([header, *_fitting([_line(m) for m in messages], header)])
     actions: list[Button] = []
@@ -143,6 +149,15 @@ def ticket_view(
             )
         )
     keyboard = [actions] if actions else []
+    keyboard += [
+        [
+            Button(
+                text=texts.button_set_status(f"{status.color} {status.name_in(language)}".strip()),
+                callback_data=TicketStatusCb(t=ticket.id, s=status.id).pack(),
+            )
+        ]
+        for status in statuses
+    ]
     keyboard.append(
         [
             Button(

@@ -324,6 +324,12 @@ def answer_rated(number: int, customer: str, agent: str, liked: bool) -> str:
     return text.format(number=number, customer=escape(customer), agent=escape(agent))
 
 
+def customer_set_status(number: int, customer: str, status: str) -> str:
+    return _("🏷 #{number}: {customer} set the status to «{status}».").format(
+        number=number, customer=escape(customer), status=escape(status)
+    )
+
+
 def customer_closed(number: int, customer: str) -> str:
     return _("🔒 #{number}: {customer} closed the ticket.").format(
         number=number, customer=escape(customer)

@@ -158,6 +158,11 @@ def button_archive_ticket() -> str:
     return _("🗄 Archive")
 
 
+def button_set_status(name: str) -> str:
+    """A status the customer may give their ticket (plain text: a button's label)."""
+    return _("🏷 Mark as: {status}").format(status=name)
+
+
 def ticket_header(number: int, subject: str, status: str) -> str:
     return _("🎫 <b>Ticket #{number}</b> — {subject}\nStatus: <b>{status}</b>").format(
         number=number, subject=escape(subject), status=escape(status)

@@ -10,9 +10,9 @@ from aiogram.utils.i18n import I18n
 from bot.delivery import outbox
 from bot.services import customer_tickets
 from bot.services.customer_tickets import Access, access_of
-from bot.services.errors import Conflict, NotFound
+from bot.services.errors import Conflict, Forbidden, Invalid, NotFound
 from bot.ui import keyboards, my_tickets, texts
-from bot.ui.callbacks import TicketCb, TicketListCb
+from bot.ui.callbacks import TicketCb, TicketListCb, TicketStatusCb
 from models import Customer
 
 
@@ -70,7 +70,6 @@ async def ticket_action(
             notice = texts.ticket_archived(ticket.number)
         elif callback_data.action != "open":
             raise NotFound("unknown action")
-        ticket, messages = await customer_tickets.open_conversation(callback_data.id, customer)
     except customer_tickets.ReopenWindowPassed:
         await query.answer(texts.reopen_window_passed(), show_alert=True)
         return
@@ -80,11 +79,43 @@ async def ticket_action(
     except Conflict:
         await query.answer(texts.action_not_possible(), show_alert=True)
         return
-    text, keyboard = my_tickets.ticket_view(ticket, messages, i18n.current_locale)
+    await _show_ticket(query, callback_data.id, customer, i18n, notice)
+
+
+async def _show_ticket(
+    query: CallbackQuery, ticket_id: int, customer: Customer, i18n: I18n, notice: str | None
+) -> None:
+    """The ticket's conversation and actions, in the pressed message."""
+    assert isinstance(query.message, Message)
+    try:
+        ticket, messages = await customer_tickets.open_conversation(ticket_id, customer)
+    except NotFound:
+        await query.answer(texts.ticket_not_found(), show_alert=True)
+        return
+    statuses = await customer_tickets.statuses_to_choose(ticket)
+    text, keyboard = my_tickets.ticket_view(ticket, messages, i18n.current_locale, statuses)
     await outbox.edit_text(
         query.message.chat.id, query.message.message_id, text, reply_markup=keyboard
     )
     await query.answer(notice)
+
+
+async def status_choice(
+    query: CallbackQuery, callback_data: TicketStatusCb, i18n: I18n, customer: Customer
+) -> None:
+    """A status the customer gives their ticket (one an admin made theirs to set)."""
+    if not isinstance(query.message, Message):
+        await query.answer(texts.not_available(), show_alert=True)
+        return
+    try:
+        await customer_tickets.set_status(callback_data.t, callback_data.s, customer)
+    except NotFound:
+        await query.answer(texts.ticket_not_found(), show_alert=True)
+        return
+    except (Conflict, Forbidden, Invalid):
+        await query.answer(texts.action_not_possible(), show_alert=True)
+        return
+    await _show_ticket(query, callback_data.t, customer, i18n, None)
 
 
 def router() -> Router:
@@ -94,4 +125,5 @@ def router() -> Router:
     r.callback_query.register(
         ticket_action, TicketCb.filter(F.action.in_({"open", "close", "reopen", "archive"}))
     )
+    r.callback_query.register(status_choice, TicketStatusCb.filter())
     return r

@@ -118,6 +118,9 @@ async def running_dispatcher(settings: Settings, api: FakeBotAPI) -> AsyncIterat
     finally:
         await dp.stop_polling()
         await asyncio.gather(polling, return_exceptions=True)
+        # Updates still in hand finish before the session closes: a bot call after
+        # close() would open a new session nobody closes.
+        await asyncio.gather(*dp._handle_update_tasks, return_exceptions=True)
         await dp.storage.close()
         await sender.stop()
         sender_task.cancel()

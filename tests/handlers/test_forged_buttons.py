@@ -38,6 +38,12 @@ CUSTOMER_SIDE = [
     "tk:1",
     "tk:1.0:open",
     "tk: 1:open",
+    # TicketStatusCb
+    "ts:abc:1",
+    f"ts:1:{HUGE}",
+    f"ts:{PAST_INT}:1",
+    "ts:1:0",
+    "ts:1",
     # WizardCb
     "w:zz:dep:1",
     "w:deadbeef:nuke:0",
