@@ -207,13 +207,18 @@ class Sender:
         """Finishes in-flight sends (bounded), then returns; unsent rows stay queued."""
         self._stopping = True
         self._wake.set()
-        tasks = list(self._inflight.values())
-        if tasks:
-            _, pending = await asyncio.wait(tasks, timeout=grace)
-            for task in pending:
-                task.cancel()
-            if pending:
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + grace
+        # A tick that was claiming a row when stop() came may still start its send:
+        # wait for those too, so nothing calls Telegram after this returns.
+        while self._inflight:
+            tasks = list(self._inflight.values())
+            _, pending = await asyncio.wait(tasks, timeout=max(0.0, deadline - loop.time()))
+            if pending and loop.time() >= deadline:
+                for task in pending:
+                    task.cancel()
                 await asyncio.wait(pending, timeout=1.0)
+                break
 
     async def reclaim(self, *, everything: bool = False) -> int:
         """Returns SENDING rows whose worker is gone to PENDING."""
@@ -286,6 +291,12 @@ class Sender:
             return  # another worker took it, or its payload changed: next tick
         await self.limiter.take(row.chat_id, count)
         await self._slots.acquire()
+        if self._stopping:
+            # stop() came while this claimed the row: it goes back for the next start
+            # (checked after the last await, so stop() sees every send that starts).
+            self._slots.release()
+            await self._record(row, lambda: self._unclaim(row, lease))
+            return
         task = asyncio.create_task(self._deliver(row), name=f"outbox-{row.id}")
         self._inflight[row.chat_id] = task
         self._inflight_rows.add(row.id)
