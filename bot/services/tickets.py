@@ -151,6 +151,13 @@ async def _new_status() -> Status:
     return status or await _status(StatusRole.NEW)
 
 
+async def _back_to_work(ticket: Ticket) -> Status:
+    """Where a reopened ticket goes: in progress with its assignee, else the queue."""
+    if ticket.assignee_id:
+        return await _status(StatusRole.IN_PROGRESS)
+    return await _new_status()
+
+
 async def _move(ticket: Ticket, status: Status, moment: datetime) -> None:
     """Gives the ticket `status`; the SLA clock stops or runs again as the status says
     (bot.services.sla): every way into or out of waiting, resolved or closed."""
@@ -725,9 +732,8 @@ async def reopen(ticket_id: int, actor: Actor) -> Ticket:
         ticket = await _locked(ticket_id, actor)
         if not (ticket.status.is_final or ticket.status.role == StatusRole.RESOLVED):
             raise Conflict("only resolved or closed tickets can be reopened")
-        back_to = await _status(StatusRole.IN_PROGRESS) if ticket.assignee_id else None
         ticket.resolved_at = None
-        await _change_status(ticket, back_to or await _new_status(), actor)
+        await _change_status(ticket, await _back_to_work(ticket), actor)
     return await get_ticket(ticket_id)
 
 
@@ -758,8 +764,7 @@ async def add_customer_message(
         await _record(ticket, "customer_replied", actor, message_id=message.id, files=len(files))
         await staff_thread.relay_customer_message(ticket, message, stored)
         if ticket.status.role == StatusRole.RESOLVED:
-            back_to = await _status(StatusRole.IN_PROGRESS) if ticket.assignee_id else None
-            await _change_status(ticket, back_to or await _new_status(), actor)
+            await _change_status(ticket, await _back_to_work(ticket), actor)
         elif ticket.status.role == StatusRole.WAITING:
             await _change_status(ticket, await _status(StatusRole.IN_PROGRESS), actor)
         # Otherwise the card shows nothing new: editing it would be rejected as unchanged.
