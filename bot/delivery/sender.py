@@ -433,6 +433,10 @@ class Sender:
         payload: dict[str, Any] | None = None,
     ) -> None:
         async with in_transaction():
+            if row.purpose in (CARD_POST, TOPIC_POST) and row.ticket_id and ids:
+                # The ticket first, as every service locks it (then its outbox rows):
+                # locking the row first deadlocked against a close fetching the topic.
+                await Ticket.filter(id=row.ticket_id).select_for_update().values_list("id")
             await _remember_file_id(row, result)
             recorded = await OutboxMessage.filter(id=row.id).update(
                 status=OutboxStatus.SENT,
