@@ -4,6 +4,9 @@ statistics, each ticket records who erased them, and open tickets need `force`."
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
+from bot.db import connection, dialect_of
 from bot.services import customer_tickets, tickets
 from models import (
     Agent,
@@ -87,6 +90,46 @@ async def test_nothing_personal_remains_in_the_database_or_on_disk(env, client, 
     assert FIRST_NAME not in shown and SUBJECT not in shown and str(TELEGRAM_ID) not in shown
     assert len(env.api.bot_messages(TELEGRAM_ID)) == to_the_customer
     assert env.api.calls(ok=False) == []
+
+
+async def test_the_search_finds_nothing_of_an_erased_customer(env, client, db):
+    """The free-text search found the ticket by its subject and messages (the edited
+    follow-up by its new text only); after the erasure by none of them, and on SQLite
+    the FTS5 indexes keep no word of the ticket's texts, in step with the tables."""
+    people = await staff_desk(env)
+    ticket = await the_customer_writes_a_ticket_and_leaves_a_draft(env, people)
+
+    async def found(q: str) -> list[int]:
+        status, page = await client.get(f"/api/v1/tickets?q={quote(q)}")
+        assert status == 200, page
+        return [item["number"] for item in page["items"]]
+
+    searches = ["quaxworthy LANE", "4242-quax", "QUAX-EDITED", "900123", "refund is ON", "xW"]
+    for q in searches:
+        assert await found(q) == [1001], q
+    assert await found("QUAX-ORIGINAL") == []  # edited away in Telegram
+
+    status, _ = await client.post(f"/api/v1/customers/{ticket.customer_id}/erase", {})
+    assert status == 200
+    for q in [*searches, SUBJECT, "Zebulon", "quax", "QU", "x"]:
+        assert await found(q) == [], q
+    assert await found("1001") == [1001]  # the number stays
+    if dialect_of(db) == "sqlite":
+        conn = connection()
+        messages = await Message.filter(ticket_id=ticket.id).values_list("id", flat=True)
+        for table, rows in (("ticket_subject_fts", [ticket.id]), ("message_text_fts", messages)):
+            await conn.execute_script(
+                f"CREATE VIRTUAL TABLE temp.words USING fts5vocab(main, {table}, instance)"
+            )
+            marks = ", ".join("?" * len(rows))
+            left = await conn.execute_query_dict(
+                f"SELECT term FROM temp.words WHERE doc IN ({marks})", list(rows)
+            )
+            await conn.execute_script("DROP TABLE temp.words")
+            assert left == [], table
+            await conn.execute_script(
+                f"INSERT INTO {table} ({table}, rank) VALUES ('integrity-check', 1)"
+            )
 
 
 async def test_the_same_telegram_user_starts_afresh_after_erasure(env, client):
