@@ -135,3 +135,56 @@ async def test_populated_database_upgrades_without_losing_rows(backend, first_st
         await connections.close_all()
         if backend == "postgres":
             await drop_pg_database(url)
+
+
+async def test_sqlite_search_indexes_are_filled_from_the_rows_there(tmp_path):
+    """Migration 10 (FTS5) indexes the subjects and messages written before it, and
+    keeps the index in step from then on."""
+    from bot.services.ticket_queries import TicketFilter, list_tickets
+    from bot.services.tickets import Actor
+    from models import Message, Ticket
+    from models.enums import ActorType, MessageKind
+
+    url = f"sqlite://{tmp_path / 'fts.sqlite3'}"
+    partial_root = tmp_path / "partial"
+    target = partial_root / "sqlite" / "models"
+    target.mkdir(parents=True)
+    earlier = [p for p in _versions("sqlite") if int(p.name.split("_", 1)[0]) < 10]
+    for path in earlier:
+        shutil.copy(path, target / path.name)
+    actor = Actor(ActorType.API, "test", departments=None)
+
+    async def found(q: str) -> list[int]:
+        page = await list_tickets(TicketFilter(q=q), actor)
+        return [ticket.number for ticket in page.rows]
+
+    try:
+        await migrate(url, root=partial_root)
+        await Tortoise.init(config=tortoise_config(url))
+        conn = connections.get("sqlite")
+        for sql in SEED_SQL:
+            await conn.execute_script(sql.format(t="1", f="0", now="CURRENT_TIMESTAMP"))
+        await conn.execute_script(
+            "INSERT INTO message (ticket_id, kind, text, created_at) SELECT id, 'agent',"
+            " 'Старый ПРИНТЕР', CURRENT_TIMESTAMP FROM ticket WHERE number = 77001"
+        )
+        await connections.close_all()
+
+        applied = await migrate(url)
+        assert applied[0].startswith("10_")
+
+        await Tortoise.init(config=tortoise_config(url))
+        conn = connections.get("sqlite")
+        assert await found("OLD tick") == [77001]  # the subject
+        assert await found("It Broke") == [77001]
+        assert await found("старый принтер") == [77001]
+        assert await found("нет такого") == []
+        ticket = await Ticket.get(number=77001)
+        await Message.create(ticket=ticket, kind=MessageKind.NOTE, text="Новая заметка")
+        assert await found("ЗАМЕТКА") == [77001]
+        for table in ("ticket_subject_fts", "message_text_fts"):
+            await conn.execute_script(
+                f"INSERT INTO {table} ({table}, rank) VALUES ('integrity-check', 1)"
+            )
+    finally:
+        await connections.close_all()
