@@ -45,7 +45,11 @@ class TicketQuery(Input):
     q: (
         Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
         | None
-    ) = Field(None, description="Free text over subjects and messages (and #number)")
+    ) = Field(
+        None,
+        description="A substring of the subject or of any message, letter case ignored in"
+        " every alphabet, every character literal (and #number)",
+    )
     sort: Sort = "-updated_at"
     limit: int = Field(50, ge=1, le=200)
     cursor: Annotated[str, StringConstraints(max_length=200)] | None = Field(
