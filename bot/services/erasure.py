@@ -12,6 +12,8 @@ What goes, and how:
 - every message of their tickets loses its text - the customer's own, and also the
   agents' answers, internal notes and system messages, which may quote them; the
   rows stay (kind, author, time, the answers' ratings: the statistics count them);
+  the search indexes follow the texts and subjects (on SQLite the triggers of
+  migration 10 take their words out of the FTS5 indexes in the same transaction);
 - their tickets' files are deleted from disk and their attachment rows (file names,
   Telegram file ids, sha256) deleted;
 - their tickets keep number, department, category, priority, status, source, times,

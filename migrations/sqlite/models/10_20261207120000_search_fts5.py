@@ -10,7 +10,10 @@ RUN_IN_TRANSACTION = True
 # edit, an erasure) and delete - including those cascaded from a deleted ticket - in
 # the writing statement's own transaction. The indexes are filled from the rows
 # already there. Shorter searches do not use them (bot/services/text_search.py).
-# Needs SQLite 3.34 or later built with FTS5 (Python's own builds are).
+# Needs SQLite 3.34 or later built with FTS5. (tortoise counts the rows an UPDATE or
+# DELETE changed by SQLite's total_changes, which counts the triggers' writes too: the
+# count of an update of ticket subjects or message texts is more than the rows; none
+# stays none.)
 
 
 async def upgrade(db: BaseDBAsyncClient) -> str:
