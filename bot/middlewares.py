@@ -20,7 +20,14 @@ from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
 from bot.delivery import outbox
-from bot.storage import FsmWrites, ResilientStorage, deferred_fsm_writes
+from bot.services.scope import update_scope
+from bot.storage import (
+    DatabaseStorage,
+    FsmWrites,
+    ResilientStorage,
+    deferred_fsm_writes,
+    fsm_session,
+)
 from bot.ui import texts
 from models import ProcessedUpdate
 
@@ -150,6 +157,8 @@ class DedupeUpdatesMiddleware(BaseMiddleware):
                 # An update of no type aiogram knows (a newer Bot API, or one that
                 # could not be read: bot.requests.read_update) is only recorded as taken.
                 result = await handler(event, data) if _known(event) else None
+                if isinstance(storage, DatabaseStorage):
+                    await storage.flush()
                 journal = await fsm.journal() if fsm is not None else None
                 try:
                     await ProcessedUpdate.create(update_id=update_id, fsm=journal)
@@ -159,6 +168,16 @@ class DedupeUpdatesMiddleware(BaseMiddleware):
         except _AlreadyHandled:
             log.info("update %s was handled meanwhile elsewhere; this run undone", update_id)
             return None
+
+
+class UpdateScopeMiddleware(BaseMiddleware):
+    """Outermost but for aiogram's own (outside its FSM middleware, which reads the state
+    first): what the update reads is read once (bot.services.scope), its FSM rows read
+    once and written once (bot.storage.DatabaseStorage)."""
+
+    async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
+        with update_scope(), fsm_session():
+            return await handler(event, data)
 
 
 class WakeOutboxMiddleware(BaseMiddleware):

@@ -11,6 +11,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from bot.delivery.limits import is_erased_chat, is_private
+from bot.services.scope import MISSING, customer_key, recall
 from bot.ui.html import CAPTION_LIMIT, MESSAGE_LIMIT, split_html, visible_length
 from models import Customer, OutboxMessage
 from models.enums import OutboxStatus, Side
@@ -29,6 +30,13 @@ Target = OutboxMessage | int | None
 
 def now_utc() -> datetime:
     return datetime.now(UTC)
+
+
+async def _blocked(chat_id: int) -> bool:
+    known = recall(customer_key(chat_id))  # the update's customer, read already
+    if known is not MISSING:
+        return known is not None and known.blocked_bot
+    return await Customer.filter(telegram_id=chat_id, blocked_bot=True).exists()
 
 
 async def enqueue(
@@ -55,10 +63,7 @@ async def enqueue(
         # An erased customer's: nobody's chat. Kept for the record, never sent.
         status, error = OutboxStatus.FAILED, "the customer was erased"
     # A customer who blocked the bot gets nothing until they unblock (then it resumes).
-    elif (
-        is_private(chat_id)
-        and await Customer.filter(telegram_id=chat_id, blocked_bot=True).exists()
-    ):
+    elif is_private(chat_id) and await _blocked(chat_id):
         status = OutboxStatus.BLOCKED
     return await OutboxMessage.create(
         chat_id=chat_id,

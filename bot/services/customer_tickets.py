@@ -16,7 +16,7 @@ from tortoise.transactions import in_transaction
 
 from bot.delivery import outbox
 from bot.i18n import speaking
-from bot.services import tickets
+from bot.services import config, tickets
 from bot.services.attachments import StoredFile
 from bot.services.errors import Conflict, NotFound
 from bot.services.settings import runtime_settings
@@ -84,20 +84,32 @@ def customer_actor(customer: Customer) -> tickets.Actor:
 
 
 async def visible_departments() -> list[Department]:
-    return await Department.filter(active=True, visible=True).order_by("order", "id")
+    return [d for d in (await config.snapshot()).departments if d.active and d.visible]
 
 
 async def categories_of(department_id: int) -> list[Category]:
-    return await Category.filter(
-        department_id=department_id,
-        department__visible=True,
-        department__active=True,
-        active=True,
-    ).order_by("order", "id")
+    snap = await config.snapshot()
+    department = snap.department(department_id)
+    if department is None or not (department.active and department.visible):
+        return []
+    return [c for c in snap.categories if c.department_id == department_id and c.active]
 
 
 async def priorities() -> list[Priority]:
-    return await Priority.filter(active=True).order_by("level")
+    return [p for p in (await config.snapshot()).priorities if p.active]
+
+
+async def chosen(
+    department_id: int | None, category_id: int | None, priority_id: int | None
+) -> tuple[Department | None, Category | None, Priority | None]:
+    """A draft's department, category and priority as configured (any of them None when
+    not chosen or gone)."""
+    snap = await config.snapshot()
+    return (
+        snap.department(department_id),
+        snap.category(category_id),
+        snap.priority(priority_id),
+    )
 
 
 async def my_tickets(
@@ -201,8 +213,8 @@ async def submit(customer: Customer, draft: Draft, key: str) -> Ticket:
     """Turns a wizard draft into a ticket exactly once per `key` (the draft's id):
     the acknowledgement row carries the key, unique in the outbox, so a second Send
     of the same draft - in this process or another - finds it and creates nothing."""
-    department = await Department.get_or_none(id=draft.department_id, active=True, visible=True)
-    if department is None:
+    department = (await config.snapshot()).department(draft.department_id)
+    if department is None or not (department.active and department.visible):
         raise NotFound("this department is not available")
     dedupe_key = f"ticket-draft:{customer.id}:{key}"
     try:

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import copy
 import re
 from datetime import UTC, datetime
 
@@ -11,7 +12,7 @@ from tortoise.transactions import in_transaction
 
 from bot.delivery.outbox import CARD_POST
 from bot.i18n import speaking
-from bot.services import staff_thread, tickets
+from bot.services import config, staff_thread, tickets
 from bot.services.errors import Conflict, Forbidden, Invalid, NotFound
 from bot.ui import staff as staff_ui
 from models import Agent, Customer, MessageLink, OutboxMessage, Template, Ticket
@@ -46,7 +47,10 @@ class BadAlert(Invalid):
 
 
 async def agent_for(telegram_id: int) -> Agent | None:
-    return await Agent.get_or_none(telegram_id=telegram_id, active=True)
+    """The active agent with this Telegram id (a copy of the configuration's: the caller
+    may change it)."""
+    agent = (await config.snapshot()).agent_by_telegram_id(telegram_id)
+    return copy.copy(agent) if agent is not None and agent.active else None
 
 
 async def claim(ticket_id: int, agent: Agent) -> Ticket:

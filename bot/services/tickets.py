@@ -19,7 +19,7 @@ from tortoise.transactions import in_transaction
 from bot import clock
 from bot.delivery import outbox
 from bot.i18n import speaking
-from bot.services import assignment, attachments, sla, staff_thread
+from bot.services import assignment, attachments, config, customers, sla, staff_thread
 from bot.services.attachments import StoredFile
 from bot.services.errors import Conflict, Forbidden, Invalid, NotFound
 from bot.services.settings import runtime_settings
@@ -97,7 +97,7 @@ def not_own(customer: Customer, agent: Agent | None) -> None:
 async def agent_actor(agent: Agent) -> Actor:
     departments = None
     if agent.role != AgentRole.ADMIN:
-        departments = frozenset(await agent.departments.all().values_list("id", flat=True))
+        departments = (await config.snapshot()).departments_of(agent.id)
     return Actor(
         ActorType.AGENT,
         agent.name,
@@ -121,11 +121,35 @@ async def api_actor(name: str, *, agent_id: int | None, admin: bool) -> Actor:
 
 # -- reading ---------------------------------------------------------------------------------
 
-_RELATIONS = ("status", "priority", "department", "category", "customer", "assignee")
+
+async def relate(ticket: Ticket) -> Ticket:
+    """Fills the ticket's relations: status, priority, department, category and assignee
+    from the configuration's snapshot (bot.services.config), the customer read once per
+    update - instead of reading them each time."""
+    snap = await config.snapshot()
+    found = {
+        "status": snap.status(ticket.status_id),
+        "priority": snap.priority(ticket.priority_id),
+        "department": snap.department(ticket.department_id),
+        "category": snap.category(ticket.category_id),
+        "assignee": snap.agent(ticket.assignee_id),
+        "customer": await customers.by_id(ticket.customer_id),
+    }
+    missing = []
+    for name, value in found.items():
+        if value is None and getattr(ticket, f"{name}_id") is not None:
+            missing.append(name)  # (gone meanwhile: read as before)
+        else:
+            setattr(ticket, name, value)
+    if missing:
+        await ticket.fetch_related(*missing)
+    return ticket
 
 
 async def get_ticket(ticket_id: int, actor: Actor | None = None) -> Ticket:
-    ticket = await Ticket.get_or_none(id=ticket_id).select_related(*_RELATIONS)
+    ticket = await Ticket.get_or_none(id=ticket_id)
+    if ticket is not None:
+        await relate(ticket)
     # Another department's ticket is reported as missing: its existence is not shared.
     if ticket is None or (actor is not None and not actor.may_act_on(ticket)):
         raise NotFound(f"ticket {ticket_id} does not exist")
@@ -133,7 +157,7 @@ async def get_ticket(ticket_id: int, actor: Actor | None = None) -> Ticket:
 
 
 async def _status(role: StatusRole) -> Status:
-    status = await Status.get_or_none(role=role)
+    status = (await config.snapshot()).status_of_role(role)
     if status is None:
         raise Conflict(f"no status has the lifecycle role {role.value}; run migrate to seed it")
     return status
@@ -147,7 +171,7 @@ def is_new(status: Status) -> bool:
 
 async def _new_status() -> Status:
     """The status new tickets get, and unclaimed ones go back to: the one flagged is_new."""
-    status = await Status.get_or_none(is_new=True)
+    status = (await config.snapshot()).new_status()
     return status or await _status(StatusRole.NEW)
 
 
@@ -192,7 +216,7 @@ async def refresh_card(ticket: Ticket) -> None:
     target = await staff_thread.card_target(ticket)
     if target is None or ticket.staff_chat_id is None:
         return
-    await ticket.fetch_related(*_RELATIONS)
+    await relate(ticket)
     with speaking(None):
         html = cards.render_card(ticket, await _first_text(ticket))
         markup = staff_ui.card_keyboard(ticket)
@@ -284,20 +308,21 @@ async def next_number() -> int:
 async def _resolve_refs(
     department_id: int, category_id: int | None, priority_id: int | None
 ) -> tuple[Department, Category | None, Priority]:
-    department = await Department.get_or_none(id=department_id, active=True)
-    if department is None:
+    snap = await config.snapshot()
+    department = snap.department(department_id)
+    if department is None or not department.active:
         raise Invalid("no such active department", {"field": "department_id"})
     category = None
     if category_id is not None:
-        category = await Category.get_or_none(id=category_id, active=True)
-        if category is None or category.department_id != department.id:
+        category = snap.category(category_id)
+        if category is None or not category.active or category.department_id != department.id:
             raise Invalid("no such category in this department", {"field": "category_id"})
     if priority_id is not None:
-        priority = await Priority.get_or_none(id=priority_id, active=True)
-        if priority is None:
+        priority = snap.priority(priority_id)
+        if priority is None or not priority.active:
             raise Invalid("no such priority", {"field": "priority_id"})
     else:
-        priority = await Priority.filter(is_default=True).first() or await Priority.first()
+        priority = snap.default_priority()
         if priority is None:
             raise Conflict("no priorities are configured")
     return department, category, priority
@@ -371,12 +396,11 @@ async def open_ticket(
         )
         stored = await save_attachments(message, files)
         await _record(ticket, "created", actor, source=source.value, alert_kind=alert_kind)
-        await ticket.fetch_related(*_RELATIONS)
+        await relate(ticket)
         await staff_thread.post_card(ticket, message, stored)
         if assignee is not None:
             await _record(ticket, "assigned", SYSTEM, agent_id=assignee.id, reason=reason)
         if is_alert:
-            await ticket.fetch_related("customer")
             await _tell_customer(
                 ticket,
                 lambda: texts.alert_message(ticket.number, alert_kind or "", subject, text),
@@ -460,7 +484,7 @@ async def _locked(ticket_id: int, actor: Actor) -> Ticket:
     ticket = await Ticket.filter(id=ticket_id).select_for_update().first()
     if ticket is None or not actor.may_act_on(ticket):
         raise NotFound(f"ticket {ticket_id} does not exist")
-    await ticket.fetch_related(*_RELATIONS)
+    await relate(ticket)
     return ticket
 
 
