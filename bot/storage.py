@@ -51,14 +51,25 @@ class DatabaseStorage(BaseStorage):
     def _key(self, key: StorageKey) -> str:
         return self.key_builder.build(key)
 
-    async def _record(self, name: str) -> _Record:
+    async def _record(self, name: str, key: StorageKey) -> _Record:
         session = _session.get()
         if session is not None and name in session:
             return session[name]
-        row = await FsmRecord.filter(key=name).limit(1).values_list("state", "data")
-        record = (
-            _Record(True, row[0][0], dict(row[0][1] or {})) if row else _Record(False, None, {})
-        )
+        if key.chat_id < 0:
+            # Groups (the staff chats) keep no FSM state: nothing to read.
+            return _Record(False, None, {})
+        if session is not None and key.chat_id == key.user_id:
+            # A private chat's first read in an update (the user's lock is held): the
+            # row, the customer and the configuration's stamp in one statement.
+            from bot.services.prefetch import read_private
+
+            found = await read_private(name, key.user_id)
+            record = _Record(found is not None, *(found or (None, {})))
+        else:
+            row = await FsmRecord.filter(key=name).limit(1).values_list("state", "data")
+            record = (
+                _Record(True, row[0][0], dict(row[0][1] or {})) if row else _Record(False, None, {})
+            )
         if session is not None:
             session[name] = record
         return record
@@ -73,7 +84,11 @@ class DatabaseStorage(BaseStorage):
 
     async def _change(self, key: StorageKey, **values: Any) -> None:
         name = self._key(key)
-        record = await self._record(name)
+        if key.chat_id < 0:
+            if any(values.values()):
+                raise ValueError("group chats (the staff chats) keep no FSM state")
+            return
+        record = await self._record(name, key)
         for field, value in values.items():
             setattr(record, field, value)
         if _session.get() is None:
@@ -85,13 +100,13 @@ class DatabaseStorage(BaseStorage):
         await self._change(key, state=_state_name(state))
 
     async def get_state(self, key: StorageKey) -> str | None:
-        return (await self._record(self._key(key))).state
+        return (await self._record(self._key(key), key)).state
 
     async def set_data(self, key: StorageKey, data: Mapping[str, Any]) -> None:
         await self._change(key, data=dict(data))
 
     async def get_data(self, key: StorageKey) -> dict[str, Any]:
-        return dict((await self._record(self._key(key))).data)
+        return dict((await self._record(self._key(key), key)).data)
 
     async def flush(self) -> None:
         """Writes what the update changed (called inside its transaction)."""

@@ -51,10 +51,12 @@ async def enqueue(
     ref_param: str | None = None,
     purpose: str | None = None,
     dedupe_key: str | None = None,
+    key_unused: bool = False,
     delay: float = 0.0,
 ) -> OutboxMessage:
-    """Adds one Bot API call to the outbox; with `dedupe_key`, at most one ever."""
-    if dedupe_key is not None:
+    """Adds one Bot API call to the outbox; with `dedupe_key`, at most one ever (the
+    row holding it is returned; `key_unused`: the caller saw none in its transaction)."""
+    if dedupe_key is not None and not key_unused:
         existing = await OutboxMessage.get_or_none(dedupe_key=dedupe_key)
         if existing is not None:
             return existing

@@ -121,11 +121,15 @@ async def _load(version: int | None) -> Snapshot:
 
 async def snapshot() -> Snapshot:
     """The configuration in force (the stamp read once per update)."""
-    global _cached
     held = recall(_SCOPE_KEY)
     if held is not MISSING:
         return held
-    version = await _stamp()
+    return await adopt(await _stamp())
+
+
+async def adopt(version: int | None) -> Snapshot:
+    """The configuration at the stamp just read (for the rest of the update)."""
+    global _cached
     current = _cached
     if current is None or version is None or current.version != version:
         current = await _load(version)

@@ -222,7 +222,7 @@ async def submit(customer: Customer, draft: Draft, key: str) -> Ticket:
             earlier = await OutboxMessage.get_or_none(dedupe_key=dedupe_key)
             if earlier is not None:
                 raise AlreadySubmitted(f"already submitted as ticket {earlier.ticket_id}")
-            ticket = await tickets.open_ticket(
+            ticket, first = await tickets.create_ticket(
                 customer=customer,
                 department_id=department.id,
                 category_id=draft.category_id,
@@ -233,7 +233,6 @@ async def submit(customer: Customer, draft: Draft, key: str) -> Ticket:
                 actor=customer_actor(customer),
                 files=draft.files,
             )
-            first = await Message.filter(ticket_id=ticket.id).order_by("id").first()
             with speaking(customer.language):
                 text = texts.ticket_registered(ticket.number)
                 markup = keyboards.after_submit(ticket.id)
@@ -243,9 +242,10 @@ async def submit(customer: Customer, draft: Draft, key: str) -> Ticket:
                 text,
                 reply_markup=markup,
                 ticket_id=ticket.id,
-                message_id=first.id if first else None,
+                message_id=first.id,
                 side=Side.CUSTOMER,
                 dedupe_key=dedupe_key,
+                key_unused=True,
             )
     except IntegrityError:
         raise AlreadySubmitted("submitted concurrently") from None
@@ -281,16 +281,7 @@ async def add_message(
 
 async def link_in_chat(message: Message, chat_id: int, telegram_ids: Sequence[int]) -> None:
     """Records messages of the customer's chat as copies of `message` (for routing replies)."""
-    for telegram_id in telegram_ids:
-        await MessageLink.get_or_create(
-            chat_id=chat_id,
-            telegram_message_id=telegram_id,
-            defaults={
-                "message_id": message.id,
-                "ticket_id": message.ticket_id,
-                "side": Side.CUSTOMER,
-            },
-        )
+    await tickets.link_copies(chat_id, telegram_ids, message.id, message.ticket_id, Side.CUSTOMER)
 
 
 async def ticket_of_reply(chat_id: int, telegram_message_id: int, customer: Customer) -> int | None:

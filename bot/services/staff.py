@@ -59,24 +59,26 @@ async def claim(ticket_id: int, agent: Agent) -> Ticket:
     department (or admins) may claim."""
     actor = await tickets.agent_actor(agent)
     async with in_transaction():
-        ticket = await Ticket.get_or_none(id=ticket_id).select_related(
-            "status", "assignee", "customer"
-        )
+        ticket = await Ticket.filter(id=ticket_id).select_for_update().first()
         if ticket is None:
             raise NotFound("no such ticket")
         if not actor.may_act_on(ticket):
             raise Forbidden("the ticket belongs to another department")
+        await tickets.relate(ticket)
         tickets.not_own(ticket.customer, agent)
         if ticket.status.is_final:
             raise Conflict("the ticket is closed")
         if ticket.assignee_id == agent.id:
             return ticket
+        if ticket.assignee is not None:
+            raise AlreadyClaimed(ticket.assignee.name)
         won = await Ticket.filter(id=ticket_id, assignee_id=None).update(assignee_id=agent.id)
         if not won:
             current = await Ticket.get(id=ticket_id).select_related("assignee")
             raise AlreadyClaimed(current.assignee.name if current.assignee else "?")
         await Agent.filter(id=agent.id).update(last_assigned_at=datetime.now(UTC))
-    return await tickets.after_claim(ticket_id, actor)
+        ticket.assignee = (await config.snapshot()).agent(agent.id) or agent
+        return await tickets.after_claim(ticket, actor)
 
 
 async def send_template(

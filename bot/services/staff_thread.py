@@ -139,8 +139,9 @@ async def post_card(ticket: Ticket, first: Message, files: Sequence[Attachment])
         log.warning("ticket #%s: no staff chat is configured; no card posted", ticket.number)
         return
     rows = await _card(chat_id, ticket, first)
-    ticket.staff_chat_id = chat_id
-    await Ticket.filter(id=ticket.id).update(staff_chat_id=chat_id)
+    if ticket.staff_chat_id != chat_id:
+        ticket.staff_chat_id = chat_id
+        await Ticket.filter(id=ticket.id).update(staff_chat_id=chat_id)
     await _files(chat_id, ticket, first, files, rows[0])
 
 

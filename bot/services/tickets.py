@@ -13,7 +13,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from tortoise.expressions import F
 from tortoise.transactions import in_transaction
 
 from bot import clock
@@ -34,6 +33,7 @@ from models import (
     Customer,
     Department,
     Message,
+    MessageLink,
     OutboxMessage,
     Priority,
     Status,
@@ -146,6 +146,26 @@ async def relate(ticket: Ticket) -> Ticket:
     return ticket
 
 
+async def link_copies(
+    chat_id: int, telegram_ids: Sequence[int], message_id: int, ticket_id: int, side: Side
+) -> None:
+    """Records Telegram messages of a chat as copies of a stored message (a Telegram
+    reply to one of them routes to its ticket); one statement, a copy known already kept."""
+    await MessageLink.bulk_create(
+        [
+            MessageLink(
+                chat_id=chat_id,
+                telegram_message_id=telegram_id,
+                message_id=message_id,
+                ticket_id=ticket_id,
+                side=side,
+            )
+            for telegram_id in telegram_ids
+        ],
+        ignore_conflicts=True,
+    )
+
+
 async def get_ticket(ticket_id: int, actor: Actor | None = None) -> Ticket:
     ticket = await Ticket.get_or_none(id=ticket_id)
     if ticket is not None:
@@ -231,11 +251,8 @@ async def refresh_card(ticket: Ticket) -> None:
     unchanged = last is not None and (last.payload.get("text"), last.payload.get("reply_markup"))
     if unchanged == (html, markup):
         return  # Telegram refuses an edit that changes nothing
-    pending = await OutboxMessage.filter(
-        ticket_id=ticket.id,
-        purpose__in=(CARD_PURPOSE, staff_thread.CARD_POST),
-        status=OutboxStatus.PENDING,
-    ).first()
+    # Queued edits are merged, so a card waiting to go is the newest of its rows.
+    pending = last if last is not None and last.status == OutboxStatus.PENDING else None
     if pending is not None and await outbox.rewrite(pending, html, markup):
         return  # (claimed meanwhile: an edit follows it)
     await outbox.edit_text(
@@ -298,11 +315,17 @@ async def save_attachments(message: Message, files: Sequence[StoredFile]) -> lis
     ]
 
 
+_NEXT_NUMBER = (
+    'UPDATE "counter" SET "value" = "value" + 1 WHERE "name" = \'ticket\' RETURNING "value"'
+)
+
+
 async def next_number() -> int:
     """The next ticket number; the counter row is locked until the transaction ends."""
-    await Counter.filter(name="ticket").update(value=F("value") + 1)
-    counter = await Counter.get(name="ticket")
-    return int(counter.value)
+    rows = await Counter._meta.db.execute_query_dict(_NEXT_NUMBER)
+    if not rows:
+        raise Conflict("the ticket counter is missing; run migrate to seed it")
+    return int(rows[0]["value"])
 
 
 async def _resolve_refs(
@@ -328,7 +351,13 @@ async def _resolve_refs(
     return department, category, priority
 
 
-async def open_ticket(
+async def open_ticket(**details: Any) -> Ticket:
+    """Creates a ticket with its first message (see create_ticket)."""
+    ticket, _ = await create_ticket(**details)
+    return ticket
+
+
+async def create_ticket(
     *,
     customer: Customer,
     department_id: int,
@@ -341,9 +370,10 @@ async def open_ticket(
     alert_kind: str | None = None,
     files: Sequence[StoredFile] = (),
     attachments_dir: Path | None = None,
-) -> Ticket:
+) -> tuple[Ticket, Message]:
     """Creates a ticket with its first message (the customer's, or an alert's text)
-    and the files stored for it (`files`, under `attachments_dir`)."""
+    and the files stored for it (`files`, under `attachments_dir`); returns both, the
+    ticket with its relations."""
     subject = _clean_text(subject, "subject", SUBJECT_LIMIT)
     text = _clean_text(text)
     async with in_transaction():
@@ -369,6 +399,7 @@ async def open_ticket(
             status = await _status(StatusRole.IN_PROGRESS)
         ticket = await Ticket.create(
             number=await next_number(),
+            staff_chat_id=await staff_thread.staff_chat_for(department),
             customer=customer,
             department=department,
             category=category,
@@ -422,7 +453,7 @@ async def open_ticket(
                     )
             ticket.customer_unread = 1
             await ticket.save(update_fields=["customer_unread"])
-    return await get_ticket(ticket.id)
+    return ticket, message
 
 
 ALERT_KINDS = texts.ALERT_KINDS
@@ -601,16 +632,16 @@ async def assign(ticket_id: int, agent_id: int | None, actor: Actor) -> Ticket:
     return await get_ticket(ticket_id)
 
 
-async def after_claim(ticket_id: int, actor: Actor) -> Ticket:
-    """The claim is won (the assignee is set): status, event, card."""
-    async with in_transaction():
-        ticket = await _locked(ticket_id, actor)
-        if is_new(ticket.status):
-            await _move(ticket, await _status(StatusRole.IN_PROGRESS), now())
-            await ticket.save()
-        await _record(ticket, "claimed", actor, agent_id=ticket.assignee_id)
-        await refresh_card(ticket)
-    return await get_ticket(ticket_id)
+async def after_claim(ticket: Ticket, actor: Actor) -> Ticket:
+    """The claim is won (`ticket`, locked in the caller's transaction, has its new
+    assignee): status, event, card."""
+    await relate(ticket)
+    if is_new(ticket.status):
+        await _move(ticket, await _status(StatusRole.IN_PROGRESS), now())
+        await ticket.save()
+    await _record(ticket, "claimed", actor, agent_id=ticket.assignee_id)
+    await refresh_card(ticket)
+    return ticket
 
 
 async def transfer(
