@@ -40,6 +40,7 @@ from bot.middlewares import (
     CustomerLanguageMiddleware,
     DedupeUpdatesMiddleware,
     FloodControlMiddleware,
+    UpdateScopeMiddleware,
     UserIsolation,
     WakeOutboxMiddleware,
 )
@@ -114,7 +115,10 @@ def create_dispatcher(
     dp = Dispatcher(
         storage=create_storage(settings),
         events_isolation=UserIsolation(redis, lock_seconds=settings.user_lock_seconds),
+        disable_fsm=True,  # registered below, inside the FSM session
     )
+    dp.update.outer_middleware(UpdateScopeMiddleware())
+    dp.update.outer_middleware(dp.fsm)
     dp["settings"] = settings
     use_process_settings(settings)
     if metrics is not None:

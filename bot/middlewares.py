@@ -9,6 +9,7 @@ import time
 from collections import deque
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
+from datetime import UTC, datetime
 from typing import Any
 
 from aiogram import BaseMiddleware
@@ -16,11 +17,17 @@ from aiogram.fsm.storage.base import BaseEventIsolation, DefaultKeyBuilder, Stor
 from aiogram.types import CallbackQuery, TelegramObject, Update
 from aiogram.types.update import UpdateTypeLookupError
 from redis.exceptions import LockError, RedisError
-from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
 from bot.delivery import outbox
-from bot.storage import FsmWrites, ResilientStorage, deferred_fsm_writes
+from bot.services.scope import update_scope
+from bot.storage import (
+    DatabaseStorage,
+    FsmWrites,
+    ResilientStorage,
+    deferred_fsm_writes,
+    fsm_session,
+)
 from bot.ui import texts
 from models import ProcessedUpdate
 
@@ -139,26 +146,55 @@ class DedupeUpdatesMiddleware(BaseMiddleware):
         assert isinstance(event, Update)
         storage = data["fsm_storage"]
         update_id = event.update_id
-        seen = await ProcessedUpdate.filter(update_id=update_id).values_list("fsm", flat=True)
-        if seen:
-            log.info("update %s already handled; skipped", update_id)
-            if isinstance(storage, ResilientStorage):
-                await FsmWrites(storage).replay(seen[0])
-            return None
         try:
             async with deferred_fsm_writes(storage) as fsm, in_transaction():
+                # The id first: on PostgreSQL an instance handling the same update at
+                # the same time waits here for the other's commit, then skips it.
+                if not await _taken(update_id):
+                    raise _AlreadyHandled
                 # An update of no type aiogram knows (a newer Bot API, or one that
                 # could not be read: bot.requests.read_update) is only recorded as taken.
                 result = await handler(event, data) if _known(event) else None
+                if isinstance(storage, DatabaseStorage):
+                    await storage.flush()
                 journal = await fsm.journal() if fsm is not None else None
-                try:
-                    await ProcessedUpdate.create(update_id=update_id, fsm=journal)
-                except IntegrityError as exc:
-                    raise _AlreadyHandled from exc
+                if journal is not None:
+                    await ProcessedUpdate.filter(update_id=update_id).update(fsm=journal)
                 return result
         except _AlreadyHandled:
-            log.info("update %s was handled meanwhile elsewhere; this run undone", update_id)
+            log.info("update %s already handled; skipped", update_id)
+            if isinstance(storage, ResilientStorage):
+                seen = await ProcessedUpdate.filter(update_id=update_id).values_list(
+                    "fsm", flat=True
+                )
+                await FsmWrites(storage).replay(seen[0] if seen else None)
             return None
+
+
+_TAKE = (
+    'INSERT INTO "processed_update" ("update_id", "received_at") VALUES ({}, {}) '
+    'ON CONFLICT ("update_id") DO NOTHING RETURNING "update_id"'
+)
+_TAKE_SQL = {"sqlite": _TAKE.format("?", "?"), "postgres": _TAKE.format("$1", "$2")}
+
+
+async def _taken(update_id: int) -> bool:
+    """Records the update as handled (in the update's transaction); False when it was
+    recorded before."""
+    db = ProcessedUpdate._meta.db
+    sql = _TAKE_SQL[db.capabilities.dialect]
+    # (execute_query counts an INSERT's rows wrongly on asyncpg; the rows returned tell.)
+    return bool(await db.execute_query_dict(sql, [update_id, datetime.now(UTC)]))
+
+
+class UpdateScopeMiddleware(BaseMiddleware):
+    """Outermost but for aiogram's own (outside its FSM middleware, which reads the state
+    first): what the update reads is read once (bot.services.scope), its FSM rows read
+    once and written once (bot.storage.DatabaseStorage)."""
+
+    async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
+        with update_scope(), fsm_session():
+            return await handler(event, data)
 
 
 class WakeOutboxMiddleware(BaseMiddleware):

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import contextlib
 import logging
-from collections.abc import AsyncIterator, Mapping
+from collections.abc import AsyncIterator, Iterator, Mapping
 from contextlib import asynccontextmanager
 from contextvars import ContextVar
+from dataclasses import dataclass
 from typing import Any
 
 from aiogram.fsm.state import State
@@ -25,35 +26,108 @@ def _state_name(state: str | State | None) -> str | None:
     return state.state if isinstance(state, State) else state
 
 
+@dataclass(slots=True)
+class _Record:
+    """One FSM key's row as an update sees it: read once, written once at the end."""
+
+    exists: bool
+    state: str | None
+    data: dict[str, Any]
+    dirty: bool = False
+
+
+# The FSM rows an update has read or written, by key; set for the span of one update
+# (FsmSessionMiddleware), None elsewhere (a timer's write goes to the table at once).
+_session: ContextVar[dict[str, _Record] | None] = ContextVar("fsm_session", default=None)
+
+
 class DatabaseStorage(BaseStorage):
+    """State and data of a key live in one row: within an update it is read once (state
+    and data together) and written once, inside the update's transaction (flush)."""
+
     def __init__(self, key_builder: KeyBuilder | None = None) -> None:
         self.key_builder = key_builder or DefaultKeyBuilder(with_bot_id=True, with_destiny=True)
 
     def _key(self, key: StorageKey) -> str:
         return self.key_builder.build(key)
 
-    async def set_state(self, key: StorageKey, state: str | State | None = None) -> None:
+    async def _record(self, name: str, key: StorageKey) -> _Record:
+        session = _session.get()
+        if session is not None and name in session:
+            return session[name]
+        if key.chat_id < 0:
+            # Groups (the staff chats) keep no FSM state: nothing to read.
+            return _Record(False, None, {})
+        if session is not None and key.chat_id == key.user_id:
+            # A private chat's first read in an update (the user's lock is held): the
+            # row, the customer and the configuration's stamp in one statement.
+            from bot.services.prefetch import read_private
+
+            found = await read_private(name, key.user_id)
+            record = _Record(found is not None, *(found or (None, {})))
+        else:
+            row = await FsmRecord.filter(key=name).limit(1).values_list("state", "data")
+            record = (
+                _Record(True, row[0][0], dict(row[0][1] or {})) if row else _Record(False, None, {})
+            )
+        if session is not None:
+            session[name] = record
+        return record
+
+    async def _write(self, name: str, record: _Record) -> None:
+        if record.exists:
+            await FsmRecord.filter(key=name).update(state=record.state, data=record.data)
+        elif record.state is not None or record.data:
+            await FsmRecord.create(key=name, state=record.state, data=record.data)
+            record.exists = True
+        record.dirty = False
+
+    async def _change(self, key: StorageKey, **values: Any) -> None:
         name = self._key(key)
-        updated = await FsmRecord.filter(key=name).update(state=_state_name(state))
-        if not updated and state is not None:
-            await FsmRecord.update_or_create(key=name, defaults={"state": _state_name(state)})
+        if key.chat_id < 0:
+            if any(values.values()):
+                raise ValueError("group chats (the staff chats) keep no FSM state")
+            return
+        record = await self._record(name, key)
+        for field, value in values.items():
+            setattr(record, field, value)
+        if _session.get() is None:
+            await self._write(name, record)
+        else:
+            record.dirty = True
+
+    async def set_state(self, key: StorageKey, state: str | State | None = None) -> None:
+        await self._change(key, state=_state_name(state))
 
     async def get_state(self, key: StorageKey) -> str | None:
-        row = await FsmRecord.get_or_none(key=self._key(key)).only("state")
-        return row.state if row else None
+        return (await self._record(self._key(key), key)).state
 
     async def set_data(self, key: StorageKey, data: Mapping[str, Any]) -> None:
-        name = self._key(key)
-        updated = await FsmRecord.filter(key=name).update(data=dict(data))
-        if not updated and data:
-            await FsmRecord.update_or_create(key=name, defaults={"data": dict(data)})
+        await self._change(key, data=dict(data))
 
     async def get_data(self, key: StorageKey) -> dict[str, Any]:
-        row = await FsmRecord.get_or_none(key=self._key(key)).only("data")
-        return dict(row.data) if row and row.data else {}
+        return dict((await self._record(self._key(key), key)).data)
+
+    async def flush(self) -> None:
+        """Writes what the update changed (called inside its transaction)."""
+        session = _session.get()
+        for name, record in (session or {}).items():
+            if record.dirty:
+                await self._write(name, record)
 
     async def close(self) -> None:
         """Connections belong to the ORM, which the application closes."""
+
+
+@contextlib.contextmanager
+def fsm_session() -> Iterator[None]:
+    """The span of one update for DatabaseStorage: its reads are kept, its writes held
+    until flush(); what is not flushed (the update failed) is forgotten."""
+    token = _session.set({})
+    try:
+        yield
+    finally:
+        _session.reset(token)
 
 
 UNAVAILABLE = "storage:unavailable"

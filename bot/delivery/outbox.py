@@ -11,6 +11,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from bot.delivery.limits import is_erased_chat, is_private
+from bot.services.scope import MISSING, customer_key, recall
 from bot.ui.html import CAPTION_LIMIT, MESSAGE_LIMIT, split_html, visible_length
 from models import Customer, OutboxMessage
 from models.enums import OutboxStatus, Side
@@ -31,6 +32,13 @@ def now_utc() -> datetime:
     return datetime.now(UTC)
 
 
+async def _blocked(chat_id: int) -> bool:
+    known = recall(customer_key(chat_id))  # the update's customer, read already
+    if known is not MISSING:
+        return known is not None and known.blocked_bot
+    return await Customer.filter(telegram_id=chat_id, blocked_bot=True).exists()
+
+
 async def enqueue(
     method: str,
     chat_id: int,
@@ -43,10 +51,12 @@ async def enqueue(
     ref_param: str | None = None,
     purpose: str | None = None,
     dedupe_key: str | None = None,
+    key_unused: bool = False,
     delay: float = 0.0,
 ) -> OutboxMessage:
-    """Adds one Bot API call to the outbox; with `dedupe_key`, at most one ever."""
-    if dedupe_key is not None:
+    """Adds one Bot API call to the outbox; with `dedupe_key`, at most one ever (the
+    row holding it is returned; `key_unused`: the caller saw none in its transaction)."""
+    if dedupe_key is not None and not key_unused:
         existing = await OutboxMessage.get_or_none(dedupe_key=dedupe_key)
         if existing is not None:
             return existing
@@ -55,10 +65,7 @@ async def enqueue(
         # An erased customer's: nobody's chat. Kept for the record, never sent.
         status, error = OutboxStatus.FAILED, "the customer was erased"
     # A customer who blocked the bot gets nothing until they unblock (then it resumes).
-    elif (
-        is_private(chat_id)
-        and await Customer.filter(telegram_id=chat_id, blocked_bot=True).exists()
-    ):
+    elif is_private(chat_id) and await _blocked(chat_id):
         status = OutboxStatus.BLOCKED
     return await OutboxMessage.create(
         chat_id=chat_id,

@@ -16,7 +16,7 @@ from tortoise.transactions import in_transaction
 
 from bot.delivery import outbox
 from bot.i18n import speaking
-from bot.services import tickets
+from bot.services import config, tickets
 from bot.services.attachments import StoredFile
 from bot.services.errors import Conflict, NotFound
 from bot.services.settings import runtime_settings
@@ -84,20 +84,32 @@ def customer_actor(customer: Customer) -> tickets.Actor:
 
 
 async def visible_departments() -> list[Department]:
-    return await Department.filter(active=True, visible=True).order_by("order", "id")
+    return [d for d in (await config.snapshot()).departments if d.active and d.visible]
 
 
 async def categories_of(department_id: int) -> list[Category]:
-    return await Category.filter(
-        department_id=department_id,
-        department__visible=True,
-        department__active=True,
-        active=True,
-    ).order_by("order", "id")
+    snap = await config.snapshot()
+    department = snap.department(department_id)
+    if department is None or not (department.active and department.visible):
+        return []
+    return [c for c in snap.categories if c.department_id == department_id and c.active]
 
 
 async def priorities() -> list[Priority]:
-    return await Priority.filter(active=True).order_by("level")
+    return [p for p in (await config.snapshot()).priorities if p.active]
+
+
+async def chosen(
+    department_id: int | None, category_id: int | None, priority_id: int | None
+) -> tuple[Department | None, Category | None, Priority | None]:
+    """A draft's department, category and priority as configured (any of them None when
+    not chosen or gone)."""
+    snap = await config.snapshot()
+    return (
+        snap.department(department_id),
+        snap.category(category_id),
+        snap.priority(priority_id),
+    )
 
 
 async def my_tickets(
@@ -201,8 +213,8 @@ async def submit(customer: Customer, draft: Draft, key: str) -> Ticket:
     """Turns a wizard draft into a ticket exactly once per `key` (the draft's id):
     the acknowledgement row carries the key, unique in the outbox, so a second Send
     of the same draft - in this process or another - finds it and creates nothing."""
-    department = await Department.get_or_none(id=draft.department_id, active=True, visible=True)
-    if department is None:
+    department = (await config.snapshot()).department(draft.department_id)
+    if department is None or not (department.active and department.visible):
         raise NotFound("this department is not available")
     dedupe_key = f"ticket-draft:{customer.id}:{key}"
     try:
@@ -210,7 +222,7 @@ async def submit(customer: Customer, draft: Draft, key: str) -> Ticket:
             earlier = await OutboxMessage.get_or_none(dedupe_key=dedupe_key)
             if earlier is not None:
                 raise AlreadySubmitted(f"already submitted as ticket {earlier.ticket_id}")
-            ticket = await tickets.open_ticket(
+            ticket, first = await tickets.create_ticket(
                 customer=customer,
                 department_id=department.id,
                 category_id=draft.category_id,
@@ -221,7 +233,6 @@ async def submit(customer: Customer, draft: Draft, key: str) -> Ticket:
                 actor=customer_actor(customer),
                 files=draft.files,
             )
-            first = await Message.filter(ticket_id=ticket.id).order_by("id").first()
             with speaking(customer.language):
                 text = texts.ticket_registered(ticket.number)
                 markup = keyboards.after_submit(ticket.id)
@@ -231,9 +242,10 @@ async def submit(customer: Customer, draft: Draft, key: str) -> Ticket:
                 text,
                 reply_markup=markup,
                 ticket_id=ticket.id,
-                message_id=first.id if first else None,
+                message_id=first.id,
                 side=Side.CUSTOMER,
                 dedupe_key=dedupe_key,
+                key_unused=True,
             )
     except IntegrityError:
         raise AlreadySubmitted("submitted concurrently") from None
@@ -269,16 +281,7 @@ async def add_message(
 
 async def link_in_chat(message: Message, chat_id: int, telegram_ids: Sequence[int]) -> None:
     """Records messages of the customer's chat as copies of `message` (for routing replies)."""
-    for telegram_id in telegram_ids:
-        await MessageLink.get_or_create(
-            chat_id=chat_id,
-            telegram_message_id=telegram_id,
-            defaults={
-                "message_id": message.id,
-                "ticket_id": message.ticket_id,
-                "side": Side.CUSTOMER,
-            },
-        )
+    await tickets.link_copies(chat_id, telegram_ids, message.id, message.ticket_id, Side.CUSTOMER)
 
 
 async def ticket_of_reply(chat_id: int, telegram_message_id: int, customer: Customer) -> int | None:

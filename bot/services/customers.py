@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from bot.i18n import pick_language
+from bot.services.scope import MISSING, recall, remember
+from bot.services.scope import customer_key as _key
 from models import Customer
 
 
@@ -24,6 +26,30 @@ class Contact:
 LAST_SEEN_PRECISION = timedelta(minutes=1)
 
 
+def _kept(customer: Customer | None, telegram_id: int) -> Customer | None:
+    remember(_key(telegram_id), customer)
+    if customer is not None:
+        remember(("customer_id", customer.id), customer)
+    return customer
+
+
+async def by_telegram_id(telegram_id: int) -> Customer | None:
+    """The customer with this Telegram id (read once per update), or None."""
+    known = recall(_key(telegram_id))
+    if known is not MISSING:
+        return known
+    return _kept(await Customer.get_or_none(telegram_id=telegram_id), telegram_id)
+
+
+async def by_id(customer_id: int) -> Customer | None:
+    """The customer (read once per update), or None."""
+    known = recall(("customer_id", customer_id))
+    if known is not MISSING:
+        return known
+    customer = await Customer.get_or_none(id=customer_id)
+    return _kept(customer, customer.telegram_id) if customer is not None else None
+
+
 async def touch(contact: Contact) -> Customer:
     """Creates the customer on first contact; keeps name and username current."""
     fields = {
@@ -32,27 +58,34 @@ async def touch(contact: Contact) -> Customer:
         "username": contact.username[:64] if contact.username else None,
         "last_seen_at": datetime.now(UTC),
     }
-    # Telegram's language until the customer picks one with /language.
-    detected = pick_language(contact.language_code, "") or None
-    customer, created = await Customer.get_or_create(
-        telegram_id=contact.telegram_id, defaults={**fields, "language": detected}
-    )
-    if not created:
-        changed = {k: v for k, v in fields.items() if getattr(customer, k) != v}
-        seen = customer.last_seen_at
-        if seen is not None and fields["last_seen_at"] - seen < LAST_SEEN_PRECISION:
-            changed.pop("last_seen_at", None)  # a write per update buys nothing
-        if changed:
-            await Customer.filter(id=customer.id).update(**changed)
-            for key, value in changed.items():
-                setattr(customer, key, value)
+    customer = await by_telegram_id(contact.telegram_id)
+    if customer is None:
+        # Telegram's language until the customer picks one with /language.
+        detected = pick_language(contact.language_code, "") or None
+        customer, created = await Customer.get_or_create(
+            telegram_id=contact.telegram_id, defaults={**fields, "language": detected}
+        )
+        _kept(customer, contact.telegram_id)
+        if created:
+            return customer
+    changed = {k: v for k, v in fields.items() if getattr(customer, k) != v}
+    seen = customer.last_seen_at
+    if seen is not None and fields["last_seen_at"] - seen < LAST_SEEN_PRECISION:
+        changed.pop("last_seen_at", None)  # a write per update buys nothing
+    if changed:
+        await Customer.filter(id=customer.id).update(**changed)
+        for key, value in changed.items():
+            setattr(customer, key, value)
     return customer
 
 
 async def preferred_language(telegram_id: int) -> str | None:
-    rows = await Customer.filter(telegram_id=telegram_id).values_list("language", flat=True)
-    return rows[0] if rows else None
+    customer = await by_telegram_id(telegram_id)
+    return customer.language if customer is not None else None
 
 
 async def set_language(telegram_id: int, language: str) -> None:
     await Customer.filter(telegram_id=telegram_id).update(language=language)
+    known = recall(_key(telegram_id))
+    if known is not MISSING and known is not None:
+        known.language = language

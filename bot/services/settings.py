@@ -16,6 +16,7 @@ from pydantic import Field, StringConstraints, TypeAdapter, ValidationError
 from tortoise.transactions import in_transaction
 
 from bot.config import Settings
+from bot.services import config
 from bot.services.errors import Invalid
 from bot.services.seed import DEFAULT_SETTINGS
 from models import Setting
@@ -79,7 +80,7 @@ def _fallback(key: str, process: Settings | None) -> Any:
 async def runtime_settings(process: Settings | None = None) -> RuntimeSettings:
     """The settings in force; `process` supplies the configured fallbacks (without it,
     those of the running process, else the configuration's declared defaults)."""
-    stored = {s.key: s.value for s in await Setting.filter(key__in=KEYS)}
+    stored = (await config.snapshot()).settings
     values: dict[str, Any] = {}
     for key in KEYS:
         value = None
@@ -120,4 +121,5 @@ async def update_settings(
             # JSONField treats a str as JSON text, so a bare path would be refused and
             # "123" would come back as a number.
             await Setting.filter(key=key).update(value=json.dumps(value))
+    config.changed()
     return await runtime_settings(process)

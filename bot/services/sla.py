@@ -19,7 +19,9 @@ from models.enums import SlaState, StatusRole
 async def policy_for(priority_id: int | None, support_level: str | None) -> SlaPolicy | None:
     """The most specific active policy: priority and level, then priority, then level,
     then a catch-all."""
-    candidates = await SlaPolicy.filter(active=True)
+    from bot.services.config import snapshot  # (config imports the models sla does)
+
+    candidates = (await snapshot()).sla_policies
 
     def score(policy: SlaPolicy) -> int:
         if policy.priority_id not in (None, priority_id):

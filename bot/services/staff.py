@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import copy
 import re
 from datetime import UTC, datetime
 
@@ -11,7 +12,7 @@ from tortoise.transactions import in_transaction
 
 from bot.delivery.outbox import CARD_POST
 from bot.i18n import speaking
-from bot.services import staff_thread, tickets
+from bot.services import config, staff_thread, tickets
 from bot.services.errors import Conflict, Forbidden, Invalid, NotFound
 from bot.ui import staff as staff_ui
 from models import Agent, Customer, MessageLink, OutboxMessage, Template, Ticket
@@ -46,7 +47,10 @@ class BadAlert(Invalid):
 
 
 async def agent_for(telegram_id: int) -> Agent | None:
-    return await Agent.get_or_none(telegram_id=telegram_id, active=True)
+    """The active agent with this Telegram id (a copy of the configuration's: the caller
+    may change it)."""
+    agent = (await config.snapshot()).agent_by_telegram_id(telegram_id)
+    return copy.copy(agent) if agent is not None and agent.active else None
 
 
 async def claim(ticket_id: int, agent: Agent) -> Ticket:
@@ -55,24 +59,26 @@ async def claim(ticket_id: int, agent: Agent) -> Ticket:
     department (or admins) may claim."""
     actor = await tickets.agent_actor(agent)
     async with in_transaction():
-        ticket = await Ticket.get_or_none(id=ticket_id).select_related(
-            "status", "assignee", "customer"
-        )
+        ticket = await Ticket.filter(id=ticket_id).select_for_update().first()
         if ticket is None:
             raise NotFound("no such ticket")
         if not actor.may_act_on(ticket):
             raise Forbidden("the ticket belongs to another department")
+        await tickets.relate(ticket)
         tickets.not_own(ticket.customer, agent)
         if ticket.status.is_final:
             raise Conflict("the ticket is closed")
         if ticket.assignee_id == agent.id:
             return ticket
+        if ticket.assignee is not None:
+            raise AlreadyClaimed(ticket.assignee.name)
         won = await Ticket.filter(id=ticket_id, assignee_id=None).update(assignee_id=agent.id)
         if not won:
             current = await Ticket.get(id=ticket_id).select_related("assignee")
             raise AlreadyClaimed(current.assignee.name if current.assignee else "?")
         await Agent.filter(id=agent.id).update(last_assigned_at=datetime.now(UTC))
-    return await tickets.after_claim(ticket_id, actor)
+        ticket.assignee = (await config.snapshot()).agent(agent.id) or agent
+        return await tickets.after_claim(ticket, actor)
 
 
 async def send_template(

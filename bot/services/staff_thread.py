@@ -22,6 +22,7 @@ from bot.delivery import outbox
 from bot.delivery.outbox import CARD_POST, TOPIC_POST
 from bot.delivery.sender import hold_blocked, release_blocked
 from bot.i18n import speaking
+from bot.services import config, scope
 from bot.services.settings import runtime_settings
 from bot.ui import cards, texts
 from bot.ui import staff as staff_ui
@@ -138,8 +139,9 @@ async def post_card(ticket: Ticket, first: Message, files: Sequence[Attachment])
         log.warning("ticket #%s: no staff chat is configured; no card posted", ticket.number)
         return
     rows = await _card(chat_id, ticket, first)
-    ticket.staff_chat_id = chat_id
-    await Ticket.filter(id=ticket.id).update(staff_chat_id=chat_id)
+    if ticket.staff_chat_id != chat_id:
+        ticket.staff_chat_id = chat_id
+        await Ticket.filter(id=ticket.id).update(staff_chat_id=chat_id)
     await _files(chat_id, ticket, first, files, rows[0])
 
 
@@ -205,9 +207,14 @@ _PLAIN_KEY = "plain_chats"
 CHAT_PROBE = "chat_kind"
 
 
-async def _kinds() -> tuple[set[int], set[int]]:
-    """The staff chats last seen as forums, and as plain groups."""
-    stored = {s.key: s.value for s in await Setting.filter(key__in=(_FORUMS_KEY, _PLAIN_KEY))}
+async def _kinds(*, fresh: bool = False) -> tuple[set[int], set[int]]:
+    """The staff chats last seen as forums, and as plain groups (`fresh`: read from the
+    table, not the configuration's snapshot)."""
+    if fresh:
+        keys = (_FORUMS_KEY, _PLAIN_KEY)
+        stored = {s.key: s.value for s in await Setting.filter(key__in=keys)}
+    else:
+        stored = (await config.snapshot()).settings
 
     def ids(key: str) -> set[int]:
         value = stored.get(key)
@@ -233,11 +240,12 @@ async def remember_chat(chat_id: int, forum: bool) -> None:
     async with in_transaction():
         for key in (_FORUMS_KEY, _PLAIN_KEY):
             await Setting.get_or_create(key=key, defaults={"value": []})
-        forums, plain = await _kinds()
+        forums, plain = await _kinds(fresh=True)
         (forums if forum else plain).add(chat_id)
         (plain if forum else forums).discard(chat_id)
         await Setting.filter(key=_FORUMS_KEY).update(value=json.dumps(sorted(forums)))
         await Setting.filter(key=_PLAIN_KEY).update(value=json.dumps(sorted(plain)))
+    config.changed()
 
 
 async def chat_kind_learned(probe: OutboxMessage, forum: bool) -> None:
@@ -374,6 +382,7 @@ async def customer_blocked_bot(telegram_id: int, *, blocked: bool) -> None:
         flipped = await Customer.filter(telegram_id=telegram_id, blocked_bot=not blocked).update(
             blocked_bot=blocked
         )
+        scope.forget(scope.customer_key(telegram_id))
         customer = await Customer.get_or_none(telegram_id=telegram_id)
         if not flipped or customer is None:
             return

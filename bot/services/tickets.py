@@ -13,13 +13,12 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from tortoise.expressions import F
 from tortoise.transactions import in_transaction
 
 from bot import clock
 from bot.delivery import outbox
 from bot.i18n import speaking
-from bot.services import assignment, attachments, sla, staff_thread
+from bot.services import assignment, attachments, config, customers, sla, staff_thread
 from bot.services.attachments import StoredFile
 from bot.services.errors import Conflict, Forbidden, Invalid, NotFound
 from bot.services.settings import runtime_settings
@@ -34,6 +33,7 @@ from models import (
     Customer,
     Department,
     Message,
+    MessageLink,
     OutboxMessage,
     Priority,
     Status,
@@ -97,7 +97,7 @@ def not_own(customer: Customer, agent: Agent | None) -> None:
 async def agent_actor(agent: Agent) -> Actor:
     departments = None
     if agent.role != AgentRole.ADMIN:
-        departments = frozenset(await agent.departments.all().values_list("id", flat=True))
+        departments = (await config.snapshot()).departments_of(agent.id)
     return Actor(
         ActorType.AGENT,
         agent.name,
@@ -121,11 +121,55 @@ async def api_actor(name: str, *, agent_id: int | None, admin: bool) -> Actor:
 
 # -- reading ---------------------------------------------------------------------------------
 
-_RELATIONS = ("status", "priority", "department", "category", "customer", "assignee")
+
+async def relate(ticket: Ticket) -> Ticket:
+    """Fills the ticket's relations: status, priority, department, category and assignee
+    from the configuration's snapshot (bot.services.config), the customer read once per
+    update - instead of reading them each time."""
+    snap = await config.snapshot()
+    found = {
+        "status": snap.status(ticket.status_id),
+        "priority": snap.priority(ticket.priority_id),
+        "department": snap.department(ticket.department_id),
+        "category": snap.category(ticket.category_id),
+        "assignee": snap.agent(ticket.assignee_id),
+        "customer": await customers.by_id(ticket.customer_id),
+    }
+    missing = []
+    for name, value in found.items():
+        if value is None and getattr(ticket, f"{name}_id") is not None:
+            missing.append(name)  # (gone meanwhile: read as before)
+        else:
+            setattr(ticket, name, value)
+    if missing:
+        await ticket.fetch_related(*missing)
+    return ticket
+
+
+async def link_copies(
+    chat_id: int, telegram_ids: Sequence[int], message_id: int, ticket_id: int, side: Side
+) -> None:
+    """Records Telegram messages of a chat as copies of a stored message (a Telegram
+    reply to one of them routes to its ticket); one statement, a copy known already kept."""
+    await MessageLink.bulk_create(
+        [
+            MessageLink(
+                chat_id=chat_id,
+                telegram_message_id=telegram_id,
+                message_id=message_id,
+                ticket_id=ticket_id,
+                side=side,
+            )
+            for telegram_id in telegram_ids
+        ],
+        ignore_conflicts=True,
+    )
 
 
 async def get_ticket(ticket_id: int, actor: Actor | None = None) -> Ticket:
-    ticket = await Ticket.get_or_none(id=ticket_id).select_related(*_RELATIONS)
+    ticket = await Ticket.get_or_none(id=ticket_id)
+    if ticket is not None:
+        await relate(ticket)
     # Another department's ticket is reported as missing: its existence is not shared.
     if ticket is None or (actor is not None and not actor.may_act_on(ticket)):
         raise NotFound(f"ticket {ticket_id} does not exist")
@@ -133,7 +177,7 @@ async def get_ticket(ticket_id: int, actor: Actor | None = None) -> Ticket:
 
 
 async def _status(role: StatusRole) -> Status:
-    status = await Status.get_or_none(role=role)
+    status = (await config.snapshot()).status_of_role(role)
     if status is None:
         raise Conflict(f"no status has the lifecycle role {role.value}; run migrate to seed it")
     return status
@@ -147,7 +191,7 @@ def is_new(status: Status) -> bool:
 
 async def _new_status() -> Status:
     """The status new tickets get, and unclaimed ones go back to: the one flagged is_new."""
-    status = await Status.get_or_none(is_new=True)
+    status = (await config.snapshot()).new_status()
     return status or await _status(StatusRole.NEW)
 
 
@@ -192,7 +236,7 @@ async def refresh_card(ticket: Ticket) -> None:
     target = await staff_thread.card_target(ticket)
     if target is None or ticket.staff_chat_id is None:
         return
-    await ticket.fetch_related(*_RELATIONS)
+    await relate(ticket)
     with speaking(None):
         html = cards.render_card(ticket, await _first_text(ticket))
         markup = staff_ui.card_keyboard(ticket)
@@ -207,11 +251,8 @@ async def refresh_card(ticket: Ticket) -> None:
     unchanged = last is not None and (last.payload.get("text"), last.payload.get("reply_markup"))
     if unchanged == (html, markup):
         return  # Telegram refuses an edit that changes nothing
-    pending = await OutboxMessage.filter(
-        ticket_id=ticket.id,
-        purpose__in=(CARD_PURPOSE, staff_thread.CARD_POST),
-        status=OutboxStatus.PENDING,
-    ).first()
+    # Queued edits are merged, so a card waiting to go is the newest of its rows.
+    pending = last if last is not None and last.status == OutboxStatus.PENDING else None
     if pending is not None and await outbox.rewrite(pending, html, markup):
         return  # (claimed meanwhile: an edit follows it)
     await outbox.edit_text(
@@ -274,36 +315,49 @@ async def save_attachments(message: Message, files: Sequence[StoredFile]) -> lis
     ]
 
 
+_NEXT_NUMBER = (
+    'UPDATE "counter" SET "value" = "value" + 1 WHERE "name" = \'ticket\' RETURNING "value"'
+)
+
+
 async def next_number() -> int:
     """The next ticket number; the counter row is locked until the transaction ends."""
-    await Counter.filter(name="ticket").update(value=F("value") + 1)
-    counter = await Counter.get(name="ticket")
-    return int(counter.value)
+    rows = await Counter._meta.db.execute_query_dict(_NEXT_NUMBER)
+    if not rows:
+        raise Conflict("the ticket counter is missing; run migrate to seed it")
+    return int(rows[0]["value"])
 
 
 async def _resolve_refs(
     department_id: int, category_id: int | None, priority_id: int | None
 ) -> tuple[Department, Category | None, Priority]:
-    department = await Department.get_or_none(id=department_id, active=True)
-    if department is None:
+    snap = await config.snapshot()
+    department = snap.department(department_id)
+    if department is None or not department.active:
         raise Invalid("no such active department", {"field": "department_id"})
     category = None
     if category_id is not None:
-        category = await Category.get_or_none(id=category_id, active=True)
-        if category is None or category.department_id != department.id:
+        category = snap.category(category_id)
+        if category is None or not category.active or category.department_id != department.id:
             raise Invalid("no such category in this department", {"field": "category_id"})
     if priority_id is not None:
-        priority = await Priority.get_or_none(id=priority_id, active=True)
-        if priority is None:
+        priority = snap.priority(priority_id)
+        if priority is None or not priority.active:
             raise Invalid("no such priority", {"field": "priority_id"})
     else:
-        priority = await Priority.filter(is_default=True).first() or await Priority.first()
+        priority = snap.default_priority()
         if priority is None:
             raise Conflict("no priorities are configured")
     return department, category, priority
 
 
-async def open_ticket(
+async def open_ticket(**details: Any) -> Ticket:
+    """Creates a ticket with its first message (see create_ticket)."""
+    ticket, _ = await create_ticket(**details)
+    return ticket
+
+
+async def create_ticket(
     *,
     customer: Customer,
     department_id: int,
@@ -316,9 +370,10 @@ async def open_ticket(
     alert_kind: str | None = None,
     files: Sequence[StoredFile] = (),
     attachments_dir: Path | None = None,
-) -> Ticket:
+) -> tuple[Ticket, Message]:
     """Creates a ticket with its first message (the customer's, or an alert's text)
-    and the files stored for it (`files`, under `attachments_dir`)."""
+    and the files stored for it (`files`, under `attachments_dir`); returns both, the
+    ticket with its relations."""
     subject = _clean_text(subject, "subject", SUBJECT_LIMIT)
     text = _clean_text(text)
     async with in_transaction():
@@ -344,6 +399,7 @@ async def open_ticket(
             status = await _status(StatusRole.IN_PROGRESS)
         ticket = await Ticket.create(
             number=await next_number(),
+            staff_chat_id=await staff_thread.staff_chat_for(department),
             customer=customer,
             department=department,
             category=category,
@@ -371,12 +427,11 @@ async def open_ticket(
         )
         stored = await save_attachments(message, files)
         await _record(ticket, "created", actor, source=source.value, alert_kind=alert_kind)
-        await ticket.fetch_related(*_RELATIONS)
+        await relate(ticket)
         await staff_thread.post_card(ticket, message, stored)
         if assignee is not None:
             await _record(ticket, "assigned", SYSTEM, agent_id=assignee.id, reason=reason)
         if is_alert:
-            await ticket.fetch_related("customer")
             await _tell_customer(
                 ticket,
                 lambda: texts.alert_message(ticket.number, alert_kind or "", subject, text),
@@ -398,7 +453,7 @@ async def open_ticket(
                     )
             ticket.customer_unread = 1
             await ticket.save(update_fields=["customer_unread"])
-    return await get_ticket(ticket.id)
+    return ticket, message
 
 
 ALERT_KINDS = texts.ALERT_KINDS
@@ -460,7 +515,7 @@ async def _locked(ticket_id: int, actor: Actor) -> Ticket:
     ticket = await Ticket.filter(id=ticket_id).select_for_update().first()
     if ticket is None or not actor.may_act_on(ticket):
         raise NotFound(f"ticket {ticket_id} does not exist")
-    await ticket.fetch_related(*_RELATIONS)
+    await relate(ticket)
     return ticket
 
 
@@ -577,16 +632,16 @@ async def assign(ticket_id: int, agent_id: int | None, actor: Actor) -> Ticket:
     return await get_ticket(ticket_id)
 
 
-async def after_claim(ticket_id: int, actor: Actor) -> Ticket:
-    """The claim is won (the assignee is set): status, event, card."""
-    async with in_transaction():
-        ticket = await _locked(ticket_id, actor)
-        if is_new(ticket.status):
-            await _move(ticket, await _status(StatusRole.IN_PROGRESS), now())
-            await ticket.save()
-        await _record(ticket, "claimed", actor, agent_id=ticket.assignee_id)
-        await refresh_card(ticket)
-    return await get_ticket(ticket_id)
+async def after_claim(ticket: Ticket, actor: Actor) -> Ticket:
+    """The claim is won (`ticket`, locked in the caller's transaction, has its new
+    assignee): status, event, card."""
+    await relate(ticket)
+    if is_new(ticket.status):
+        await _move(ticket, await _status(StatusRole.IN_PROGRESS), now())
+        await ticket.save()
+    await _record(ticket, "claimed", actor, agent_id=ticket.assignee_id)
+    await refresh_card(ticket)
+    return ticket
 
 
 async def transfer(

@@ -22,7 +22,7 @@ from bot.delivery import outbox
 from bot.services import attachments, customer_tickets
 from bot.services.attachments import StoredFile
 from bot.services.customer_tickets import AlreadySubmitted, Draft
-from bot.services.errors import DomainError
+from bot.services.errors import DomainError, NotFound
 from bot.services.settings import runtime_settings
 from bot.services.textclean import strip_invisible
 from bot.services.tickets import TEXT_LIMIT
@@ -30,7 +30,7 @@ from bot.ui import keyboards, texts, wizard
 from bot.ui.callbacks import MenuCb, WizardCb
 from handlers.customer.screen import message_of, show, strip
 from handlers.customer.states import Chat, NewTicket
-from models import Category, Customer, Department, Priority, Ticket
+from models import Customer, Ticket
 
 WRITES = {"writes": True}
 # Seconds the files prompt waits for an album's next file before showing the count.
@@ -103,7 +103,9 @@ async def _render(step: str, draft: dict[str, Any], language: str | None):
         back = bool(draft.get("editing"))
         return wizard.choices(step, key, texts.ask_department(), options, back=back)
     if step == "category":
-        department = await Department.get(id=draft["department_id"])
+        department, _, _ = await customer_tickets.chosen(draft["department_id"], None, None)
+        if department is None:
+            raise NotFound("this department is not available")
         options = [
             wizard.Choice(c.id, f"{c.color} {c.name}".strip())
             for c in await customer_tickets.categories_of(department.id)
@@ -140,12 +142,8 @@ async def _render(step: str, draft: dict[str, Any], language: str | None):
 
 
 async def _summary(draft: dict[str, Any]):
-    department = await Department.get_or_none(id=draft.get("department_id"))
-    category = (
-        await Category.get_or_none(id=draft["category_id"]) if draft.get("category_id") else None
-    )
-    priority = (
-        await Priority.get_or_none(id=draft["priority_id"]) if draft.get("priority_id") else None
+    department, category, priority = await customer_tickets.chosen(
+        draft.get("department_id"), draft.get("category_id"), draft.get("priority_id")
     )
     return wizard.summary(
         draft["key"],

@@ -17,7 +17,7 @@ from bot.services.errors import DomainError
 from bot.services.settings import runtime_settings
 from bot.ui import staff as ui
 from bot.ui import texts
-from models import Agent, MessageLink, Ticket
+from models import Agent, Ticket
 from models.enums import Side
 
 
@@ -59,10 +59,8 @@ async def _confirm(message: Message, emoji: str) -> None:
 
 
 async def _link(message: Message, ticket: Ticket, stored_id: int) -> None:
-    await MessageLink.get_or_create(
-        chat_id=message.chat.id,
-        telegram_message_id=message.message_id,
-        defaults={"message_id": stored_id, "ticket_id": ticket.id, "side": Side.STAFF},
+    await tickets.link_copies(
+        message.chat.id, [message.message_id], stored_id, ticket.id, Side.STAFF
     )
 
 
