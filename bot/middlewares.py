@@ -15,11 +15,11 @@ from aiogram import BaseMiddleware
 from aiogram.fsm.storage.base import BaseEventIsolation, DefaultKeyBuilder, StorageKey
 from aiogram.types import CallbackQuery, TelegramObject, Update
 from aiogram.types.update import UpdateTypeLookupError
-from redis.exceptions import LockError, RedisError
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
 from bot.delivery import outbox
+from bot.redis_errors import redis_error
 from bot.storage import FsmWrites, ResilientStorage, deferred_fsm_writes
 from bot.ui import texts
 from models import ProcessedUpdate
@@ -83,7 +83,7 @@ class UserIsolation(BaseEventIsolation):
         )
         try:
             acquired = await fleet_lock.acquire()
-        except RedisError as exc:
+        except redis_error() as exc:
             log.warning("Redis unavailable for the user lock (%s); in-process order only", exc)
             acquired = False
         if not acquired:
@@ -94,7 +94,7 @@ class UserIsolation(BaseEventIsolation):
             yield
         finally:
             renewing.cancel()
-            with contextlib.suppress(RedisError, LockError):
+            with contextlib.suppress(redis_error()):
                 await fleet_lock.release()
 
     async def _renew(self, fleet_lock: Any) -> None:
@@ -103,7 +103,7 @@ class UserIsolation(BaseEventIsolation):
             await asyncio.sleep(self._lock_seconds / 3)
             try:
                 await fleet_lock.reacquire()
-            except (RedisError, LockError) as exc:
+            except redis_error() as exc:
                 log.warning("user lock not renewed: %s", exc)
 
     async def close(self) -> None:
@@ -211,7 +211,7 @@ class FloodControlMiddleware(BaseMiddleware):
                 if count == 1:
                     await self._redis.expire(key, int(self.window) + 1)
                 return int(count)
-            except RedisError as exc:
+            except redis_error() as exc:
                 log.warning("Redis unavailable for flood control (%s); counting locally", exc)
         now = self._clock()
         hits = self._hits.setdefault(user_id, deque())
