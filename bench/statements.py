@@ -4,8 +4,9 @@ API calls it makes while it is handled.
 Statements are counted where they leave for the database: aiosqlite's connection and
 cursor methods (COMMIT and ROLLBACK only when a transaction is open, as sqlite3 sends
 them only then; an INSERT through execute_insert is followed by SQLite's
-last_insert_rowid(), counted as ROWID) and asyncpg's connection (every query, the BEGIN/SAVEPOINT/COMMIT its
-transactions send, and the reset a pool sends when a connection goes back to it).
+last_insert_rowid(), counted as ROWID) and asyncpg's connection (every query, the
+BEGIN/SAVEPOINT/COMMIT its transactions send, and the reset a pool sends when a
+connection goes back to it, counted as RESET).
 Each is attributed to the task that sent it through a ContextVar (tasks it starts
 inherit it), so an update's count leaves out what the sender or other tasks do at the
 same time. `executemany` counts once (one call; one round trip on PostgreSQL).
