@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import importlib.util
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from aiogram.utils.i18n import I18n
@@ -16,7 +18,6 @@ from admin_api.views import access, directory, people, stats, tickets
 from bot.config import Settings
 
 REGISTRY = web.AppKey("registry", Registry)
-OPENAPI = web.AppKey("openapi", dict)
 MOUNT = "/api"
 API_VERSION = "1.0.0"
 VIEW_MODULES = (directory, people, access, tickets, stats)
@@ -35,8 +36,25 @@ def openapi_document(registry: Registry) -> dict[str, Any]:
     )
 
 
+class OpenAPIDocument:
+    """The document, built on its first request: building it (the JSON schema of every
+    model) costs memory that a process nobody asks for its document would keep."""
+
+    def __init__(self, registry: Registry) -> None:
+        self._registry = registry
+        self._document: dict[str, Any] | None = None
+
+    def get(self) -> dict[str, Any]:
+        if self._document is None:
+            self._document = openapi_document(self._registry)
+        return self._document
+
+
+OPENAPI = web.AppKey("openapi", OpenAPIDocument)
+
+
 async def openapi_json(request: web.Request) -> web.Response:
-    return web.json_response(request.app[OPENAPI])
+    return web.json_response(request.app[OPENAPI].get())
 
 
 def _i18n_middleware(i18n: I18n) -> Any:
@@ -75,10 +93,17 @@ def create_admin_app(
     registry = build_registry()
     registry.install(app)
     app[REGISTRY] = registry
-    app[OPENAPI] = openapi_document(registry)
+    app[OPENAPI] = OpenAPIDocument(registry)
     app.router.add_get("/openapi.json", openapi_json)
     _install_docs(app)
     return app
+
+
+def _swagger_ui_static() -> Path:
+    # Found without importing the package (jinja2 and yaml come with it).
+    spec = importlib.util.find_spec("swagger_ui")
+    assert spec is not None and spec.origin is not None, "swagger-ui-py is not installed"
+    return Path(spec.origin).parent / "static"
 
 
 def _install_docs(app: web.Application) -> None:
@@ -86,20 +111,28 @@ def _install_docs(app: web.Application) -> None:
 
     swagger-ui-py writes its URLs from one prefix, but this application is mounted
     at /api: the page must say /api/docs/... while the routes here are /docs/...
+    The package (with jinja2 and yaml, about 2 MB) is imported on the page's first
+    request, not at start-up.
     """
-    from swagger_ui.core import ApplicationDocument
-
-    doc = ApplicationDocument(
-        app, config=app[OPENAPI], url_prefix=f"{MOUNT}/docs", title="Helpdesk admin API"
-    )
+    page_html: list[str] = []
 
     async def page(request: web.Request) -> web.Response:
-        return web.Response(text=doc.doc_html, content_type="text/html")
+        if not page_html:
+            from swagger_ui.core import ApplicationDocument
+
+            doc = ApplicationDocument(
+                request.app,
+                config=request.app[OPENAPI].get(),
+                url_prefix=f"{MOUNT}/docs",
+                title="Helpdesk admin API",
+            )
+            page_html.append(doc.doc_html)
+        return web.Response(text=page_html[0], content_type="text/html")
 
     async def config(request: web.Request) -> web.Response:
-        return web.json_response(request.app[OPENAPI])
+        return web.json_response(request.app[OPENAPI].get())
 
     app.router.add_get("/docs", page)
     app.router.add_get("/docs/", page)
     app.router.add_get("/docs/swagger.json", config)
-    app.router.add_static("/docs/static", path=doc.static_dir)
+    app.router.add_static("/docs/static", path=_swagger_ui_static())

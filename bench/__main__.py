@@ -1,5 +1,5 @@
-"""`python -m bench [pipeline profile api delivery footprint] [--tickets N]
-[--backends sqlite,postgres]`"""
+"""`python -m bench [PART ...] [--backends sqlite,postgres] [options]`: the parts in
+ALL_PARTS, all of them by default; see `python -m bench --help` and README.md."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import resource
 import time
 from pathlib import Path
 
-from bench import api_scale, delivery, footprint, pipeline, profile
+from bench import api_scale, ceiling, delivery, footprint, pipeline, profile, relay, update_types
 from bench.common import machine, table
 
 OUT = Path(__file__).resolve().parent.parent / "BENCHMARKS.md"
@@ -31,7 +31,16 @@ def _merge(sections: list[str]) -> None:
     OUT.write_text(sections[0] + "\n" + "\n".join(kept.values()))
 
 
-ALL_PARTS = ["pipeline", "profile", "api", "delivery", "footprint"]
+ALL_PARTS = [
+    "pipeline",
+    "statements",
+    "profile",
+    "relay",
+    "ceiling",
+    "api",
+    "delivery",
+    "footprint",
+]
 
 
 class _Clock:
@@ -100,6 +109,11 @@ async def main(args: argparse.Namespace) -> None:
         text += f"\n\nPeak RSS of the benchmark process: {_rss_mb():.0f} MB."
         print(text)
         sections.append("## Update pipeline (one core, sequential)\n\n" + text + "\n")
+    if "statements" in args.parts:
+        clock.start("statements")
+        text = update_types.render(await update_types.run(backends, args.type_tickets))
+        print(text)
+        sections.append("## Statements and time per update type\n\n" + text + "\n")
     if "profile" in args.parts:
         clock.start("profile")
         result = await profile.measure(backends[0], max(20, args.tickets // 6))
@@ -113,6 +127,17 @@ async def main(args: argparse.Namespace) -> None:
         )
         print(text)
         sections.append("## Where the pipeline's time goes (profile)\n\n" + text + "\n")
+    if "relay" in args.parts:
+        clock.start("relay")
+        results = await relay.run(backends, args.relay_customers, args.relay_rounds)
+        text = relay.render(results)
+        print(text)
+        sections.append("## Relay (limits off)\n\n" + text + "\n")
+    if "ceiling" in args.parts:
+        clock.start("ceiling")
+        text = ceiling.render(await ceiling.run(backends))
+        print(text)
+        sections.append("## The staff group's ceiling (limits on)\n\n" + text + "\n")
     if "api" in args.parts:
         clock.start("api")
         for backend in backends:
@@ -164,16 +189,9 @@ async def main(args: argparse.Namespace) -> None:
         )
     if "footprint" in args.parts:
         clock.start("footprint")
-        result = await footprint.measure()
-        text = table(
-            ["process", "RSS MB"],
-            [
-                ["idle after start-up", result["idle_mb"]],
-                [f"after {result['customers']} customers' /start + /tickets", result["busy_mb"]],
-            ],
-        )
+        text = footprint.render(await footprint.measure())
         print(text)
-        sections.append("## Footprint of `python -m bot run` (SQLite)\n\n" + text + "\n")
+        sections.append("## Footprint beside a bare aiogram bot (SQLite)\n\n" + text + "\n")
     clock.start(None)
     if set(args.parts) == set(ALL_PARTS):
         rows = [[part, f"{seconds / 60:.1f}"] for part, seconds in clock.spent.items()]
@@ -192,7 +210,14 @@ if __name__ == "__main__":
     parser.add_argument("--sqlite-tickets", type=int, default=200_000)
     parser.add_argument("--customers", type=int, default=1000)
     parser.add_argument("--group", type=int, default=200)
-    parser.add_argument("--tickets", type=int, default=300)
+    parser.add_argument("--tickets", type=int, default=300, help="pipeline: wizards + answers")
+    parser.add_argument(
+        "--type-tickets", type=int, default=30, help="statements: tickets (12 updates each)"
+    )
+    parser.add_argument("--relay-customers", type=int, default=20)
+    parser.add_argument(
+        "--relay-rounds", type=int, default=10, help="relay: follow-ups + answers per customer"
+    )
     parser.add_argument("--backends", default="sqlite,postgres")
     arguments = parser.parse_args()
     unknown = sorted(set(arguments.parts) - set(ALL_PARTS))

@@ -19,6 +19,9 @@ from aiogram.types import Chat, File, Message, User
 from tortoise import Tortoise, connections
 
 from bot.db import migrate, tortoise_config
+from bot.services.settings import update_settings
+from models import Agent, Category, Department
+from models.enums import AgentRole
 
 POSTGRES_ADMIN_URL = os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/test")
 TOKEN = "123456789:AAHbenchTokenForBenchmarksOnly0123456"
@@ -117,6 +120,16 @@ async def database(backend: str, workdir: str) -> AsyncIterator[str]:
         await admin.close()
 
 
+async def seed_desk(staff_chat_id: int, agents: list[int]) -> None:
+    """A department (Billing) with a category (Invoices), its agents, the staff chat."""
+    billing = await Department.create(name="Billing")
+    await Category.create(department=billing, name="Invoices")
+    for n, telegram_id in enumerate(agents):
+        agent = await Agent.create(telegram_id=telegram_id, name=f"Agent {n}", role=AgentRole.AGENT)
+        await agent.departments.add(billing)
+    await update_settings({"staff_chat_id": staff_chat_id})
+
+
 def machine() -> str:
     cpu = platform.processor() or platform.machine()
     try:
@@ -134,9 +147,11 @@ def machine() -> str:
             memory = f", {kb / 1024 / 1024:.0f} GiB RAM"
     except (OSError, ValueError, IndexError):
         pass
+    load = ", ".join(f"{n:.1f}" for n in os.getloadavg())
     return (
         f"{cpu}, {os.cpu_count()} cores{memory}; Linux {platform.release()}; "
-        f"Python {platform.python_version()}"
+        f"Python {platform.python_version()}; load average at the start {load} "
+        "(the machine is shared)"
     )
 
 

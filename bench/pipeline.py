@@ -7,18 +7,19 @@ from __future__ import annotations
 import itertools
 import tempfile
 import time
+from contextlib import nullcontext
 from datetime import UTC, datetime
 from typing import Any
 
 from aiogram import Bot, Dispatcher, Router
 from aiogram.types import Message, Update
 
-from bench.common import TOKEN, RecordingSession, database, summary_ms
+from bench.common import TOKEN, RecordingSession, database, seed_desk, summary_ms
+from bench.statements import Cost, counting
 from bot.app import create_dispatcher
 from bot.config import Settings
-from bot.services.settings import update_settings
-from models import Agent, Category, Department, OutboxMessage, Ticket
-from models.enums import AgentRole, OutboxStatus
+from models import OutboxMessage, Ticket
+from models.enums import OutboxStatus
 
 STAFF = -1001000000123
 _ids = itertools.count(1)
@@ -104,11 +105,14 @@ class Feeder:
         self.dp, self.bot = dp, bot
         self.deliver = deliver
         self.latencies: list[float] = []
+        # When set, the statements the updates send are counted into it.
+        self.cost: Cost | None = None
 
     async def feed(self, update: Update) -> None:
-        started = time.perf_counter()
-        await self.dp.feed_update(self.bot, update)
-        self.latencies.append(time.perf_counter() - started)
+        with counting(self.cost) if self.cost is not None else nullcontext():
+            started = time.perf_counter()
+            await self.dp.feed_update(self.bot, update)
+            self.latencies.append(time.perf_counter() - started)
         if self.deliver:
             await _deliver()
 
@@ -132,16 +136,16 @@ async def _wizard_and_answer(feeder: Feeder, customer: int, agent: int) -> None:
     )
 
 
-async def measure_helpdesk(backend: str, tickets: int, workdir: str) -> dict[str, Any]:
+async def measure_helpdesk(
+    backend: str, tickets: int, workdir: str, cost: Cost | None = None
+) -> dict[str, Any]:
+    """`cost`, when given, counts the statements of the measured updates (the driver
+    hooks of bench.statements must be installed)."""
     async with database(backend, workdir) as url:
         settings = Settings(
             bot_token=TOKEN, database_url=url, attachments_dir=f"{workdir}/files", _env_file=None
         )
-        billing = await Department.create(name="Billing")
-        await Category.create(department=billing, name="Invoices")
-        agent = await Agent.create(telegram_id=9001, name="Ann", role=AgentRole.AGENT)
-        await agent.departments.add(billing)
-        await update_settings({"staff_chat_id": STAFF})
+        await seed_desk(STAFF, [9001])
         session = RecordingSession()
         bot = Bot(TOKEN, session=session)
         dp = create_dispatcher(settings)
@@ -149,6 +153,7 @@ async def measure_helpdesk(backend: str, tickets: int, workdir: str) -> dict[str
         # Warm-up (imports, caches, first queries) is not measured.
         await _wizard_and_answer(feeder, 10_000_000, 9001)
         feeder.latencies.clear()
+        feeder.cost = cost
         started = time.perf_counter()
         for n in range(tickets):
             await _wizard_and_answer(feeder, 20_000_000 + n, 9001)

@@ -16,10 +16,10 @@ from aiogram import BaseMiddleware
 from aiogram.fsm.storage.base import BaseEventIsolation, DefaultKeyBuilder, StorageKey
 from aiogram.types import CallbackQuery, TelegramObject, Update
 from aiogram.types.update import UpdateTypeLookupError
-from redis.exceptions import LockError, RedisError
 from tortoise.transactions import in_transaction
 
 from bot.delivery import outbox
+from bot.redis_errors import redis_error
 from bot.services.scope import update_scope
 from bot.storage import (
     DatabaseStorage,
@@ -90,7 +90,7 @@ class UserIsolation(BaseEventIsolation):
         )
         try:
             acquired = await fleet_lock.acquire()
-        except RedisError as exc:
+        except redis_error() as exc:
             log.warning("Redis unavailable for the user lock (%s); in-process order only", exc)
             acquired = False
         if not acquired:
@@ -101,7 +101,7 @@ class UserIsolation(BaseEventIsolation):
             yield
         finally:
             renewing.cancel()
-            with contextlib.suppress(RedisError, LockError):
+            with contextlib.suppress(redis_error()):
                 await fleet_lock.release()
 
     async def _renew(self, fleet_lock: Any) -> None:
@@ -110,7 +110,7 @@ class UserIsolation(BaseEventIsolation):
             await asyncio.sleep(self._lock_seconds / 3)
             try:
                 await fleet_lock.reacquire()
-            except (RedisError, LockError) as exc:
+            except redis_error() as exc:
                 log.warning("user lock not renewed: %s", exc)
 
     async def close(self) -> None:
@@ -247,7 +247,7 @@ class FloodControlMiddleware(BaseMiddleware):
                 if count == 1:
                     await self._redis.expire(key, int(self.window) + 1)
                 return int(count)
-            except RedisError as exc:
+            except redis_error() as exc:
                 log.warning("Redis unavailable for flood control (%s); counting locally", exc)
         now = self._clock()
         hits = self._hits.setdefault(user_id, deque())

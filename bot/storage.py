@@ -15,8 +15,8 @@ from typing import Any
 
 from aiogram.fsm.state import State
 from aiogram.fsm.storage.base import BaseStorage, DefaultKeyBuilder, KeyBuilder, StorageKey
-from redis.exceptions import RedisError
 
+from bot.redis_errors import redis_error
 from models import FsmRecord
 
 log = logging.getLogger(__name__)
@@ -175,7 +175,7 @@ class FsmWrites:
         keys = {self._sequence_key(key): key for key, _, _ in self.pending.values()}
         try:
             counters = await self._redis.mget(list(keys))
-        except RedisError:
+        except redis_error():
             return None  # the writes will fail too; nothing to replay
         return {
             "base": {name: int(value or 0) for name, value in zip(keys, counters, strict=True)},
@@ -210,7 +210,7 @@ class FsmWrites:
                 if int(counter or 0) == base.get(name)
             ]
             await self.apply(lost)
-        except RedisError as exc:
+        except redis_error() as exc:
             log.warning("FSM state could not be restored (Redis unavailable): %s", exc)
             return 0
         if lost:
@@ -232,7 +232,7 @@ async def deferred_fsm_writes(storage: BaseStorage) -> AsyncIterator[FsmWrites |
         _pending.reset(token)
     try:
         await writes.apply()
-    except RedisError as exc:
+    except redis_error() as exc:
         log.warning("FSM state could not be saved (Redis unavailable): %s", exc)
 
 
@@ -266,7 +266,7 @@ class ResilientStorage(BaseStorage):
             return value
         try:
             return await self.inner.get_state(key)
-        except RedisError as exc:
+        except redis_error() as exc:
             log.warning("FSM storage unavailable: %s", exc)
             return UNAVAILABLE
 
@@ -280,7 +280,7 @@ class ResilientStorage(BaseStorage):
             return dict(value)
         try:
             return await self.inner.get_data(key)
-        except RedisError as exc:
+        except redis_error() as exc:
             log.warning("FSM storage unavailable: %s", exc)
             return {}
 
@@ -289,5 +289,5 @@ class ResilientStorage(BaseStorage):
             await self.inner.set_data(key, data)
 
     async def close(self) -> None:
-        with contextlib.suppress(RedisError):
+        with contextlib.suppress(redis_error()):
             await self.inner.close()

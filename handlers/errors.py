@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import logging
+import sys
 from typing import Any
 
-import asyncpg
 from aiogram import Router
 from aiogram.dispatcher.event.bases import UNHANDLED
 from aiogram.filters import StateFilter
@@ -24,16 +24,29 @@ _DATABASE_DOWN: tuple[type[BaseException], ...] = (
     ConnectionError,
     DBConnectionError,
     TransactionManagementError,
-    asyncpg.exceptions.InterfaceError,
-    asyncpg.exceptions.PostgresConnectionError,
-    asyncpg.exceptions.ConnectionDoesNotExistError,
-    asyncpg.exceptions.InternalClientError,  # a connection cut while in use
 )
+
+
+def _database_down(exc: BaseException) -> bool:
+    if isinstance(exc, _DATABASE_DOWN):
+        return True
+    # asyncpg (about 2 MB) is loaded by the ORM only for PostgreSQL: where it is not
+    # loaded, none of its errors can have been raised.
+    asyncpg = sys.modules.get("asyncpg")
+    return asyncpg is not None and isinstance(
+        exc,
+        (
+            asyncpg.exceptions.InterfaceError,
+            asyncpg.exceptions.PostgresConnectionError,
+            asyncpg.exceptions.ConnectionDoesNotExistError,
+            asyncpg.exceptions.InternalClientError,  # a connection cut while in use
+        ),
+    )
 
 
 async def on_error(event: ErrorEvent) -> Any:
     update = event.update
-    if isinstance(event.exception, _DATABASE_DOWN):
+    if _database_down(event.exception):
         # Not handled: the webhook answers 500 and Telegram delivers the update again,
         # when the database is back; it left nothing behind, so it is handled afresh.
         log.warning("update %s: database unavailable (%s)", update.update_id, event.exception)

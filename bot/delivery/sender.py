@@ -189,6 +189,10 @@ class Sender:
 
     async def _loop(self) -> None:
         while not self._stopping:
+            # Cleared before looking, not after: a wake-up that comes while the tick
+            # looks (rows committed after its query) must start the next tick at once,
+            # not wait out the poll interval.
+            self._wake.clear()
             try:
                 delay = await self.tick()
             except asyncio.CancelledError:
@@ -199,7 +203,6 @@ class Sender:
                 delay = 2.0
             if self._stopping:
                 break
-            self._wake.clear()
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), timeout=max(delay, 0.01))
 

@@ -49,12 +49,12 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from redis.exceptions import RedisError
 from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
 
 from bot.delivery import outbox
 from bot.delivery.limits import erased_chat_id
+from bot.redis_errors import redis_error
 from bot.services import tickets
 from bot.services.directory import get_or_404
 from bot.services.errors import Conflict, DomainError, Invalid, NotFound
@@ -152,7 +152,7 @@ async def erase_customer(
             if redis_keys:
                 try:
                     await redis.delete(*redis_keys)
-                except RedisError as exc:
+                except redis_error() as exc:
                     raise _unavailable(exc) from None
     finally:
         if redis is not None:
@@ -429,7 +429,7 @@ async def _redis_drafts(redis: Any, telegram_id: int) -> tuple[list[str], list[s
                 keys.append(key)
         data_keys = [k for k in keys if k.startswith(_FSM_PREFIX) and k.endswith(":data")]
         values = await redis.mget(data_keys) if data_keys else []
-    except RedisError as exc:
+    except redis_error() as exc:
         raise _unavailable(exc) from None
     files = [path for value in values if value for path in stored_files_in(_json(value))]
     return keys, files

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections import Counter
 from datetime import timedelta
@@ -10,7 +11,7 @@ from tortoise.transactions import in_transaction
 
 from bot.delivery import outbox
 from bot.delivery.limits import Limits, RateLimiter
-from bot.delivery.sender import release_blocked
+from bot.delivery.sender import Sender, release_blocked
 from models import (
     Customer,
     Department,
@@ -320,3 +321,32 @@ async def test_a_slow_send_keeps_its_lease_and_a_dead_instances_rows_are_taken_s
     assert _texts(api, slow.id) == ["a big upload"]
     assert _texts(api, orphan.id) == ["claimed by the dead"]
     assert len(api.calls("sendMessage", slow.id)) == 1
+
+
+async def test_a_wake_while_it_looks_for_rows_is_not_lost(db, api, bot):
+    """Rows committed while a tick is looking (after its query) are sent at once, not
+    at the next poll: a busy bot wakes its sender during ticks all the time."""
+    user = api.add_user(3401, "Eve")
+    sender = Sender(bot, RateLimiter(Limits.unlimited()), poll_interval=60.0)
+    looked = asyncio.Event()
+    tick = sender.tick
+
+    async def tick_then_a_row_is_committed() -> float:
+        delay = await tick()
+        if not looked.is_set():
+            looked.set()
+            await outbox.send_text(user.id, "written while the sender looked")
+            sender.wake()
+        return delay
+
+    sender.tick = tick_then_a_row_is_committed  # type: ignore[method-assign]
+    task = asyncio.create_task(sender.run())
+    try:
+        await wait_until(all_settled, timeout=5)
+        await wait_until(lambda: _texts(api, user.id), timeout=5)
+    finally:
+        await sender.stop()
+        task.cancel()
+        await asyncio.gather(task, return_exceptions=True)
+    assert looked.is_set()
+    assert _texts(api, user.id) == ["written while the sender looked"]
