@@ -62,12 +62,11 @@ async def touch(contact: Contact) -> Customer:
     if customer is None:
         # Telegram's language until the customer picks one with /language.
         detected = pick_language(contact.language_code, "") or None
-        customer, created = await Customer.get_or_create(
-            telegram_id=contact.telegram_id, defaults={**fields, "language": detected}
+        # (One update of a user at a time, fleet-wide: no other can create them now.)
+        customer = await Customer.create(
+            telegram_id=contact.telegram_id, **fields, language=detected
         )
-        _kept(customer, contact.telegram_id)
-        if created:
-            return customer
+        return _kept(customer, contact.telegram_id)  # type: ignore[return-value]
     changed = {k: v for k, v in fields.items() if getattr(customer, k) != v}
     seen = customer.last_seen_at
     if seen is not None and fields["last_seen_at"] - seen < LAST_SEEN_PRECISION:

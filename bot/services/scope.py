@@ -7,10 +7,14 @@ update (the admin API, timers) there is no scope and every read goes to the data
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractAsyncContextManager, contextmanager
 from contextvars import ContextVar
 from typing import Any
+
+from tortoise.backends.base.client import TransactionalDBClient
+from tortoise.transactions import in_transaction
 
 _memo: ContextVar[dict[Any, Any] | None] = ContextVar("update_scope", default=None)
 
@@ -49,3 +53,14 @@ def forget(key: Any) -> None:
 
 def customer_key(telegram_id: int) -> tuple[str, int]:
     return ("customer", telegram_id)
+
+
+def joined_transaction() -> AbstractAsyncContextManager[Any]:
+    """A transaction, or the one running already (an update's) without a savepoint of
+    its own. Only for a block that raises its refusals before it writes: a caller who
+    catches one and goes on finds nothing of the block written."""
+    from models import Ticket
+
+    if isinstance(Ticket._meta.db, TransactionalDBClient):
+        return contextlib.nullcontext()
+    return in_transaction()

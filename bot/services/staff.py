@@ -14,6 +14,7 @@ from bot.delivery.outbox import CARD_POST
 from bot.i18n import speaking
 from bot.services import config, staff_thread, tickets
 from bot.services.errors import Conflict, Forbidden, Invalid, NotFound
+from bot.services.scope import joined_transaction
 from bot.ui import staff as staff_ui
 from models import Agent, Customer, MessageLink, OutboxMessage, Template, Ticket
 from models.enums import AgentRole, OutboxStatus, Side
@@ -58,7 +59,7 @@ async def claim(ticket_id: int, agent: Agent) -> Ticket:
     once exactly one wins; the others learn who has it. Only agents of the ticket's
     department (or admins) may claim."""
     actor = await tickets.agent_actor(agent)
-    async with in_transaction():
+    async with joined_transaction():
         ticket = await Ticket.filter(id=ticket_id).select_for_update().first()
         if ticket is None:
             raise NotFound("no such ticket")

@@ -21,6 +21,7 @@ from bot.i18n import speaking
 from bot.services import assignment, attachments, config, customers, sla, staff_thread
 from bot.services.attachments import StoredFile
 from bot.services.errors import Conflict, Forbidden, Invalid, NotFound
+from bot.services.scope import joined_transaction
 from bot.services.settings import runtime_settings
 from bot.services.textclean import strip_invisible
 from bot.ui import cards, keyboards, texts
@@ -376,7 +377,7 @@ async def create_ticket(
     ticket with its relations."""
     subject = _clean_text(subject, "subject", SUBJECT_LIMIT)
     text = _clean_text(text)
-    async with in_transaction():
+    async with joined_transaction():
         department, category, priority = await _resolve_refs(
             department_id, category_id, priority_id
         )
@@ -529,7 +530,7 @@ async def reply(
         text = _clean_text(text)
     elif len(text) > TEXT_LIMIT:
         raise Invalid(f"the text is longer than {TEXT_LIMIT} characters")
-    async with in_transaction():
+    async with joined_transaction():
         ticket = await _locked(ticket_id, actor)
         if ticket.status.is_final:
             raise Conflict("the ticket is closed; reopen it to answer")
@@ -587,7 +588,7 @@ async def _send_files_to_customer(
 async def add_note(ticket_id: int, text: str, actor: Actor) -> Message:
     """An internal note: stored and shown to staff, never sent to the customer."""
     text = _clean_text(text)
-    async with in_transaction():
+    async with joined_transaction():
         ticket = await _locked(ticket_id, actor)
         message = await Message.create(
             ticket=ticket, kind=MessageKind.NOTE, author_agent=actor.agent, text=text
@@ -802,7 +803,7 @@ async def add_customer_message(
         raise Invalid(f"the text is longer than {TEXT_LIMIT} characters")
     if not text and not files:
         raise Invalid("the message is empty")
-    async with in_transaction():
+    async with joined_transaction():
         ticket = await _locked(ticket_id, actor)
         if ticket.status.is_final or not ticket.status.customer_can_reply:
             raise Conflict("this ticket does not take messages now")
