@@ -80,7 +80,7 @@ def helpdesk_env(api: FakeBotAPI, workdir: str, database_url: str, port: int) ->
         DATABASE_URL=database_url,
         ADMIN_API_PORT=str(port),
         ATTACHMENTS_DIR=f"{workdir}/files",
-        LOG_LEVEL="WARNING",
+        LOG_LEVEL=os.environ.get("BENCH_BOT_LOG_LEVEL", "WARNING"),
         PYTHONPATH=str(ROOT),
     )
     env.pop("REDIS_URL", None)
@@ -128,7 +128,10 @@ async def helpdesk(
             lambda: any(r.method == "getUpdates" for r in api.requests[since:]),
             timeout=STARTUP_TIMEOUT,
         )
-        yield proc
+        try:
+            yield proc
+        except Exception as exc:
+            raise RuntimeError(f"{exc}\nthe helpdesk process's log ends:\n{proc.tail()}") from exc
     finally:
         await _stop(process)
 

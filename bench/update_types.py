@@ -289,7 +289,8 @@ async def run(backends: list[str], tickets: int) -> list[dict[str, Any]]:
 
 
 def _number(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else f"{value:.1f}"
+    value = round(value, 1)
+    return str(int(value)) if value.is_integer() else f"{value:.1f}"
 
 
 def _row(label: str, row: dict[str, Any], echo_p50: float) -> list[Any]:
