@@ -19,6 +19,7 @@ from bot.i18n import speaking
 from bot.services import config, tickets
 from bot.services.attachments import StoredFile
 from bot.services.errors import Conflict, NotFound
+from bot.services.scope import joined_transaction
 from bot.services.settings import runtime_settings
 from bot.ui import keyboards, texts
 from models import (
@@ -127,13 +128,19 @@ async def my_tickets(
     return rows, total
 
 
-async def own_ticket(ticket_id: int, customer: Customer) -> Ticket:
-    ticket = await Ticket.get_or_none(id=ticket_id, customer_id=customer.id).select_related(
-        "status", "priority", "department", "category", "customer", "assignee"
-    )
+async def own_ticket(ticket_id: int, customer: Customer, *, lock: bool = False) -> Ticket:
+    """The customer's ticket with its relations (`lock`: locked until the transaction
+    ends)."""
+    query = Ticket.filter(id=ticket_id, customer_id=customer.id)
+    ticket = await (query.select_for_update() if lock else query).first()
     if ticket is None:
         raise NotFound("ticket not found")
-    return ticket
+    return await tickets.relate(ticket)
+
+
+def number_of(message: Message) -> int:
+    """The number of the ticket a message just added belongs to."""
+    return int(message.ticket.number)
 
 
 async def open_conversation(ticket_id: int, customer: Customer) -> tuple[Ticket, list[Message]]:
@@ -273,9 +280,12 @@ async def add_message(
 ) -> Message:
     """A follow-up; `telegram_ids` are the customer's own Telegram messages it came from,
     linked to it so that a Telegram reply to one of them goes to this ticket too."""
-    ticket = await own_ticket(ticket_id, customer)
-    message = await tickets.add_customer_message(ticket.id, text, files, customer_actor(customer))
-    await link_in_chat(message, customer.telegram_id, telegram_ids)
+    async with joined_transaction():
+        ticket = await own_ticket(ticket_id, customer, lock=True)
+        message = await tickets.add_customer_message(
+            ticket.id, text, files, customer_actor(customer), held=ticket
+        )
+        await link_in_chat(message, customer.telegram_id, telegram_ids)
     return message
 
 

@@ -794,17 +794,23 @@ async def reopen(ticket_id: int, actor: Actor) -> Ticket:
 
 
 async def add_customer_message(
-    ticket_id: int, text: str, files: Sequence[StoredFile], actor: Actor
+    ticket_id: int,
+    text: str,
+    files: Sequence[StoredFile],
+    actor: Actor,
+    *,
+    held: Ticket | None = None,
 ) -> Message:
     """A customer's follow-up: stored with its files, relayed to the staff thread; an
-    answered ticket goes back to the agents, a resolved one is reopened."""
+    answered ticket goes back to the agents, a resolved one is reopened. `held`: the
+    ticket, already locked in the caller's transaction with its relations."""
     text = strip_invisible(text)
     if len(text) > TEXT_LIMIT:
         raise Invalid(f"the text is longer than {TEXT_LIMIT} characters")
     if not text and not files:
         raise Invalid("the message is empty")
     async with joined_transaction():
-        ticket = await _locked(ticket_id, actor)
+        ticket = held if held is not None else await _locked(ticket_id, actor)
         if ticket.status.is_final or not ticket.status.customer_can_reply:
             raise Conflict("this ticket does not take messages now")
         moment = now()
@@ -816,7 +822,8 @@ async def add_customer_message(
         if ticket.sla_started_at is None:
             # The customer answered an alert: from now on the desk is on the clock.
             await sla.start(ticket, moment)
-        await ticket.save()
+        if ticket.status.role not in (StatusRole.RESOLVED, StatusRole.WAITING):
+            await ticket.save()  # (else the status change below saves it)
         await _record(ticket, "customer_replied", actor, message_id=message.id, files=len(files))
         await staff_thread.relay_customer_message(ticket, message, stored)
         if ticket.status.role == StatusRole.RESOLVED:

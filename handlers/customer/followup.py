@@ -67,10 +67,9 @@ async def _acknowledge(message: Message, state: FSMContext, added: TicketMessage
     if group is not None and data.get("ack_group") == group:
         return
     await state.update_data(ack_group=group)
-    number = await Ticket.get(id=added.ticket_id).values_list("number", flat=True)
     await outbox.send_text(
         message.chat.id,
-        texts.added_to_ticket(int(number)),
+        texts.added_to_ticket(customer_tickets.number_of(added)),
         ticket_id=added.ticket_id,
         message_id=added.id,
         side=Side.CUSTOMER,
@@ -203,9 +202,10 @@ async def pending_choice(
         except (Conflict, Invalid):
             await query.answer(texts.action_not_possible(), show_alert=True)
             return
-        number = await Ticket.get(id=added.ticket_id).values_list("number", flat=True)
         await state.update_data(pending=None)
-        await outbox.edit_text(chat_id, here, texts.added_to_ticket(int(number)))
+        await outbox.edit_text(
+            chat_id, here, texts.added_to_ticket(customer_tickets.number_of(added))
+        )
     elif callback_data.t == 0:
         await state.update_data(pending=None)
         await wizard.start(
