@@ -289,7 +289,7 @@ async def run(backends: list[str], tickets: int) -> list[dict[str, Any]]:
 
 
 def _number(value: float) -> str:
-    value = round(value, 1)
+    value = round(float(value), 1)
     return str(int(value)) if value.is_integer() else f"{value:.1f}"
 
 
