@@ -289,7 +289,7 @@ async def run(backends: list[str], tickets: int) -> list[dict[str, Any]]:
 
 
 def _number(value: float) -> str:
-    value = float(round(value, 1))  # (an int has no is_integer before Python 3.12)
+    value = round(float(value), 1)
     return str(int(value)) if value.is_integer() else f"{value:.1f}"
 
 
