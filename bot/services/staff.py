@@ -11,7 +11,7 @@ from tortoise.transactions import in_transaction
 
 from bot.delivery.outbox import CARD_POST
 from bot.i18n import speaking
-from bot.services import staff_thread, tickets
+from bot.services import rollups, staff_thread, tickets
 from bot.services.errors import Conflict, Forbidden, Invalid, NotFound
 from bot.ui import staff as staff_ui
 from models import Agent, Customer, MessageLink, OutboxMessage, Template, Ticket
@@ -72,6 +72,8 @@ async def claim(ticket_id: int, agent: Agent) -> Ticket:
             current = await Ticket.get(id=ticket_id).select_related("assignee")
             raise AlreadyClaimed(current.assignee.name if current.assignee else "?")
         await Agent.filter(id=agent.id).update(last_assigned_at=datetime.now(UTC))
+        # The row is locked by the update now; read as it is, it counted unassigned.
+        await rollups.claimed(await Ticket.get(id=ticket_id).select_related("customer"))
     return await tickets.after_claim(ticket_id, actor)
 
 
