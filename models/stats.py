@@ -36,9 +36,6 @@ class StatsCount(Model):
     csat_3 = fields.IntField(default=0)
     csat_4 = fields.IntField(default=0)
     csat_5 = fields.IntField(default=0)
-    # Tickets that have the duration (alerts never do).
-    first_responses = fields.IntField(default=0)
-    resolutions = fields.IntField(default=0)
     answers = fields.IntField(default=0)
     answers_up = fields.IntField(default=0)
     answers_down = fields.IntField(default=0)

@@ -14,7 +14,7 @@ Seconds = Annotated[
     Field(
         description="Seconds; null when no ticket has it. Alerts (tickets support started"
         " towards a customer) are left out: their first message is support's own. Exact"
-        " when the report holds at most 10,000 durations; past that, from log-spaced"
+        " when the report counts at most 10,000 tickets; past that, from log-spaced"
         " histograms: within 2 % of the exact value, plus 1 ms"
     ),
 ]

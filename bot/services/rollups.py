@@ -54,8 +54,6 @@ COUNT_FIELDS = (
     "csat_3",
     "csat_4",
     "csat_5",
-    "first_responses",
-    "resolutions",
     "answers",
     "answers_up",
     "answers_down",
@@ -190,17 +188,7 @@ class Snapshot:
 
 def _ticket_vector(s: Snapshot) -> tuple[int, ...]:
     csat = [int(s.csat == v) for v in (1, 2, 3, 4, 5)]
-    return (
-        1,
-        int(s.tracked),
-        int(s.breached),
-        *csat,
-        int(s.first_response is not None),
-        int(s.resolution is not None),
-        0,
-        0,
-        0,
-    )
+    return (1, int(s.tracked), int(s.breached), *csat, 0, 0, 0)
 
 
 def count_rows(s: Snapshot) -> Iterator[tuple[tuple[Any, ...], tuple[int, ...]]]:

@@ -8,11 +8,10 @@ midnight UTC) from the tickets themselves; a report filtered by customer is read
 from that customer's tickets. Counts are exact either way.
 
 Median and p90 are exact (linear interpolation between ranks, PostgreSQL's
-percentile_cont) when the report holds at most EXACT_LIMIT durations (first responses
-and resolutions) - read from those tickets. Past that they come from the monthly
-log-spaced histograms (and the tickets of the part of the period that is not whole
-months, put into the same buckets): within rollups.ALPHA (2 %) of the exact value,
-plus 1 ms.
+percentile_cont) when the report counts at most EXACT_LIMIT tickets - read from those
+tickets. Past that they come from the monthly log-spaced histograms (and the tickets
+of the part of the period that is not whole months, put into the same buckets):
+within rollups.ALPHA (2 %) of the exact value, plus 1 ms.
 
 Definitions:
 - processed: the ticket's status is final, or has the `resolved` role;
@@ -62,9 +61,8 @@ CSAT_VALUES = (1, 2, 3, 4, 5)
 DURATION_DIGITS = 3
 RATE_DIGITS = 4
 AVERAGE_DIGITS = 2
-# Up to this many durations (first responses and resolutions) in a report, the
-# percentiles are computed from the tickets themselves (a read of that many rows);
-# past it, from the histograms.
+# Up to this many tickets in a report, the percentiles are computed from the tickets
+# themselves (a read of at most that many rows); past it, from the histograms.
 EXACT_LIMIT = 10_000
 
 
@@ -166,8 +164,6 @@ class Figures:
     answers_sent: int = 0
     answers_up: int = 0
     answers_down: int = 0
-    # Durations counted by the roll-ups (which of the two ways the percentiles take).
-    timed: int = 0
 
     @property
     def unprocessed(self) -> int:
@@ -385,10 +381,6 @@ _COUNTS = {
     "tracked": Count("id", _filter=_TRACKED),
     "breached": Count("id", _filter=_TRACKED & Q(sla_state=SlaState.BREACHED)),
     **{f"csat{v}": Count("id", _filter=Q(csat=v)) for v in CSAT_VALUES},
-    "fr": Count("id", _filter=_NOT_ALERT & Q(first_response_at__isnull=False)),
-    "rs": Count(
-        "id", _filter=_NOT_ALERT & (Q(resolved_at__isnull=False) | Q(closed_at__isnull=False))
-    ),
 }
 
 
@@ -415,7 +407,7 @@ async def _collect(
     await asyncio.gather(*reads)
     for key in [k for k, entry in figures.items() if entry.empty()]:
         del figures[key]  # (a roll-up row whose tickets all moved elsewhere)
-    if sum(entry.timed for entry in figures.values()) <= EXACT_LIMIT:
+    if sum(entry.count for entry in figures.values()) <= EXACT_LIMIT:
         await _exact_durations(flt, group, figures)
     else:
         await _histogram_durations(flt, period, grouping, figures)
@@ -501,7 +493,6 @@ async def _counts(flt: StatsFilter, group: str | None, figures: dict[Any, Figure
     for row in rows:
         entry = figures[row[group] if group else None]
         _add_counts(entry, processed, row["status_id"], row["n"], row["tracked"], row["breached"])
-        entry.timed += row["fr"] + row["rs"]
         for value in CSAT_VALUES:
             if row[f"csat{value}"]:
                 entry.csat[value] = entry.csat.get(value, 0) + row[f"csat{value}"]
@@ -512,8 +503,6 @@ _ROLLUP_SUMS = (
     "sla_tracked",
     "sla_breached",
     *(f"csat_{v}" for v in CSAT_VALUES),
-    "first_responses",
-    "resolutions",
 )
 
 
@@ -541,7 +530,6 @@ async def _rollup_counts(
         n = int(row["s_tickets"] or 0)
         tracked, breached = int(row["s_sla_tracked"] or 0), int(row["s_sla_breached"] or 0)
         _add_counts(entry, processed, row["status_id"], n, tracked, breached)
-        entry.timed += int(row["s_first_responses"] or 0) + int(row["s_resolutions"] or 0)
         for value in CSAT_VALUES:
             count = int(row[f"s_csat_{value}"] or 0)
             if count:
@@ -672,32 +660,37 @@ async def _rollup_histograms(
             histograms[key][row["metric"]][row["bucket"]] += n
 
 
+_ENDS = {
+    "f": ('"ticket"."first_response_at"', Q(first_response_at__isnull=False)),
+    "r": (
+        'COALESCE("ticket"."resolved_at", "ticket"."closed_at")',
+        Q(resolved_at__isnull=False) | Q(closed_at__isnull=False),
+    ),
+}
+
+
 async def _ticket_histograms(
     flt: StatsFilter, grouping: Grouping, histograms: dict[Any, Any]
 ) -> None:
     """The durations of the tickets of `flt`, counted per bucket by the database."""
-    dialect = connection().capabilities.dialect
+    await asyncio.gather(*(_ticket_histogram(flt, grouping, m, histograms) for m in _ENDS))
+
+
+async def _ticket_histogram(
+    flt: StatsFilter, grouping: Grouping, metric: str, histograms: dict[Any, Any]
+) -> None:
     group = grouping.field
-    ends = {
-        "f": '"ticket"."first_response_at"',
-        "r": 'COALESCE("ticket"."resolved_at", "ticket"."closed_at")',
-    }
-    for metric, end in ends.items():
-        seconds = rollups.seconds_sql(dialect, '"ticket"."created_at"', end)
-        query = (
-            Ticket.filter(flt.ticket_q(), _NOT_ALERT)
-            .filter(
-                Q(first_response_at__isnull=False)
-                if metric == "f"
-                else Q(resolved_at__isnull=False) | Q(closed_at__isnull=False)
-            )
-            .annotate(b=RawSQL(rollups.bucket_sql(seconds)), n=Count("id"))
-            .group_by(*([group] if group else []), "b")
-        )
-        async with _reading() as conn:
-            rows = await query.using_db(conn).values(*([group] if group else []), "b", "n")
-        for row in rows:
-            histograms[row[group] if group else None][metric][int(row["b"])] += row["n"]
+    end, present = _ENDS[metric]
+    seconds = rollups.seconds_sql(connection().capabilities.dialect, '"ticket"."created_at"', end)
+    query = (
+        Ticket.filter(flt.ticket_q(), _NOT_ALERT, present)
+        .annotate(b=RawSQL(rollups.bucket_sql(seconds)), n=Count("id"))
+        .group_by(*([group] if group else []), "b")
+    )
+    async with _reading() as conn:
+        rows = await query.using_db(conn).values(*([group] if group else []), "b", "n")
+    for row in rows:
+        histograms[row[group] if group else None][metric][int(row["b"])] += row["n"]
 
 
 async def _rollup_answers(

@@ -276,7 +276,7 @@ def _seconds(ticket: Ticket, end: datetime | None) -> float | None:
 async def recount() -> tuple[Rows, Rows]:
     """The roll-up rows counted from the tickets and messages as the reports define the
     figures (written out here, not through bot.services.rollups)."""
-    counts: dict[tuple[Any, ...], list[int]] = defaultdict(lambda: [0] * 13)
+    counts: dict[tuple[Any, ...], list[int]] = defaultdict(lambda: [0] * 11)
     histogram: dict[tuple[Any, ...], int] = defaultdict(int)
     for t in await Ticket.all().select_related("customer"):
         day = t.created_at.astimezone(UTC).date()
@@ -289,8 +289,6 @@ async def recount() -> tuple[Rows, Rows]:
             int(tracked),
             int(tracked and t.sla_state == SlaState.BREACHED),
             *(int(t.csat == v) for v in (1, 2, 3, 4, 5)),
-            int(first is not None),
-            int(resolution is not None),
             0,
             0,
             0,
@@ -319,9 +317,9 @@ async def recount() -> tuple[Rows, Rows]:
         for grain, start in (("d", day), ("m", day.replace(day=1))):
             key = ("a", grain, start, t.department_id, t.assignee_id or 0, 0)
             entry = counts[(*key, str(m.author_agent_id or 0))]
-            entry[10] += 1
-            entry[11] += int(m.rating == 1)
-            entry[12] += int(m.rating == -1)
+            entry[8] += 1
+            entry[9] += int(m.rating == 1)
+            entry[10] += int(m.rating == -1)
     return (
         {k: tuple(v) for k, v in counts.items() if any(v)},
         {k: n for k, n in histogram.items() if n},
@@ -352,9 +350,8 @@ def _check_history(counts: Rows, histogram: Rows) -> None:
     assert sum(v[0] for v in total) >= 60  # tickets
     assert sum(v[2] for v in total) > 0  # breached
     assert sum(v[3] + v[4] + v[5] + v[6] + v[7] for v in total) > 0  # rated
-    assert sum(v[9] for v in total) > 0  # resolved or closed
     answers = [v for k, v in counts.items() if k[0] == "a" and k[1] == "d"]
-    assert sum(v[10] for v in answers) > 0 and sum(v[11] + v[12] for v in answers) > 0
+    assert sum(v[8] for v in answers) > 0 and sum(v[9] + v[10] for v in answers) > 0
     assert {k[5] for k in histogram} == {"f", "r"}
     # Tickets moved between assignees and levels: rows left at zero exist.
 
