@@ -362,7 +362,11 @@ async def rebuild() -> None:
     """Counts the roll-ups anew from the tickets and messages, in one transaction: for
     rows written behind the services' back (a bulk load; a test's fixture)."""
     async with in_transaction() as db:
-        await db.execute_script(backfill_sql(db.capabilities.dialect))
+        # Statement by statement: SQLite's executescript would commit the transaction
+        # first and run the script outside it.
+        for statement in backfill_sql(db.capabilities.dialect).split(";\n"):
+            if statement.strip():
+                await db.execute_query(statement)
 
 
 def track(ticket: Ticket) -> Change:
