@@ -77,6 +77,15 @@ async def _token(args: argparse.Namespace, settings: Settings) -> None:
     print(secret)
 
 
+async def _rebuild_stats(settings: Settings) -> None:
+    from bot.db import orm
+    from bot.services import rollups
+
+    async with orm(settings.database_url):
+        await rollups.rebuild()
+    print("statistics recounted from the tickets and messages")
+
+
 def _operator() -> str:
     """Who runs the CLI, for the history of what they did."""
     try:
@@ -168,6 +177,15 @@ def _parser() -> argparse.ArgumentParser:
     erase.add_argument(
         "--force", action="store_true", help="close their open tickets first instead of refusing"
     )
+    stats = sub.add_parser("stats", help="the statistics")
+    stats_sub = stats.add_subparsers(dest="stats_command", required=True)
+    stats_sub.add_parser(
+        "rebuild",
+        help="recount the statistics' roll-ups from the tickets and messages",
+        description="Empties the roll-ups the statistics are read from and counts every "
+        "ticket and message again, in one transaction (the services keep them in step; "
+        "this is for rows written around them: an import, a partial restore).",
+    )
     return parser
 
 
@@ -191,6 +209,8 @@ def main(argv: list[str] | None = None) -> int:
             asyncio.run(_token(args, settings))
         elif args.command == "customer":
             return asyncio.run(_erase_customer(args, settings))
+        elif args.command == "stats":
+            asyncio.run(_rebuild_stats(settings))
     except ConfigError as exc:
         print(exc, file=sys.stderr)
         return 2

@@ -13,6 +13,7 @@ from models.directory import (
     Template,
 )
 from models.people import Agent, Customer
+from models.stats import StatsCount, StatsHistogram
 from models.tickets import Attachment, Message, MessageLink, Ticket, TicketEvent
 
 __all__ = [
@@ -32,6 +33,8 @@ __all__ = [
     "Setting",
     "ShownMessage",
     "SlaPolicy",
+    "StatsCount",
+    "StatsHistogram",
     "Status",
     "Template",
     "Ticket",

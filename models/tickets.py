@@ -52,6 +52,10 @@ class Ticket(Model):
     sla_paused_seconds = fields.IntField(default=0)
 
     csat = fields.SmallIntField(null=True)
+    # Agent answers (messages of kind agent) on the ticket, kept with the statistics'
+    # roll-ups: a ticket moved to another assignee or department moves its answers'
+    # counts with it, and one without answers has none to look up.
+    answers = fields.IntField(default=0)
     csat_comment = fields.TextField(null=True)
 
     # Where the staff card lives.

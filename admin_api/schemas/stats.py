@@ -13,7 +13,9 @@ Seconds = Annotated[
     float | None,
     Field(
         description="Seconds; null when no ticket has it. Alerts (tickets support started"
-        " towards a customer) are left out: their first message is support's own"
+        " towards a customer) are left out: their first message is support's own. Exact"
+        " when the report counts at most 10,000 tickets; past that, from log-spaced"
+        " histograms: within 2 % of the exact value, plus 1 ms"
     ),
 ]
 

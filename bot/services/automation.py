@@ -21,7 +21,7 @@ from tortoise.transactions import in_transaction
 from bot.delivery import outbox
 from bot.i18n import speaking
 from bot.periodic import Periodic
-from bot.services import sla, staff_thread, tickets
+from bot.services import rollups, sla, staff_thread, tickets
 from bot.services.settings import runtime_settings
 from bot.ui import staff as staff_ui
 from models import SlaPolicy, Ticket, TicketEvent
@@ -110,13 +110,27 @@ async def sla_check(moment: datetime) -> tuple[int, int]:
                     breaches += 1
                 else:
                     warnings += 1
-        order = [SlaState.OK, SlaState.WARNING, SlaState.BREACHED]
-        if order.index(worst) > order.index(ticket.sla_state):
-            await Ticket.filter(id=ticket.id).update(sla_state=worst)
-            ticket.sla_state = worst
-            async with in_transaction():
-                await tickets.refresh_card(ticket)
+        if _ORDER.index(worst) > _ORDER.index(ticket.sla_state):
+            await _worsen(ticket, worst)
     return warnings, breaches
+
+
+_ORDER = [SlaState.OK, SlaState.WARNING, SlaState.BREACHED]
+
+
+async def _worsen(ticket: Ticket, state: SlaState) -> None:
+    """The ticket's SLA state becomes `state` (never better: another instance may have
+    moved it meanwhile), with its card and the statistics' breach counts."""
+    async with in_transaction():
+        locked = await Ticket.filter(id=ticket.id).select_for_update().first()
+        if locked is None or _ORDER.index(state) <= _ORDER.index(locked.sla_state):
+            return
+        await locked.fetch_related("customer")
+        counted = rollups.track(locked)
+        await Ticket.filter(id=ticket.id).update(sla_state=state)
+        locked.sla_state = ticket.sla_state = state
+        await tickets.refresh_card(ticket)
+        await counted.apply(locked)
 
 
 async def _announce(ticket: Ticket, what: str, due: datetime, state: SlaState) -> bool:

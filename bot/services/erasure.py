@@ -202,6 +202,10 @@ async def _erase(
             f"{'it' if len(numbers) == 1 else 'them'} first or erase with force",
             {"tickets": numbers},
         )
+    if still_open:
+        # Every ticket locked before the first close writes its statistics' roll-ups:
+        # those rows are written last in any transaction, never before a ticket's lock.
+        await Ticket.filter(id__in=[t.id for t in theirs]).order_by("id").select_for_update()
     for ticket in still_open:
         await tickets.close(ticket.id, actor)
     ids = [t.id for t in theirs]

@@ -12,6 +12,7 @@ from tortoise.expressions import Q, Subquery
 from tortoise.queryset import QuerySet
 from tortoise.transactions import in_transaction
 
+from bot.services import rollups
 from bot.services.directory import (
     ensure_unique,
     get_or_404,
@@ -194,9 +195,11 @@ async def create_customer(**fields: Any) -> Customer:
 
 async def update_customer(customer_id: int, **fields: Any) -> Customer:
     async with in_transaction():
-        customer = await get_or_404(Customer, customer_id, "customer")
+        # Locked: a ticket opened meanwhile counts under the level it reads after this.
+        customer = await get_or_404(Customer.select_for_update(), customer_id, "customer")
         if customer.erased_at is not None:
             raise Conflict("the customer was erased; their data cannot be changed")
+        level = customer.support_level
         if "telegram_id" in fields and fields["telegram_id"] != customer.telegram_id:
             # The Telegram id is where the customer's tickets are delivered: changing it
             # would send their conversation to someone else.
@@ -206,7 +209,11 @@ async def update_customer(customer_id: int, **fields: Any) -> Customer:
                 Customer, "customer", exclude_id=customer_id, telegram_id=fields["telegram_id"]
             )
         customer.update_from_dict(fields)
-        return await save(customer, "customer")
+        await save(customer, "customer")
+        if customer.support_level != level:
+            # Their tickets count under the new level in the statistics.
+            await rollups.relevelled(customer_id, level, customer.support_level)
+        return customer
 
 
 async def delete_customer(customer_id: int) -> None:

@@ -12,7 +12,7 @@ from tortoise.transactions import in_transaction
 
 from bot.delivery.outbox import CARD_POST
 from bot.i18n import speaking
-from bot.services import config, staff_thread, tickets
+from bot.services import config, rollups, staff_thread, tickets
 from bot.services.errors import Conflict, Forbidden, Invalid, NotFound
 from bot.services.scope import joined_transaction
 from bot.ui import staff as staff_ui
@@ -78,8 +78,9 @@ async def claim(ticket_id: int, agent: Agent) -> Ticket:
             current = await Ticket.get(id=ticket_id).select_related("assignee")
             raise AlreadyClaimed(current.assignee.name if current.assignee else "?")
         await Agent.filter(id=agent.id).update(last_assigned_at=datetime.now(UTC))
+        counted = rollups.track(ticket)  # as it counted: unassigned
         ticket.assignee = (await config.snapshot()).agent(agent.id) or agent
-        return await tickets.after_claim(ticket, actor)
+        return await tickets.after_claim(ticket, actor, counted)
 
 
 async def send_template(

@@ -2,7 +2,9 @@
 
 Every operation runs in one transaction with its ticket event and the outbox rows
 it causes (the customer's copy, the staff card's edit), so a change and its
-messages are committed together or not at all.
+messages are committed together or not at all. The statistics' roll-ups
+(bot.services.rollups) move in the same transaction, written last: what the ticket
+counted when it was locked, against what it counts at the end.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from tortoise.transactions import in_transaction
 from bot import clock
 from bot.delivery import outbox
 from bot.i18n import speaking
-from bot.services import assignment, attachments, config, customers, sla, staff_thread
+from bot.services import assignment, attachments, config, customers, rollups, sla, staff_thread
 from bot.services.attachments import StoredFile
 from bot.services.errors import Conflict, Forbidden, Invalid, NotFound
 from bot.services.scope import joined_transaction
@@ -378,6 +380,10 @@ async def create_ticket(
     subject = _clean_text(subject, "subject", SUBJECT_LIMIT)
     text = _clean_text(text)
     async with joined_transaction():
+        # The support level as it is now, and no change of it until this ticket counts
+        # under it (people.update_customer moves the tickets it can see).
+        customer = await _customer_locked(customer.id)
+        counted = rollups.new()
         department, category, priority = await _resolve_refs(
             department_id, category_id, priority_id
         )
@@ -418,6 +424,7 @@ async def create_ticket(
             # An alert is not an answer: an agent's first response to an alert is the
             # first answer after the customer wrote.
             last_agent_message_at=created if is_alert else None,
+            answers=1 if is_alert else 0,
         )
         message = await Message.create(
             ticket=ticket,
@@ -454,6 +461,8 @@ async def create_ticket(
                     )
             ticket.customer_unread = 1
             await ticket.save(update_fields=["customer_unread"])
+            counted.answered(actor.agent.id if actor.agent else None)
+        await counted.apply(ticket)
     return ticket, message
 
 
@@ -520,6 +529,13 @@ async def _locked(ticket_id: int, actor: Actor) -> Ticket:
     return ticket
 
 
+async def _customer_locked(customer_id: int) -> Customer:
+    customer = await Customer.filter(id=customer_id).select_for_update(no_key=True).first()
+    if customer is None:
+        raise Invalid("no such customer", {"field": "customer_id"})
+    return customer
+
+
 async def reply(
     ticket_id: int, text: str, actor: Actor, files: Sequence[StoredFile] = ()
 ) -> Message:
@@ -535,6 +551,7 @@ async def reply(
         if ticket.status.is_final:
             raise Conflict("the ticket is closed; reopen it to answer")
         not_own(ticket.customer, actor.agent)
+        counted = rollups.track(ticket)
         moment = now()
         message = await Message.create(
             ticket=ticket, kind=MessageKind.AGENT, author_agent=actor.agent, text=text
@@ -544,6 +561,8 @@ async def reply(
             ticket.first_response_at = moment
         ticket.last_agent_message_at = moment
         ticket.customer_unread += 1
+        ticket.answers += 1
+        counted.answered(actor.agent.id if actor.agent else None)
         status = ticket.status
         if is_new(status) or status.role in (StatusRole.IN_PROGRESS, None):
             await _move(ticket, await _status(StatusRole.WAITING), moment)
@@ -563,6 +582,7 @@ async def reply(
         )
         await _send_files_to_customer(ticket, message, stored)
         await refresh_card(ticket)
+        await counted.apply(ticket)
     return message
 
 
@@ -614,6 +634,7 @@ async def assign(ticket_id: int, agent_id: int | None, actor: Actor) -> Ticket:
         ticket = await _locked(ticket_id, actor)
         if ticket.status.is_final:
             raise Conflict("the ticket is closed")
+        counted = rollups.track(ticket)
         if agent_id is None:
             if ticket.assignee_id is None:
                 return ticket
@@ -630,18 +651,20 @@ async def assign(ticket_id: int, agent_id: int | None, actor: Actor) -> Ticket:
             await ticket.save()
             await _record(ticket, "assigned", actor, agent_id=agent.id)
         await refresh_card(ticket)
+        await counted.apply(ticket)
     return await get_ticket(ticket_id)
 
 
-async def after_claim(ticket: Ticket, actor: Actor) -> Ticket:
+async def after_claim(ticket: Ticket, actor: Actor, counted: rollups.Change) -> Ticket:
     """The claim is won (`ticket`, locked in the caller's transaction, has its new
-    assignee): status, event, card."""
+    assignee; `counted` tracked it before): status, event, card, statistics."""
     await relate(ticket)
     if is_new(ticket.status):
         await _move(ticket, await _status(StatusRole.IN_PROGRESS), now())
         await ticket.save()
     await _record(ticket, "claimed", actor, agent_id=ticket.assignee_id)
     await refresh_card(ticket)
+    await counted.apply(ticket)
     return ticket
 
 
@@ -664,6 +687,7 @@ async def transfer(
         before = staff_thread.Before(
             ticket.department, ticket.category, ticket.assignee, ticket.status
         )
+        counted = rollups.track(ticket)
         ticket.department = department
         if ticket.category is not None and ticket.category.department_id != department.id:
             ticket.category = None
@@ -689,6 +713,7 @@ async def transfer(
         )
         await refresh_card(ticket)
         await staff_thread.transferred(ticket, before, actor.name)
+        await counted.apply(ticket)
     return await get_ticket(ticket_id)
 
 
@@ -701,12 +726,14 @@ async def set_priority(ticket_id: int, priority_id: int, actor: Actor) -> Ticket
         if priority.id == ticket.priority_id:
             return ticket
         previous = ticket.priority_id
+        counted = rollups.track(ticket)
         ticket.priority = priority
         # Due times follow the new priority, with the time the clock already stood.
         await sla.follow_priority(ticket)
         await ticket.save()
         await _record(ticket, "priority_changed", actor, old=previous, new=priority.id)
         await refresh_card(ticket)
+        await counted.apply(ticket)
     return await get_ticket(ticket_id)
 
 
@@ -721,10 +748,12 @@ async def set_status(
         allowed = SettableBy.CUSTOMERS if by_customer else SettableBy.AGENTS
         if status.settable_by not in (SettableBy.ALL, allowed):
             raise Forbidden(f"this status is set by {status.settable_by.value} only")
+        counted = rollups.track(ticket)
         await _change_status(ticket, status, actor)
         if by_customer and not status.is_final:
             # (Closing is told by the lifecycle's own notice.)
             await staff_thread.customer_chose_status(ticket)
+        await counted.apply(ticket)
     return await get_ticket(ticket_id)
 
 
@@ -779,7 +808,9 @@ async def close(ticket_id: int, actor: Actor) -> Ticket:
         ticket = await _locked(ticket_id, actor)
         if ticket.status.is_final:
             raise Conflict("the ticket is already closed")
+        counted = rollups.track(ticket)
         await _change_status(ticket, await _status(StatusRole.CLOSED), actor)
+        await counted.apply(ticket)
     return await get_ticket(ticket_id)
 
 
@@ -788,8 +819,10 @@ async def reopen(ticket_id: int, actor: Actor) -> Ticket:
         ticket = await _locked(ticket_id, actor)
         if not (ticket.status.is_final or ticket.status.role == StatusRole.RESOLVED):
             raise Conflict("only resolved or closed tickets can be reopened")
+        counted = rollups.track(ticket)
         ticket.resolved_at = None
         await _change_status(ticket, await _back_to_work(ticket), actor)
+        await counted.apply(ticket)
     return await get_ticket(ticket_id)
 
 
@@ -813,6 +846,7 @@ async def add_customer_message(
         ticket = held if held is not None else await _locked(ticket_id, actor)
         if ticket.status.is_final or not ticket.status.customer_can_reply:
             raise Conflict("this ticket does not take messages now")
+        counted = rollups.track(ticket)
         moment = now()
         message = await Message.create(
             ticket=ticket, kind=MessageKind.CUSTOMER, author_customer=ticket.customer, text=text
@@ -831,6 +865,7 @@ async def add_customer_message(
         elif ticket.status.role == StatusRole.WAITING:
             await _change_status(ticket, await _status(StatusRole.IN_PROGRESS), actor)
         # Otherwise the card shows nothing new: editing it would be rejected as unchanged.
+        await counted.apply(ticket)
     return message
 
 
@@ -846,10 +881,13 @@ async def rate_answer(message_id: int, value: int, actor: Actor) -> Message:
         if actor.type == ActorType.CUSTOMER and ticket.customer_id != actor.id:
             raise NotFound("no such answer")
         if message.rating != value:
+            counted = rollups.track(ticket)
+            counted.rerated(message.author_agent_id, message.rating, value)
             message.rating = value
             await message.save(update_fields=["rating"])
             await _record(ticket, "rated", actor, message_id=message.id, rating=value)
             await staff_thread.answer_rated(ticket, message)
+            await counted.apply(ticket)
     return message
 
 
@@ -864,6 +902,7 @@ async def rate_ticket(
         if actor.type == ActorType.CUSTOMER and ticket.customer_id != actor.id:
             raise NotFound(f"ticket {ticket_id} does not exist")
         before = (ticket.csat, ticket.csat_comment)
+        counted = rollups.track(ticket)
         ticket.csat = score
         if comment is not None:
             ticket.csat_comment = _clean_text(comment, "comment", 2000)
@@ -873,4 +912,5 @@ async def rate_ticket(
             ticket, score=before[0] != score, comment=before[1] != ticket.csat_comment
         )
         # The card does not show CSAT: an edit would be rejected as unchanged.
+        await counted.apply(ticket)
     return ticket
