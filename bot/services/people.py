@@ -196,7 +196,11 @@ async def create_customer(**fields: Any) -> Customer:
 async def update_customer(customer_id: int, **fields: Any) -> Customer:
     async with in_transaction():
         # Locked: a ticket opened meanwhile counts under the level it reads after this.
-        customer = await get_or_404(Customer.select_for_update(), customer_id, "customer")
+        # (Not the key: a message of their tickets written meanwhile checks its foreign
+        # key with a key-share lock, and its transaction holds a ticket we may wait for.)
+        customer = await get_or_404(
+            Customer.select_for_update(no_key=True), customer_id, "customer"
+        )
         if customer.erased_at is not None:
             raise Conflict("the customer was erased; their data cannot be changed")
         level = customer.support_level

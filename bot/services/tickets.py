@@ -880,6 +880,9 @@ async def rate_answer(message_id: int, value: int, actor: Actor) -> Message:
         ticket = await _locked(message.ticket_id, actor)
         if actor.type == ActorType.CUSTOMER and ticket.customer_id != actor.id:
             raise NotFound("no such answer")
+        # The ticket's lock orders the ratings of its answers: the rating as it is now
+        # (two presses at once must not both count a change from the same rating).
+        await message.refresh_from_db(fields=["rating"])
         if message.rating != value:
             counted = rollups.track(ticket)
             counted.rerated(message.author_agent_id, message.rating, value)
