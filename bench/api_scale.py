@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import tempfile
 import time
+from collections import defaultdict
+from datetime import datetime
 from typing import Any
 
 from aiohttp import web
@@ -16,6 +18,7 @@ from admin_api import create_admin_app
 from bench.common import TOKEN, Timer, database, summary_ms
 from bot.config import Settings
 from bot.db import connection, tortoise_config
+from bot.services import rollups, stats
 from bot.services.ticket_queries import TicketFilter, encode_cursor, list_statements
 from bot.services.tickets import Actor
 from models.enums import ActorType
@@ -101,7 +104,10 @@ def _seed_sql(dialect: str, tickets: int, messages_per_ticket: int) -> list[str]
             (SELECT min(c.id) FROM category c WHERE c.department_id = x.department),
             x.priority, x.status, x.subject || ' #' || x.i, x.agent, 'telegram',
             x.created, x.created + interval_hours,
-            x.created + interval_first, NULL, NULL, 'ok', FALSE, 0, x.csat
+            x.created + interval_first,
+            CASE WHEN x.i % 5 >= 3 THEN x.created + interval_resolution END,
+            CASE WHEN x.i % 5 = 4 THEN x.created + interval_closed END,
+            'ok', FALSE, 0, x.csat
         FROM (
             SELECT i,
                 (SELECT min(id) FROM customer) + (i % {max(tickets // 5, 10)}) AS customer,
@@ -117,8 +123,11 @@ def _seed_sql(dialect: str, tickets: int, messages_per_ticket: int) -> list[str]
         ) x
     """
     if dialect == "postgres":
-        ticket_sql = ticket_sql.replace("interval_hours", f"({rnd} * interval '48 hours')").replace(
-            "interval_first", f"({rnd} * interval '8 hours')"
+        ticket_sql = (
+            ticket_sql.replace("interval_hours", f"({rnd} * interval '48 hours')")
+            .replace("interval_first", f"({rnd} * interval '8 hours')")
+            .replace("interval_resolution", f"({rnd} * interval '72 hours')")
+            .replace("interval_closed", f"({rnd} * interval '96 hours')")
         )
     else:
         ticket_sql = ticket_sql.replace(
@@ -128,6 +137,11 @@ def _seed_sql(dialect: str, tickets: int, messages_per_ticket: int) -> list[str]
             "x.created + interval_first",
             "datetime(x.created, '+' || (abs(random()) % 28800) || ' seconds')",
         )
+        for name, seconds in (("interval_resolution", 259200), ("interval_closed", 345600)):
+            ticket_sql = ticket_sql.replace(
+                f"x.created + {name}",
+                f"datetime(x.created, '+' || (abs(random()) % {seconds}) || ' seconds')",
+            )
     sql.append(ticket_sql)
     kinds = "CASE WHEN k % 2 = 1 THEN 'customer' ELSE 'agent' END"
     if dialect == "postgres":
@@ -190,6 +204,10 @@ async def measure(backend: str, tickets: int, messages_per_ticket: int = 5, runs
                     )
                 for statement in _seed_sql(dialect, tickets, messages_per_ticket):
                     await db.execute_script(statement)
+                # Rows written straight in SQL: the statistics' roll-ups are counted by
+                # the migration's own backfill, as for a database upgraded to them.
+                with Timer() as counting:
+                    await db.execute_script(rollups.backfill_sql(dialect))
                 if dialect == "postgres":
                     # VACUUM as well: autovacuum would soon mark the loaded pages
                     # all-visible (index-only scans) anyway; here it is done, not raced.
@@ -238,6 +256,10 @@ async def measure(backend: str, tickets: int, messages_per_ticket: int = 5, runs
                 depth = "10,000" if tickets > 500_000 else "half-way"
                 tickets_url = "/api/v1/tickets?limit=50"
                 year_ago = "2025-11-23T00:00:00Z"
+                # Bounds inside months at a time of day: the parts of a day from the
+                # tickets, whole days from the daily rows, and the durations of the two
+                # partial months from the tickets (the heaviest period to read).
+                inside = "created_from=2026-01-02T12:00:00Z&created_to=2026-03-30T12:00:00Z"
                 cases = {
                     "list, first page (department + open)": (
                         f"{tickets_url}&department_id={department}&status_role=new"
@@ -255,22 +277,86 @@ async def measure(backend: str, tickets: int, messages_per_ticket: int = 5, runs
                     "ticket detail": f"/api/v1/tickets/{ticket_id}",
                     "ticket messages": f"/api/v1/tickets/{ticket_id}/messages",
                     "stats overview (all time)": "/api/v1/stats",
+                    "stats overview over a year": f"/api/v1/stats?created_from={year_ago}",
                     "stats by agent over a year": f"/api/v1/stats/by-agent?created_from={year_ago}",
+                    "stats by status over a year": (
+                        f"/api/v1/stats/by-status?created_from={year_ago}"
+                    ),
+                    "stats by agent, Jan 2 noon to Mar 30 noon": (
+                        f"/api/v1/stats/by-agent?{inside}"
+                    ),
+                    "stats by agent of one department, all time": (
+                        f"/api/v1/stats/by-agent?department_id={department}"
+                    ),
                 }
                 results: dict[str, Any] = {}
                 for name, path in cases.items():
-                    heavy = name.startswith(("stats", "search: two"))
+                    heavy = name.startswith("search: two")
                     results[name] = await _timed(client, path, max(3, runs // 6) if heavy else runs)
+                side_by_side = await _side_by_side(year_ago, inside, max(3, runs // 6), runs)
                 explain = await _explain(db, dialect)
+                rollup_rows = {}
+                for table in ("stats_count", "stats_histogram"):
+                    _, counted = await db.execute_query(f"SELECT COUNT(*) AS n FROM {table}")
+                    rollup_rows[table] = dict(counted[0])["n"]
             finally:
                 await client.close()
             return {
                 "backend": backend,
                 "tickets": tickets,
                 "seed_seconds": seeding.seconds,
+                "rollup_seconds": counting.seconds,
+                "rollup_rows": rollup_rows,
                 "results": results,
+                "stats_side_by_side": side_by_side,
                 "explain": explain,
             }
+
+
+async def _side_by_side(
+    year_ago: str, inside: str, runs_counted: int, runs: int
+) -> dict[str, dict[str, Any]]:
+    """Reports in process, read from the roll-ups and counted from the tickets as the
+    endpoints did before them (the service's own path for one customer's reports,
+    given every report here): p50 / p95 ms of each, measured in the same run."""
+    since = datetime.fromisoformat(year_ago)
+    bounds = dict(part.split("=") for part in inside.split("&"))
+    period = {k: datetime.fromisoformat(v) for k, v in bounds.items()}
+    reports: dict[str, tuple[Any, stats.StatsFilter]] = {
+        "overview (all time)": (stats.overview, stats.StatsFilter()),
+        "overview over a year": (stats.overview, stats.StatsFilter(created_from=since)),
+        "by agent over a year": (stats.by_agent, stats.StatsFilter(created_from=since)),
+        "by status over a year": (stats.by_status, stats.StatsFilter(created_from=since)),
+        "by agent, Jan 2 noon to Mar 30 noon": (stats.by_agent, stats.StatsFilter(**period)),
+    }
+
+    async def timed(report: Any, flt: stats.StatsFilter, n: int) -> dict[str, float]:
+        times = []
+        for _ in range(n):
+            started = time.perf_counter()
+            await report(flt)
+            times.append(time.perf_counter() - started)
+        return summary_ms(times)
+
+    out: dict[str, dict[str, Any]] = {}
+    for name, (report, flt) in reports.items():
+        out[name] = {"rollups": await timed(report, flt, runs)}
+    rolled = stats._collect
+
+    async def from_tickets(
+        flt: stats.StatsFilter, group: str | None, *, answers: bool = False
+    ) -> dict[Any, stats.Figures]:
+        figures: dict[Any, stats.Figures] = defaultdict(stats.Figures)
+        await stats._from_tickets(flt, group, figures, answers=answers)
+        return figures
+
+    stats._collect = from_tickets  # (this benchmark's process only)
+    try:
+        for name, (report, flt) in reports.items():
+            out[name]["tickets"] = await timed(report, flt, runs_counted)
+    finally:
+        stats._collect = rolled
+    return out
 
 
 async def _explain(db: Any, dialect: str) -> str:
