@@ -37,7 +37,8 @@ class _Record:
 
 
 # The FSM rows an update has read or written, by key; set for the span of one update
-# (FsmSessionMiddleware), None elsewhere (a timer's write goes to the table at once).
+# (bot.middlewares.UpdateScopeMiddleware), None elsewhere (a timer's write goes to the
+# table at once).
 _session: ContextVar[dict[str, _Record] | None] = ContextVar("fsm_session", default=None)
 
 

@@ -26,7 +26,9 @@ class Contact:
 LAST_SEEN_PRECISION = timedelta(minutes=1)
 
 
-def _kept(customer: Customer | None, telegram_id: int) -> Customer | None:
+def keep(customer: Customer | None, telegram_id: int) -> Customer | None:
+    """Keeps what the update read of the customer with this Telegram id (None: there is
+    none), under their Telegram id and their own id."""
     remember(_key(telegram_id), customer)
     if customer is not None:
         remember(("customer_id", customer.id), customer)
@@ -38,7 +40,7 @@ async def by_telegram_id(telegram_id: int) -> Customer | None:
     known = recall(_key(telegram_id))
     if known is not MISSING:
         return known
-    return _kept(await Customer.get_or_none(telegram_id=telegram_id), telegram_id)
+    return keep(await Customer.get_or_none(telegram_id=telegram_id), telegram_id)
 
 
 async def by_id(customer_id: int) -> Customer | None:
@@ -47,7 +49,7 @@ async def by_id(customer_id: int) -> Customer | None:
     if known is not MISSING:
         return known
     customer = await Customer.get_or_none(id=customer_id)
-    return _kept(customer, customer.telegram_id) if customer is not None else None
+    return keep(customer, customer.telegram_id) if customer is not None else None
 
 
 async def touch(contact: Contact) -> Customer:
@@ -66,7 +68,7 @@ async def touch(contact: Contact) -> Customer:
         customer = await Customer.create(
             telegram_id=contact.telegram_id, **fields, language=detected
         )
-        return _kept(customer, contact.telegram_id)  # type: ignore[return-value]
+        return keep(customer, contact.telegram_id)  # type: ignore[return-value]
     changed = {k: v for k, v in fields.items() if getattr(customer, k) != v}
     seen = customer.last_seen_at
     if seen is not None and fields["last_seen_at"] - seen < LAST_SEEN_PRECISION:

@@ -7,8 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.services import config
-from bot.services.scope import customer_key, remember
+from bot.services import config, customers
 from models import Customer, FsmRecord
 
 _SQL = (
@@ -32,8 +31,7 @@ async def read_private(fsm_key: str, telegram_id: int) -> tuple[str | None, dict
     customer = None
     if row["id"] is not None:
         customer = Customer._init_from_db(**{k: v for k, v in row.items() if k not in _OWN})
-        remember(("customer_id", customer.id), customer)
-    remember(customer_key(telegram_id), customer)
+    customers.keep(customer, telegram_id)
     if row["hd_fsm_key"] is None:
         return None
     data = FsmRecord._meta.fields_map["data"].to_python_value(row["hd_fsm_data"])
