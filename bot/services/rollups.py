@@ -28,7 +28,7 @@ import importlib.util
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -387,10 +387,3 @@ async def relevelled(customer_id: int, old: str, new: str) -> None:
         tally.ticket(Snapshot.of(ticket, old), -1)
         tally.ticket(Snapshot.of(ticket, new), 1)
     await tally.write()
-
-
-async def claimed(ticket: Ticket) -> None:
-    """`ticket` (locked, customer loaded) was just given its assignee by a
-    compare-and-set from nobody: it counted unassigned before, all else as it is."""
-    after = Snapshot.of(ticket)
-    await Change(replace(after, assignee=0), ticket.id).apply(ticket)
