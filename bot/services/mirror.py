@@ -8,6 +8,7 @@ from tortoise.transactions import in_transaction
 
 from bot.delivery import outbox
 from bot.i18n import speaking
+from bot.services import staff_thread
 from bot.services.tickets import TEXT_LIMIT, now, refresh_card
 from bot.ui import keyboards, texts
 from models import Agent, Customer, Message, MessageLink, OutboxMessage, TicketEvent
@@ -91,12 +92,11 @@ async def customer_edited(
     ticket = message.ticket
     async with in_transaction():
         await _store(message, text, ActorType.CUSTOMER, customer.id, customer.display_name)
-        with speaking(None):
-            header = texts.staff_customer_message(
-                ticket.number, customer.display_name, customer.username, message
-            )
-            html = header + " " + texts.edited_mark() + "\n" + texts.quote_text(message.text)
-        for copy in await _copies(message, Side.STAFF):
+        copy = await staff_thread.staff_copy_of(message)
+        if copy is not None:
+            # Re-rendered whole: it may show the customer's next messages too (coalesced).
+            together = await staff_thread.shown_together(copy)
+            html = staff_thread.relay_text(ticket, together)
             await outbox.replace_text(copy.chat_id, copy, html, ticket_id=ticket.id)
         first = await Message.filter(ticket_id=ticket.id).order_by("id").first()
         if first is not None and first.id == message.id:

@@ -64,3 +64,27 @@ def joined_transaction() -> AbstractAsyncContextManager[Any]:
     if isinstance(Ticket._meta.db, TransactionalDBClient):
         return contextlib.nullcontext()
     return in_transaction()
+
+
+def _current_transaction() -> Any:
+    from models import Ticket
+
+    db = Ticket._meta.db
+    return db if isinstance(db, TransactionalDBClient) else None
+
+
+def hold(key: Any, value: Any) -> Any:
+    """Keeps `value`, a row the update locked, for the rest of the transaction that
+    locked it (outside a transaction nothing is kept: a lock would not last)."""
+    transaction = _current_transaction()
+    if transaction is not None:
+        remember(key, (transaction, value))
+    return value
+
+
+def held(key: Any) -> Any:
+    """What `hold` kept under `key` in the transaction running now, or MISSING."""
+    kept = recall(key)
+    if kept is MISSING or kept[0] is not _current_transaction():
+        return MISSING
+    return kept[1]

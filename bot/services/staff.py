@@ -55,17 +55,16 @@ async def agent_for(telegram_id: int) -> Agent | None:
 
 
 async def claim(ticket_id: int, agent: Agent) -> Ticket:
-    """ "I'll answer": compare-and-set on the assignee, so of several agents pressing at
-    once exactly one wins; the others learn who has it. Only agents of the ticket's
+    """ "I'll answer": under the ticket's lock, so of several agents pressing at once
+    exactly one wins; the others learn who has it. Only agents of the ticket's
     department (or admins) may claim."""
     actor = await tickets.agent_actor(agent)
     async with joined_transaction():
-        ticket = await Ticket.filter(id=ticket_id).select_for_update().first()
+        ticket = await tickets.lock(ticket_id)
         if ticket is None:
             raise NotFound("no such ticket")
         if not actor.may_act_on(ticket):
             raise Forbidden("the ticket belongs to another department")
-        await tickets.relate(ticket)
         tickets.not_own(ticket.customer, agent)
         if ticket.status.is_final:
             raise Conflict("the ticket is closed")
@@ -73,10 +72,9 @@ async def claim(ticket_id: int, agent: Agent) -> Ticket:
             return ticket
         if ticket.assignee is not None:
             raise AlreadyClaimed(ticket.assignee.name)
-        won = await Ticket.filter(id=ticket_id, assignee_id=None).update(assignee_id=agent.id)
-        if not won:
-            current = await Ticket.get(id=ticket_id).select_related("assignee")
-            raise AlreadyClaimed(current.assignee.name if current.assignee else "?")
+        # The ticket is locked (and on SQLite the update's transaction holds the write
+        # lock since its first insert): no other claim can come between the check above
+        # and after_claim's save of the assignee.
         await Agent.filter(id=agent.id).update(last_assigned_at=datetime.now(UTC))
         counted = rollups.track(ticket)  # as it counted: unassigned
         ticket.assignee = (await config.snapshot()).agent(agent.id) or agent
@@ -259,16 +257,24 @@ async def ticket_in_chat(chat_id: int, topic_id: int | None, reply_to: int | Non
     """The ticket a staff-chat message belongs to: its forum topic, else the message it
     replies to (the card or any relayed message), by the stored id mapping."""
     if topic_id is not None:
-        ticket = await Ticket.get_or_none(staff_chat_id=chat_id, staff_topic_id=topic_id)
+        ticket = (
+            await Ticket.filter(staff_chat_id=chat_id, staff_topic_id=topic_id)
+            .select_for_update()
+            .first()
+        )
         if ticket is not None:
-            return ticket
+            return await tickets.keep_locked(ticket)
     if reply_to is not None:
-        ticket = await Ticket.get_or_none(staff_chat_id=chat_id, staff_message_id=reply_to)
+        ticket = (
+            await Ticket.filter(staff_chat_id=chat_id, staff_message_id=reply_to)
+            .select_for_update()
+            .first()
+        )
         if ticket is not None:
-            return ticket
+            return await tickets.keep_locked(ticket)
         link = await MessageLink.get_or_none(chat_id=chat_id, telegram_message_id=reply_to)
         if link is not None:
-            return await Ticket.get(id=link.ticket_id)
+            return await tickets.lock(link.ticket_id)
     return None
 
 

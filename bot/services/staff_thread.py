@@ -12,6 +12,7 @@ import json
 import logging
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -26,6 +27,7 @@ from bot.services import config, scope
 from bot.services.settings import runtime_settings
 from bot.ui import cards, texts
 from bot.ui import staff as staff_ui
+from bot.ui.html import MESSAGE_LIMIT, visible_length
 from models import (
     Agent,
     Attachment,
@@ -39,7 +41,7 @@ from models import (
     Status,
     Ticket,
 )
-from models.enums import OutboxStatus, Side, StatusRole
+from models.enums import MessageKind, OutboxStatus, Side, StatusRole
 
 log = logging.getLogger(__name__)
 
@@ -333,22 +335,134 @@ async def recreate_topic(row: OutboxMessage) -> bool:
     return True
 
 
+# A customer's texts within this long of each other may share one staff message.
+COALESCE_WINDOW = timedelta(minutes=5)
+# The sends that make up a thread (edits and reactions change what is there).
+_THREAD_SENDS = ("sendMessage", "copyMessage", "sendMediaGroup", *outbox.MEDIA_METHODS.values())
+
+
+def relay_text(ticket: Ticket, messages: Sequence[Message]) -> str:
+    """The staff copy of a customer's messages: who and when, then each text (a blank
+    line between them); "(edited)" once any of them was edited."""
+    with speaking(None):
+        header = texts.staff_customer_message(
+            ticket.number, ticket.customer.display_name, ticket.customer.username, messages[0]
+        )
+        if any(m.edited_at is not None for m in messages):
+            header += " " + texts.edited_mark()
+    quoted = [texts.quote_text(m.text) for m in messages if m.text]
+    return header + "\n" + "\n\n".join(quoted) if quoted else header
+
+
+async def shown_together(row: OutboxMessage) -> list[Message]:
+    """The customer's messages staff copy `row` shows: its own, then those coalesced into
+    it - the ticket's next customer messages up to one relayed on its own (or anything
+    else said in the ticket)."""
+    following = (
+        await Message.filter(ticket_id=row.ticket_id, id__gte=row.message_id)
+        .order_by("id")
+        .limit(50)
+    )
+    if not following or following[0].id != row.message_id:
+        return following[:1]
+    own = set(
+        await OutboxMessage.filter(
+            ticket_id=row.ticket_id,
+            side=Side.STAFF,
+            message_id__in=[m.id for m in following[1:]],
+        ).values_list("message_id", flat=True)
+    )
+    together = following[:1]
+    for message in following[1:]:
+        if message.kind != MessageKind.CUSTOMER or message.id in own:
+            break
+        together.append(message)
+    return together
+
+
+async def staff_copy_of(message: Message) -> OutboxMessage | None:
+    """The text message in the staff chat that shows customer `message` (its first part),
+    whether its own or one it was coalesced into; queued, being sent or sent."""
+    rows = (
+        OutboxMessage.filter(
+            ticket_id=message.ticket_id,
+            side=Side.STAFF,
+            method="sendMessage",
+            purpose__isnull=True,  # not the card: it is re-rendered instead
+        )
+        .exclude(status=OutboxStatus.FAILED)
+        .order_by("id")
+    )
+    own = await rows.filter(message_id=message.id).first()
+    if own is not None:
+        return own
+    # Else the last relayed before it, if it holds it.
+    holder = await rows.filter(message_id__lt=message.id).order_by("-id").first()
+    if holder is None or holder.message_id is None:
+        return None
+    together = await shown_together(holder)
+    return holder if any(m.id == message.id for m in together) else None
+
+
+_REPLY_REF = "reply_parameters.message_id"
+
+
+async def _coalesced(ticket: Ticket, message: Message) -> bool:
+    """Joins a customer's text to the ticket's last staff copy while that one still waits
+    in the outbox (the group's 20 sends a minute hold it back): a burst of messages costs
+    the group one send, and the thread reads as it would have. False when it cannot."""
+    last = (
+        await OutboxMessage.filter(
+            ticket_id=ticket.id, chat_id=ticket.staff_chat_id, method__in=_THREAD_SENDS
+        )
+        .order_by("-id")
+        .first()
+    )
+    if (
+        last is None
+        or last.status not in outbox.QUEUED
+        or last.method != "sendMessage"
+        or last.side != Side.STAFF
+        or last.purpose is not None
+        or last.message_id is None
+        # A continuation of a long text (its first part carries the reply) is left alone.
+        or not ("reply_parameters" in last.payload or last.ref_param == _REPLY_REF)
+    ):
+        return False
+    # The new message is stored already: it must follow the run directly (nothing said
+    # in the ticket in between).
+    together = await shown_together(last)
+    if not together or together[-1].id != message.id:
+        return False
+    together = together[:-1]
+    if not together or together[-1].kind != MessageKind.CUSTOMER or not together[0].text:
+        return False
+    if message.created_at - together[-1].created_at > COALESCE_WINDOW:
+        return False
+    text = relay_text(ticket, [*together, message])
+    if visible_length(text) > MESSAGE_LIMIT:
+        return False
+    return await outbox.rewrite(last, text, last.payload.get("reply_markup"))
+
+
 async def relay_customer_message(
     ticket: Ticket, message: Message, files: Sequence[Attachment]
 ) -> None:
-    """A customer's follow-up into the ticket's thread, with who and when."""
+    """A customer's follow-up into the ticket's thread, with who and when; a text while
+    the previous one still waits to be sent joins it."""
     target = await card_target(ticket)
     if target is None or ticket.staff_chat_id is None:
         return
-    with speaking(None):
-        header = texts.staff_customer_message(
-            ticket.number, ticket.customer.display_name, ticket.customer.username, message
-        )
+    if message.text and not files and await _coalesced(ticket, message):
+        return
     reply_to = target
     if message.text or files:
-        text = header + "\n" + texts.quote_text(message.text) if message.text else header
         rows = await in_thread(
-            ticket, text, reply_to=target, message_id=message.id, side=Side.STAFF
+            ticket,
+            relay_text(ticket, [message]),
+            reply_to=target,
+            message_id=message.id,
+            side=Side.STAFF,
         )
         if message.text:
             reply_to = rows[0]  # the files follow the text

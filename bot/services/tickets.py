@@ -20,7 +20,16 @@ from tortoise.transactions import in_transaction
 from bot import clock
 from bot.delivery import outbox
 from bot.i18n import speaking
-from bot.services import assignment, attachments, config, customers, rollups, sla, staff_thread
+from bot.services import (
+    assignment,
+    attachments,
+    config,
+    customers,
+    rollups,
+    scope,
+    sla,
+    staff_thread,
+)
 from bot.services.attachments import StoredFile
 from bot.services.errors import Conflict, Forbidden, Invalid, NotFound
 from bot.services.scope import joined_transaction
@@ -521,11 +530,33 @@ async def send_alert(
 # -- actions -------------------------------------------------------------------------------
 
 
-async def _locked(ticket_id: int, actor: Actor) -> Ticket:
+def _held_key(ticket_id: int) -> tuple[str, int]:
+    return ("held ticket", ticket_id)
+
+
+async def keep_locked(ticket: Ticket) -> Ticket:
+    """`ticket`, just read with FOR UPDATE in the update's transaction, with its
+    relations: the services acting on it in this transaction lock it no second time."""
+    await relate(ticket)
+    return scope.hold(_held_key(ticket.id), ticket)
+
+
+async def lock(ticket_id: int) -> Ticket | None:
+    """The ticket locked for this transaction, with its relations (read once per update:
+    a ticket the update locked already is not read again)."""
+    known = scope.held(_held_key(ticket_id))
+    if known is not scope.MISSING:
+        return known
     ticket = await Ticket.filter(id=ticket_id).select_for_update().first()
+    return None if ticket is None else await keep_locked(ticket)
+
+
+async def held_ticket(ticket_id: int, actor: Actor) -> Ticket:
+    """The ticket an update acts on, locked for its transaction (see `lock`); another
+    department's is reported as missing."""
+    ticket = await lock(ticket_id)
     if ticket is None or not actor.may_act_on(ticket):
         raise NotFound(f"ticket {ticket_id} does not exist")
-    await relate(ticket)
     return ticket
 
 
@@ -547,7 +578,7 @@ async def reply(
     elif len(text) > TEXT_LIMIT:
         raise Invalid(f"the text is longer than {TEXT_LIMIT} characters")
     async with joined_transaction():
-        ticket = await _locked(ticket_id, actor)
+        ticket = await held_ticket(ticket_id, actor)
         if ticket.status.is_final:
             raise Conflict("the ticket is closed; reopen it to answer")
         not_own(ticket.customer, actor.agent)
@@ -609,7 +640,7 @@ async def add_note(ticket_id: int, text: str, actor: Actor) -> Message:
     """An internal note: stored and shown to staff, never sent to the customer."""
     text = _clean_text(text)
     async with joined_transaction():
-        ticket = await _locked(ticket_id, actor)
+        ticket = await held_ticket(ticket_id, actor)
         message = await Message.create(
             ticket=ticket, kind=MessageKind.NOTE, author_agent=actor.agent, text=text
         )
@@ -631,7 +662,7 @@ async def _check_agent_for(department_id: int, agent_id: int) -> Agent:
 
 async def assign(ticket_id: int, agent_id: int | None, actor: Actor) -> Ticket:
     async with in_transaction():
-        ticket = await _locked(ticket_id, actor)
+        ticket = await held_ticket(ticket_id, actor)
         if ticket.status.is_final:
             raise Conflict("the ticket is closed")
         counted = rollups.track(ticket)
@@ -661,7 +692,7 @@ async def after_claim(ticket: Ticket, actor: Actor, counted: rollups.Change) -> 
     await relate(ticket)
     if is_new(ticket.status):
         await _move(ticket, await _status(StatusRole.IN_PROGRESS), now())
-        await ticket.save()
+    await ticket.save()  # the assignee (and the status)
     await _record(ticket, "claimed", actor, agent_id=ticket.assignee_id)
     await refresh_card(ticket)
     await counted.apply(ticket)
@@ -672,7 +703,7 @@ async def transfer(
     ticket_id: int, department_id: int, agent_id: int | None, actor: Actor
 ) -> Ticket:
     async with in_transaction():
-        ticket = await _locked(ticket_id, actor)
+        ticket = await held_ticket(ticket_id, actor)
         if ticket.status.is_final:
             raise Conflict("the ticket is closed")
         department = await Department.get_or_none(id=department_id, active=True)
@@ -719,7 +750,7 @@ async def transfer(
 
 async def set_priority(ticket_id: int, priority_id: int, actor: Actor) -> Ticket:
     async with in_transaction():
-        ticket = await _locked(ticket_id, actor)
+        ticket = await held_ticket(ticket_id, actor)
         priority = await Priority.get_or_none(id=priority_id, active=True)
         if priority is None:
             raise Invalid("no such priority", {"field": "priority_id"})
@@ -741,7 +772,7 @@ async def set_status(
     ticket_id: int, status_id: int, actor: Actor, *, by_customer: bool = False
 ) -> Ticket:
     async with in_transaction():
-        ticket = await _locked(ticket_id, actor)
+        ticket = await held_ticket(ticket_id, actor)
         status = await Status.get_or_none(id=status_id)
         if status is None or not status.available:
             raise Invalid("no such available status", {"field": "status_id"})
@@ -805,7 +836,7 @@ async def _change_status(ticket: Ticket, status: Status, actor: Actor) -> None:
 
 async def close(ticket_id: int, actor: Actor) -> Ticket:
     async with in_transaction():
-        ticket = await _locked(ticket_id, actor)
+        ticket = await held_ticket(ticket_id, actor)
         if ticket.status.is_final:
             raise Conflict("the ticket is already closed")
         counted = rollups.track(ticket)
@@ -816,7 +847,7 @@ async def close(ticket_id: int, actor: Actor) -> Ticket:
 
 async def reopen(ticket_id: int, actor: Actor) -> Ticket:
     async with in_transaction():
-        ticket = await _locked(ticket_id, actor)
+        ticket = await held_ticket(ticket_id, actor)
         if not (ticket.status.is_final or ticket.status.role == StatusRole.RESOLVED):
             raise Conflict("only resolved or closed tickets can be reopened")
         counted = rollups.track(ticket)
@@ -843,7 +874,7 @@ async def add_customer_message(
     if not text and not files:
         raise Invalid("the message is empty")
     async with joined_transaction():
-        ticket = held if held is not None else await _locked(ticket_id, actor)
+        ticket = held if held is not None else await held_ticket(ticket_id, actor)
         if ticket.status.is_final or not ticket.status.customer_can_reply:
             raise Conflict("this ticket does not take messages now")
         counted = rollups.track(ticket)
@@ -877,7 +908,7 @@ async def rate_answer(message_id: int, value: int, actor: Actor) -> Message:
         message = await Message.get_or_none(id=message_id, kind=MessageKind.AGENT)
         if message is None:
             raise NotFound("no such answer")
-        ticket = await _locked(message.ticket_id, actor)
+        ticket = await held_ticket(message.ticket_id, actor)
         if actor.type == ActorType.CUSTOMER and ticket.customer_id != actor.id:
             raise NotFound("no such answer")
         # The ticket's lock orders the ratings of its answers: the rating as it is now
@@ -901,7 +932,7 @@ async def rate_ticket(
     if not 1 <= score <= 5:
         raise Invalid("CSAT is from 1 to 5")
     async with in_transaction():
-        ticket = await _locked(ticket_id, actor)
+        ticket = await held_ticket(ticket_id, actor)
         if actor.type == ActorType.CUSTOMER and ticket.customer_id != actor.id:
             raise NotFound(f"ticket {ticket_id} does not exist")
         before = (ticket.csat, ticket.csat_comment)

@@ -53,7 +53,7 @@ async def card_button(query: CallbackQuery, callback_data: StaffCb, agent: Agent
     actor = await tickets.agent_actor(agent)
     action, value = callback_data.a, callback_data.v
     try:
-        ticket = await tickets.get_ticket(callback_data.t, actor)
+        ticket = await tickets.held_ticket(callback_data.t, actor)
     except NotFound:
         await query.answer(ui.wrong_department(), show_alert=True)
         return
