@@ -46,7 +46,15 @@ class OutboxMessage(Model):
 
     class Meta:
         table = "outbox"
-        indexes = (("status", "due_at"), ("chat_id", "status"))
+        # A ticket's rows still on their way (its card, topic, queued edits, the staff
+        # copy a customer's text may join) and a message's copies are looked up by
+        # nearly every update.
+        indexes = (
+            ("status", "due_at"),
+            ("chat_id", "status"),
+            ("ticket_id", "id"),
+            ("message_id",),
+        )
 
 
 class ShownMessage(Model):

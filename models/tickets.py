@@ -79,6 +79,10 @@ class Ticket(Model):
             ("department_id", "created_at"),
             # The default list order (newest activity first) walks this index.
             ("updated_at", "id"),
+            # A staff chat message finds its ticket by the card it replies to, or by its
+            # forum topic: every message in a staff chat.
+            ("staff_chat_id", "staff_message_id"),
+            ("staff_chat_id", "staff_topic_id"),
             # ... and this one within a department and status (the common list filter).
             ("department_id", "status_id", "updated_at", "id"),
         )
@@ -122,6 +126,8 @@ class MessageLink(Model):
     class Meta:
         table = "message_link"
         unique_together = (("chat_id", "telegram_message_id"),)
+        # A message's copies (edits, deletes cascading) and a ticket's (erasure).
+        indexes = (("message_id",), ("ticket_id",))
 
 
 class Attachment(Model):
@@ -143,6 +149,7 @@ class Attachment(Model):
 
     class Meta:
         table = "attachment"
+        indexes = (("message_id",),)
 
 
 class TicketEvent(Model):
