@@ -50,7 +50,16 @@ PAUSES = (1, 3, 10, 30, 45, 90, 240, 600, 1440, 2 * 1440, 5 * 1440)
 @pytest.fixture
 def clock() -> Iterator[None]:
     CLOCK.reset()
-    CLOCK.freeze()
+    now = CLOCK.freeze()
+    # From 20:00 on the last day of next month, whatever today's date: a history of a
+    # few weeks then spans three months (a period's bounds inside and across months)
+    # on any day the suite runs.
+    month_after_next = (now.replace(day=1) + timedelta(days=62)).replace(day=1)
+    CLOCK.advance(
+        month_after_next.replace(hour=0, minute=0, second=0, microsecond=0)
+        - timedelta(hours=4)
+        - now
+    )
     with create_i18n("en").context():
         yield
     CLOCK.reset()
