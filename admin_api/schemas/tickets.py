@@ -216,3 +216,15 @@ class AlertIn(Input):
     priority_id: Id | None = None
     as_agent_id: Id | None = None
     files: list[AlertFile] = Field(default_factory=list, max_length=5)
+
+
+class CustomerHistoryOut(Output):
+    customer_id: int
+    total: int = Field(description="Their tickets the caller may see")
+    open_count: int = Field(description="Of them not in a final status")
+    open: list[TicketOut] = Field(description="Open tickets, newest activity first (up to 5)")
+    recent: list[TicketOut] = Field(description="Their latest tickets, any status (up to 5)")
+    csat_average: float | None = Field(description="Average rating (1-5) of rated tickets")
+    csat_count: int
+    answers_liked: int = Field(description="Agents' answers rated 👍")
+    answers_disliked: int = Field(description="Agents' answers rated 👎")

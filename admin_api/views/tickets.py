@@ -16,6 +16,7 @@ from admin_api.schemas.tickets import (
     AssignIn,
     AttachmentOut,
     Author,
+    CustomerHistoryOut,
     EventOut,
     MessageOut,
     ReplyIn,
@@ -26,7 +27,7 @@ from admin_api.schemas.tickets import (
     TicketStatusIn,
     TransferIn,
 )
-from bot.services import ticket_queries, tickets
+from bot.services import lookup, ticket_queries, tickets
 from bot.services.errors import Invalid
 from bot.services.settings import runtime_settings
 from bot.services.tokens import Principal
@@ -153,6 +154,40 @@ def register(api: Registry) -> None:
     async def get_ticket(call: Call) -> TicketOut:
         ticket = await tickets.get_ticket(call.path["ticket_id"], await actor_for(call.principal))
         return TicketOut.model_validate(ticket)
+
+    @api.route(
+        "GET",
+        "/tickets/by-number/{number}",
+        summary="Get a ticket by its number (what customers and agents see: #1042)",
+        tag=tag,
+        response=TicketOut,
+        scope=TICKET_SCOPE,
+    )
+    async def by_number(call: Call) -> TicketOut:
+        ticket = await lookup.by_number(call.path["number"], await actor_for(call.principal))
+        return TicketOut.model_validate(ticket)
+
+    @api.route(
+        "GET",
+        "/customers/{customer_id}/history",
+        summary="A customer's history with the desk: open and latest tickets, ratings",
+        tag="customers",
+        response=CustomerHistoryOut,
+        scope="only tickets of their agent's departments; a customer without one is 404.",
+    )
+    async def customer_history(call: Call) -> CustomerHistoryOut:
+        h = await lookup.customer_history(call.path["customer_id"], await actor_for(call.principal))
+        return CustomerHistoryOut(
+            customer_id=h.customer.id,
+            total=h.total,
+            open_count=h.open_count,
+            open=[TicketOut.model_validate(t) for t in h.open],
+            recent=[TicketOut.model_validate(t) for t in h.recent],
+            csat_average=h.csat_average,
+            csat_count=h.csat_count,
+            answers_liked=h.answers_liked,
+            answers_disliked=h.answers_disliked,
+        )
 
     @api.route(
         "GET",

@@ -52,7 +52,7 @@ def card_keyboard(ticket: Ticket) -> dict[str, Any]:
                 _b(_("⚡ Priority"), t, "menu", 2),
                 _b(_("🏷 Status"), t, "menu", 3),
             ],
-            [_b(_("📋 Templates"), t, "menu", 4)]
+            [_b(_("📋 Templates"), t, "menu", 4), _b(_("👤 History"), t, "hist")]
             + ([_b(_("🛟 Take over"), t, "take")] if ticket.assignee_id is not None else []),
         ]
     )
@@ -395,3 +395,130 @@ def no_longer_answered_by(agent: str) -> str:
 
 def status_moved(old: str, new: str) -> str:
     return _("🏷 Status: {old} → {new}.").format(old=escape(old), new=escape(new))
+
+
+# -- finding tickets (/ticket, /find, the customer's history) ----------------------------
+
+
+def _when(moment) -> str:
+    return moment.strftime("%d.%m.%Y %H:%M UTC")
+
+
+def _line(t: Ticket) -> str:
+    return (
+        f"{escape(t.priority.color)} #{t.number} · {escape(t.subject[:60])} — "
+        f"{escape(t.status.name)}"
+    )
+
+
+def card_link(ticket: Ticket) -> str | None:
+    """A t.me link to the ticket's card (or its forum topic) - only a supergroup's
+    messages have one (chat id -100…)."""
+    chat = ticket.staff_chat_id
+    if chat is None or not str(chat).startswith("-100"):
+        return None
+    internal = str(chat)[4:]
+    if ticket.staff_topic_id is not None:
+        return f"https://t.me/c/{internal}/{ticket.staff_topic_id}"
+    if ticket.staff_message_id is not None:
+        return f"https://t.me/c/{internal}/{ticket.staff_message_id}"
+    return None
+
+
+def ticket_summary(ticket: Ticket) -> str:
+    """`ticket` with its relations loaded."""
+    customer = ticket.customer
+    who = escape(customer.display_name) + (
+        f" (@{escape(customer.username)})" if customer.username else ""
+    )
+    lines = [
+        f"🎫 <b>#{ticket.number}</b> · {escape(ticket.subject)}",
+        _("Status: {status} · priority: {priority}").format(
+            status=escape(ticket.status.name), priority=escape(ticket.priority.name)
+        ),
+        _("Department: {department}").format(department=escape(ticket.department.name))
+        + (f" · {escape(ticket.category.name)}" if ticket.category else ""),
+        _("Customer: {who}").format(who=who),
+        _("Answering: {agent}").format(agent=escape(ticket.assignee.name))
+        if ticket.assignee
+        else _("Nobody answers it yet."),
+        _("Opened {opened}, last activity {updated}").format(
+            opened=_when(ticket.created_at), updated=_when(ticket.updated_at)
+        ),
+    ]
+    if ticket.staff_message_id is None and ticket.staff_topic_id is None:
+        lines.append(_("It has no card in a staff chat."))
+    return "\n".join(lines)
+
+
+def summary_keyboard(ticket: Ticket) -> dict[str, Any]:
+    rows = []
+    link = card_link(ticket)
+    if link is not None:
+        rows.append([Button(text=_("🔗 Open the card"), url=link)])
+    rows.append([_b(_("👤 Customer's history"), ticket.id, "hist")])
+    return _markup(rows)
+
+
+def ticket_usage() -> str:
+    return _("Write /ticket and a ticket number, e.g. <code>/ticket 1042</code>.")
+
+
+def ticket_not_found(number: str) -> str:
+    return _("There is no ticket #{number} in your departments.").format(number=_echo(number))
+
+
+def find_usage() -> str:
+    return _(
+        "Write /find and what to look for (two characters or more): a number, words of "
+        "a subject or a message, e.g. <code>/find refund</code>."
+    )
+
+
+def found(text: str, rows: list[Ticket], total: int, more: bool) -> str:
+    if not rows:
+        return _("Nothing found for «{text}».").format(text=_echo(text))
+    count = f"{total}+" if more else str(total)
+    head = _("Found for «{text}»: {count}").format(text=_echo(text), count=count)
+    lines = [f"<b>{head}</b>", *(_line(t) for t in rows)]
+    if total > len(rows):
+        lines.append(_("The newest {shown} are listed; narrow the search.").format(shown=len(rows)))
+    return "\n".join(lines)
+
+
+def found_keyboard(rows: list[Ticket]) -> dict[str, Any] | None:
+    if not rows:
+        return None
+    buttons = [_b(f"#{t.number}", t.id, "show") for t in rows]
+    return _markup([buttons[i : i + 5] for i in range(0, len(buttons), 5)])
+
+
+def customer_history(history) -> str:
+    """bot.services.lookup.History."""
+    customer = history.customer
+    who = escape(customer.display_name) + (
+        f" (@{escape(customer.username)})" if customer.username else ""
+    )
+    lines = [
+        "<b>" + _("👤 {who}: {total} tickets").format(who=who, total=history.total) + "</b>",
+        _("Customer since {since}").format(since=_when(customer.created_at)),
+    ]
+    if history.csat_average is not None:
+        lines.append(
+            _("Rating of the support: {average} of 5 ({count} rated)").format(
+                average=f"{history.csat_average:.1f}", count=history.csat_count
+            )
+        )
+    if history.answers_liked or history.answers_disliked:
+        lines.append(
+            _("Answers: 👍 {liked} · 👎 {disliked}").format(
+                liked=history.answers_liked, disliked=history.answers_disliked
+            )
+        )
+    lines.append("")
+    lines.append("<b>" + _("Open: {count}").format(count=history.open_count) + "</b>")
+    lines.extend(_line(t) for t in history.open)
+    lines.append("")
+    lines.append("<b>" + _("Latest tickets") + "</b>")
+    lines.extend(_line(t) for t in history.recent)
+    return "\n".join(lines)

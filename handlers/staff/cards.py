@@ -1,5 +1,6 @@
-"""The buttons on a ticket card: I'll answer, release, resolve, close, reopen, and the
-transfer / priority / status / template menus (shown in the card's keyboard)."""
+"""The buttons on a ticket card: I'll answer, release, resolve, close, reopen, the
+transfer / priority / status / template menus (shown in the card's keyboard) and the
+customer's history; and a ticket's button in /find's list (its summary)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from aiogram import Router
 from aiogram.types import CallbackQuery, Message
 
 from bot.delivery import outbox
-from bot.services import customer_tickets, staff, tickets
+from bot.services import customer_tickets, lookup, staff, tickets
 from bot.services.errors import DomainError, Forbidden, NotFound
 from bot.ui import staff as ui
 from bot.ui.callbacks import StaffCb
@@ -93,6 +94,11 @@ async def card_button(query: CallbackQuery, callback_data: StaffCb, agent: Agent
         elif action == "status":
             if value != ticket.status_id:
                 await tickets.set_status(ticket.id, value, actor)
+        elif action == "show":
+            await _post(query, ui.ticket_summary(ticket), ui.summary_keyboard(ticket))
+        elif action == "hist":
+            history = await lookup.customer_history(ticket.customer_id, actor)
+            await _post(query, ui.customer_history(history), None)
         elif action == "tpl":
             await _send_template(ticket, value, agent)
             notice = ui.sent_to_customer()
@@ -115,6 +121,19 @@ async def card_button(query: CallbackQuery, callback_data: StaffCb, agent: Agent
         await query.answer(ui.not_possible(exc.message, html=False)[:200], show_alert=True)
         return
     await query.answer(notice)
+
+
+async def _post(query: CallbackQuery, text: str, markup) -> None:
+    """A message in reply to the one whose button was pressed (in its forum topic)."""
+    assert isinstance(query.message, Message)
+    pressed = query.message
+    await outbox.send_text(
+        pressed.chat.id,
+        text,
+        reply_markup=markup,
+        reply_to=pressed.message_id,
+        message_thread_id=pressed.message_thread_id if pressed.is_topic_message else None,
+    )
 
 
 def _refusal(action: str) -> str:

@@ -1,5 +1,5 @@
 """Staff chat commands: /t (canned answer), /on and /off (duty), /mytickets, /queue,
-/alert (an admin starts a ticket towards a customer)."""
+/alert (an admin starts a ticket towards a customer), /ticket N and /find text."""
 
 from __future__ import annotations
 
@@ -7,8 +7,9 @@ from aiogram import Router
 from aiogram.filters import Command, CommandObject
 from aiogram.types import Message
 
-from bot.services import staff, tickets
-from bot.services.errors import DomainError, Forbidden, NotFound
+from bot.delivery import outbox
+from bot.services import lookup, staff, tickets
+from bot.services.errors import DomainError, Forbidden, Invalid, NotFound
 from bot.ui import staff as ui
 from handlers.staff.messages import _notice, _ticket_of
 from models import Agent, Ticket
@@ -110,10 +111,59 @@ def _bad_alert(exc: staff.BadAlert) -> str:
     return ui.alert_not_a_customer(exc.value)
 
 
+async def _answer(message: Message, text: str, markup: dict | None) -> None:
+    await outbox.send_text(
+        message.chat.id,
+        text,
+        reply_markup=markup,
+        reply_to=message.message_id,
+        message_thread_id=message.message_thread_id if message.is_topic_message else None,
+    )
+
+
+async def ticket_command(message: Message, command: CommandObject, agent: Agent | None) -> None:
+    """/ticket 1042: the ticket's summary, a link to its card and its customer's history."""
+    if agent is None:
+        await _notice(message, ui.not_an_agent())
+        return
+    typed = (command.args or "").strip()
+    try:
+        number = lookup.parse_number(typed)
+    except Invalid:
+        await _notice(message, ui.ticket_usage())
+        return
+    try:
+        ticket = await lookup.by_number(number, await tickets.agent_actor(agent))
+    except NotFound:
+        await _notice(message, ui.ticket_not_found(typed.removeprefix("#")))
+        return
+    await _answer(message, ui.ticket_summary(ticket), ui.summary_keyboard(ticket))
+
+
+async def find_command(message: Message, command: CommandObject, agent: Agent | None) -> None:
+    """/find text: the matching tickets of the agent's departments, a button each."""
+    if agent is None:
+        await _notice(message, ui.not_an_agent())
+        return
+    text = " ".join((command.args or "").split())
+    try:
+        found = await lookup.find(text, await tickets.agent_actor(agent))
+    except Invalid:
+        await _notice(message, ui.find_usage())
+        return
+    await _answer(
+        message,
+        ui.found(text, found.tickets, found.total, found.more),
+        ui.found_keyboard(found.tickets),
+    )
+
+
 def router() -> Router:
     r = Router(name="staff.commands")
     r.message.register(template_command, Command("t"))
     r.message.register(duty_command, Command("on", "off"))
     r.message.register(queue_command, Command("mytickets", "queue"))
     r.message.register(alert_command, Command("alert"))
+    r.message.register(ticket_command, Command("ticket"))
+    r.message.register(find_command, Command("find"))
     return r

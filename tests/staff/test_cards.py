@@ -34,7 +34,14 @@ from tests.staff.helpers import (
 )
 from tests.support import button_texts
 
-MAIN_KEYBOARD = ["🙋 I'll answer", "↪️ Transfer", "⚡ Priority", "🏷 Status", "📋 Templates"]
+MAIN_KEYBOARD = [
+    "🙋 I'll answer",
+    "↪️ Transfer",
+    "⚡ Priority",
+    "🏷 Status",
+    "📋 Templates",
+    "👤 History",
+]
 CLAIMED_KEYBOARD = [
     "✅ Resolve",
     "🔓 Release",
@@ -43,6 +50,7 @@ CLAIMED_KEYBOARD = [
     "⚡ Priority",
     "🏷 Status",
     "📋 Templates",
+    "👤 History",
     "🛟 Take over",
 ]
 OTHER_STAFF = -1001000000002
@@ -112,7 +120,7 @@ async def test_the_card_shows_the_ticket_and_trims_a_long_description(env):
     [post] = card_posts(env)
     assert post.params["parse_mode"] == "HTML" and post.ok
     assert button_texts(shown) == MAIN_KEYBOARD
-    assert [len(row) for row in shown["reply_markup"]["inline_keyboard"]] == [1, 3, 1]
+    assert [len(row) for row in shown["reply_markup"]["inline_keyboard"]] == [1, 3, 2]
     assert env.api.calls(ok=False) == []
 
 
@@ -473,7 +481,7 @@ async def test_a_non_agent_pressing_any_button_is_told_and_nothing_changes(env):
     ticket = await new_ticket(people.desk.alice, people.desk.billing)
     await env.step()
     shown = await card_of(env, ticket.id)
-    for label in ("I'll answer", "Transfer", "Priority", "Templates"):
+    for label in ("I'll answer", "Transfer", "Priority", "Templates", "History"):
         alert = await tap(env, people.eve, shown, label)
         assert alert["text"] == "Only registered agents can do this."
         assert alert["show_alert"] is True
@@ -492,7 +500,7 @@ async def test_an_agent_of_another_department_is_told_and_nothing_changes(env):
     ticket = await new_ticket(people.desk.alice, people.desk.billing)
     await env.step()
     shown = await card_of(env, ticket.id)
-    for label in ("I'll answer", "Priority", "Templates"):
+    for label in ("I'll answer", "Priority", "Templates", "History"):
         alert = await tap(env, people.bob, shown, label)
         assert alert["text"] == "This ticket belongs to a department you do not work in."
         assert alert["show_alert"] is True
