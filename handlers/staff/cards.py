@@ -12,6 +12,7 @@ from bot.services import customer_tickets, lookup, staff, tickets
 from bot.services.errors import DomainError, Forbidden, NotFound
 from bot.ui import staff as ui
 from bot.ui.callbacks import StaffCb
+from handlers.staff.messages import _notice
 from models import Agent, Department, Status, Ticket
 from models.enums import AgentRole, SettableBy, StatusRole
 
@@ -95,10 +96,10 @@ async def card_button(query: CallbackQuery, callback_data: StaffCb, agent: Agent
             if value != ticket.status_id:
                 await tickets.set_status(ticket.id, value, actor)
         elif action == "show":
-            await _post(query, ui.ticket_summary(ticket), ui.summary_keyboard(ticket))
+            await _notice(query.message, ui.ticket_summary(ticket), ui.summary_keyboard(ticket))
         elif action == "hist":
             history = await lookup.customer_history(ticket.customer_id, actor)
-            await _post(query, ui.customer_history(history), None)
+            await _notice(query.message, ui.customer_history(history), None)
         elif action == "tpl":
             await _send_template(ticket, value, agent)
             notice = ui.sent_to_customer()
@@ -121,19 +122,6 @@ async def card_button(query: CallbackQuery, callback_data: StaffCb, agent: Agent
         await query.answer(ui.not_possible(exc.message, html=False)[:200], show_alert=True)
         return
     await query.answer(notice)
-
-
-async def _post(query: CallbackQuery, text: str, markup) -> None:
-    """A message in reply to the one whose button was pressed (in its forum topic)."""
-    assert isinstance(query.message, Message)
-    pressed = query.message
-    await outbox.send_text(
-        pressed.chat.id,
-        text,
-        reply_markup=markup,
-        reply_to=pressed.message_id,
-        message_thread_id=pressed.message_thread_id if pressed.is_topic_message else None,
-    )
 
 
 def _refusal(action: str) -> str:

@@ -7,7 +7,6 @@ from aiogram import Router
 from aiogram.filters import Command, CommandObject
 from aiogram.types import Message
 
-from bot.delivery import outbox
 from bot.services import lookup, staff, tickets
 from bot.services.errors import DomainError, Forbidden, Invalid, NotFound
 from bot.ui import staff as ui
@@ -111,16 +110,6 @@ def _bad_alert(exc: staff.BadAlert) -> str:
     return ui.alert_not_a_customer(exc.value)
 
 
-async def _answer(message: Message, text: str, markup: dict | None) -> None:
-    await outbox.send_text(
-        message.chat.id,
-        text,
-        reply_markup=markup,
-        reply_to=message.message_id,
-        message_thread_id=message.message_thread_id if message.is_topic_message else None,
-    )
-
-
 async def ticket_command(message: Message, command: CommandObject, agent: Agent | None) -> None:
     """/ticket 1042: the ticket's summary, a link to its card and its customer's history."""
     if agent is None:
@@ -137,7 +126,7 @@ async def ticket_command(message: Message, command: CommandObject, agent: Agent 
     except NotFound:
         await _notice(message, ui.ticket_not_found(typed.removeprefix("#")))
         return
-    await _answer(message, ui.ticket_summary(ticket), ui.summary_keyboard(ticket))
+    await _notice(message, ui.ticket_summary(ticket), ui.summary_keyboard(ticket))
 
 
 async def find_command(message: Message, command: CommandObject, agent: Agent | None) -> None:
@@ -151,7 +140,7 @@ async def find_command(message: Message, command: CommandObject, agent: Agent | 
     except Invalid:
         await _notice(message, ui.find_usage())
         return
-    await _answer(
+    await _notice(
         message,
         ui.found(text, found.tickets, found.total, found.more),
         ui.found_keyboard(found.tickets),

@@ -38,10 +38,12 @@ async def _ticket_of(message: Message) -> Ticket | None:
     return await staff.ticket_in_chat(message.chat.id, topic, reply_to)
 
 
-async def _notice(message: Message, text: str) -> None:
+async def _notice(message: Message, text: str, markup: dict | None = None) -> None:
+    """`text` in reply to `message` (in its forum topic), with buttons if given."""
     await outbox.send_text(
         message.chat.id,
         text,
+        reply_markup=markup,
         reply_to=message.message_id,
         message_thread_id=message.message_thread_id if message.is_topic_message else None,
     )
