@@ -157,7 +157,8 @@ async def _announce(ticket: Ticket, what: str, due: datetime, state: SlaState) -
             if chat_id is not None:
                 await outbox.send_text(
                     chat_id,
-                    _announcement(ticket.number, what, due, state),
+                    _announcement(ticket.number, what, due, state)
+                    + staff_ui.to(await staff_thread.assignee_of(ticket)),
                     reply_to=target if ticket.staff_chat_id == chat_id else None,
                     message_thread_id=await staff_thread.thread_of(ticket),
                     ticket_id=ticket.id,

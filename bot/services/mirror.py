@@ -96,7 +96,7 @@ async def customer_edited(
         if copy is not None:
             # Re-rendered whole: it may show the customer's next messages too (coalesced).
             together = await staff_thread.shown_together(copy)
-            html = staff_thread.relay_text(ticket, together)
+            html = staff_thread.relay_text(ticket, together, await staff_thread.assignee_of(ticket))
             await outbox.replace_text(copy.chat_id, copy, html, ticket_id=ticket.id)
         first = await Message.filter(ticket_id=ticket.id).order_by("id").first()
         if first is not None and first.id == message.id:

@@ -341,17 +341,23 @@ COALESCE_WINDOW = timedelta(minutes=5)
 _THREAD_SENDS = ("sendMessage", "copyMessage", "sendMediaGroup", *outbox.MEDIA_METHODS.values())
 
 
-def relay_text(ticket: Ticket, messages: Sequence[Message]) -> str:
-    """The staff copy of a customer's messages: who and when, then each text (a blank
-    line between them); "(edited)" once any of them was edited."""
+def relay_text(ticket: Ticket, messages: Sequence[Message], assignee: Agent | None) -> str:
+    """The staff copy of a customer's messages: who and when (mentioning `assignee`,
+    who answers the ticket), then each text (a blank line between them); "(edited)"
+    once any of them was edited."""
     with speaking(None):
         header = texts.staff_customer_message(
             ticket.number, ticket.customer.display_name, ticket.customer.username, messages[0]
         )
         if any(m.edited_at is not None for m in messages):
             header += " " + texts.edited_mark()
+        header += staff_ui.to(assignee)
     quoted = [texts.quote_text(m.text) for m in messages if m.text]
     return header + "\n" + "\n\n".join(quoted) if quoted else header
+
+
+async def assignee_of(ticket: Ticket) -> Agent | None:
+    return (await config.snapshot()).agent(ticket.assignee_id)
 
 
 async def shown_together(row: OutboxMessage) -> list[Message]:
@@ -439,7 +445,7 @@ async def _coalesced(ticket: Ticket, message: Message) -> bool:
         return False
     if message.created_at - together[-1].created_at > COALESCE_WINDOW:
         return False
-    text = relay_text(ticket, [*together, message])
+    text = relay_text(ticket, [*together, message], await assignee_of(ticket))
     if visible_length(text) > MESSAGE_LIMIT:
         return False
     return await outbox.rewrite(last, text, last.payload.get("reply_markup"))
@@ -459,7 +465,7 @@ async def relay_customer_message(
     if message.text or files:
         rows = await in_thread(
             ticket,
-            relay_text(ticket, [message]),
+            relay_text(ticket, [message], await assignee_of(ticket)),
             reply_to=target,
             message_id=message.id,
             side=Side.STAFF,
@@ -595,15 +601,21 @@ async def answer_rated(ticket: Ticket, answer: Message) -> None:
             ticket.customer.display_name,
             agent.name if agent else texts.support_team(),
             liked=(answer.rating or 0) > 0,
-        )
+        ) + staff_ui.to(agent)
     await in_thread(ticket, text, reply_to=link.telegram_message_id if link else None)
 
 
 async def ticket_rated(ticket: Ticket, *, score: bool, comment: bool) -> None:
-    """The customer's CSAT (`score`: it is new or changed) and its `comment` (added)."""
+    """The customer's CSAT (`score`: it is new or changed) and its `comment` (added);
+    the assignee is mentioned."""
     who = ticket.customer.display_name
+    assignee = await assignee_of(ticket)
     with speaking(None):
-        told = [staff_ui.csat_given(ticket.number, who, ticket.csat or 0)] if score else []
+        told = (
+            [staff_ui.csat_given(ticket.number, who, ticket.csat or 0) + staff_ui.to(assignee)]
+            if score
+            else []
+        )
         if comment and ticket.csat_comment:
             told.append(staff_ui.csat_comment(ticket.number, who, ticket.csat_comment))
     for text in told:

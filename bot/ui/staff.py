@@ -316,6 +316,12 @@ def mention(telegram_id: int, name: str) -> str:
     return f'<a href="tg://user?id={telegram_id}">{escape(name)}</a>'
 
 
+def to(agent: Agent | None) -> str:
+    """ " → Ann" mentioning the agent a notice is for (Telegram notifies them); nothing
+    when the ticket has nobody answering it."""
+    return "" if agent is None else f" → {mention(agent.telegram_id, agent.name)}"
+
+
 def answer_rated(number: int, customer: str, agent: str, liked: bool) -> str:
     if liked:
         text = _("👍 #{number}: {customer} liked the answer by {agent}.")

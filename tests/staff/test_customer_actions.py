@@ -53,10 +53,13 @@ async def test_ratings_closing_reopening_and_csat_are_told_in_the_thread(env):
     card_id = (await fresh(ticket.id)).staff_message_id
     await _press(env, alice, answer, "👍")
     notice = _staff_notice(env)
-    assert notice["text"] == "👍 #1001: Alice liked the answer by Ann."
+    assert notice["text"] == "👍 #1001: Alice liked the answer by Ann. → Ann"
+    # The answer's author is mentioned (notified).
+    [mention] = [e for e in notice["entities"] if e["type"] == "text_mention"]
+    assert mention["user"]["id"] == people.ann.id
     assert notice["reply_to_message"]["message_id"] == mine["message_id"]
     await _press(env, alice, _with_button(env, "👎"), "👎")
-    assert _staff_notice(env)["text"] == "👎 #1001: Alice did not like the answer by Ann."
+    assert _staff_notice(env)["text"] == "👎 #1001: Alice did not like the answer by Ann. → Ann"
     before = len(env.api.bot_messages(STAFF))
     await _press(env, alice, _with_button(env, "👎"), "👎")  # the same again: nothing new
     assert len(env.api.bot_messages(STAFF)) == before
@@ -77,7 +80,11 @@ async def test_ratings_closing_reopening_and_csat_are_told_in_the_thread(env):
         "✅ #1001: Alice confirmed the solution; the ticket is closed."
     )
     await _press(env, alice, _with_button(env, "4 ⭐"), "4 ⭐")
-    assert _staff_notice(env)["text"] == "⭐ #1001: Alice rated the support 4 of 5."
+    rated = _staff_notice(env)
+    assert rated["text"] == "⭐ #1001: Alice rated the support 4 of 5. → Ann"
+    assert [e["user"]["id"] for e in rated["entities"] if e["type"] == "text_mention"] == [
+        people.ann.id
+    ]
     alice.send_text("Quick, but <b>two</b> days & a call")
     await env.step()
     assert _staff_notice(env)["text"] == (
