@@ -1,4 +1,4 @@
-"""Run the fake Bot API standalone: ``python -m tests.fakebotapi --port N --token T``.
+"""Run the fake Bot API standalone: ``python -m sandbox.emulator --port N --token T``.
 
 Prints the listening port on stdout (one line, flushed) once ready, so a test that spawned it
 can read the port; the /_fake/ control API (see control.py) lets that test act as users.
@@ -18,7 +18,7 @@ logger = logging.getLogger(__name__)
 
 
 def _parse_args(argv: list[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="python -m tests.fakebotapi", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m sandbox.emulator", description=__doc__)
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=0, help="0 picks a free port")
     parser.add_argument("--token", default=DEFAULT_TOKEN)

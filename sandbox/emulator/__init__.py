@@ -1,4 +1,6 @@
-"""A strict, in-process fake of the Telegram Bot API for end-to-end tests.
+"""The Bot API emulator: a strict, in-process fake of the Telegram Bot API, the one the
+tests use (also as `tests.fakebotapi`) and the one `helpdesk sandbox` runs the desk against.
+It listens on 127.0.0.1 unless told otherwise.
 
 Typical use::
 

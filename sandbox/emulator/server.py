@@ -51,7 +51,7 @@ from .params import MAX_UPLOAD_BYTES, Query, UploadedFile, query_from_mapping, r
 
 logger = logging.getLogger(__name__)
 
-DEFAULT_TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw"
+DEFAULT_TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw"  # noqa: S105 - the fake's own
 
 ALL_UPDATE_TYPES = (
     "message",
