@@ -1,0 +1,47 @@
+"""The strict fake Bot API the tests use: the product's emulator (`sandbox.emulator`),
+kept importable here so that tests written against `tests.fakebotapi` need no change.
+One emulator serves the tests and `helpdesk sandbox`."""
+
+from sandbox.emulator import (
+    DEFAULT_TOKEN,
+    MESSAGE_METHODS,
+    TINY_PNG,
+    ApiError,
+    FakeBotAPI,
+    FakeChat,
+    FakeUser,
+    Fault,
+    QueryState,
+    RateLimits,
+    Request,
+    Stats,
+    StoredFile,
+    Topic,
+    WebhookConfig,
+    parse_html,
+    parse_markdown,
+    parse_markdown_v2,
+    utf16_len,
+)
+
+__all__ = [
+    "DEFAULT_TOKEN",
+    "MESSAGE_METHODS",
+    "TINY_PNG",
+    "ApiError",
+    "FakeBotAPI",
+    "FakeChat",
+    "FakeUser",
+    "Fault",
+    "QueryState",
+    "RateLimits",
+    "Request",
+    "Stats",
+    "StoredFile",
+    "Topic",
+    "WebhookConfig",
+    "parse_html",
+    "parse_markdown",
+    "parse_markdown_v2",
+    "utf16_len",
+]
