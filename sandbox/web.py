@@ -17,7 +17,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any, Literal
 
-from aiohttp import web
+from aiohttp import BodyPartReader, web
 from pydantic import BaseModel, Field, ValidationError
 
 from bot.app import AUTOMATION
@@ -87,6 +87,11 @@ async def _errors(request: web.Request, handler: Any) -> web.StreamResponse:
         # The emulator refuses what a Telegram client could not do (a button that is no
         # longer there, an empty message): the person's action did not happen.
         return _error(409, "refused", str(exc))
+    except web.HTTPException:
+        raise
+    except Exception:
+        log.exception("sandbox: %s %s failed", request.method, request.path)
+        return _error(500, "internal", "the sandbox failed to do that; see its log")
 
 
 async def _json(request: web.Request) -> dict[str, Any]:
@@ -390,7 +395,7 @@ async def upload(request: web.Request) -> web.Response:
     file_name, mime_type = "file", "application/octet-stream"
     reader = await request.multipart()
     while (part := await reader.next()) is not None:
-        if not isinstance(part, web.BodyPartReader) and part is not None:
+        if not isinstance(part, BodyPartReader):
             raise SandboxError(400, "malformed", "nested multipart is not accepted")
         if part.name == "file":
             file_name = part.filename or "file"
