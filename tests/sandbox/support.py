@@ -99,6 +99,18 @@ class Sandbox:
         assert status == 200, body
         return body
 
+    def settled(self, quiet: float = 0.6, timeout: float = 30.0) -> dict[str, Any]:
+        """The state once the chats stopped changing (the bot answered what it had)."""
+        deadline = time.monotonic() + timeout
+        last = self.state()
+        while time.monotonic() < deadline:
+            time.sleep(quiet)
+            now = self.state()
+            if (now["customers"], now["group"]) == (last["customers"], last["group"]):
+                return now
+            last = now
+        raise AssertionError("the chats kept changing")
+
     def wait(self, predicate: Any, timeout: float = 30.0) -> dict[str, Any]:
         deadline = time.monotonic() + timeout
         while True:

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect, sync_playwright
 
 from sandbox.demo import AGENTS
 from tests.sandbox.support import Sandbox
@@ -22,8 +23,6 @@ CHROMIUM = "/usr/bin/chromium"
 SCREENSHOT = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8  # sniffed as a PNG by the page
 TIMEOUT = 30_000  # ms: a bot answer goes through the outbox and the emulator
 
-playwright_api = pytest.importorskip("playwright.sync_api")
-expect = playwright_api.expect
 expect.set_options(timeout=TIMEOUT)
 
 
@@ -49,7 +48,7 @@ def sandbox(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Sandbox]:
 @pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
     executable = _chromium()
-    with playwright_api.sync_playwright() as playwright:
+    with sync_playwright() as playwright:
         launched = playwright.chromium.launch(
             executable_path=executable, args=["--no-sandbox", "--disable-gpu"]
         )
