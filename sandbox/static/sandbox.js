@@ -215,7 +215,11 @@
     if (!state) return;
     const clock = state.clock;
     const offset = clock.offset_minutes;
-    const shift = offset ? " (+" + (offset >= 60 ? Math.floor(offset / 60) + " h " : "") + (offset % 60 ? (offset % 60) + " min" : "") + ")" : "";
+    const parts = [];
+    if (offset >= 1440) parts.push(Math.floor(offset / 1440) + " d");
+    if (offset % 1440 >= 60) parts.push(Math.floor((offset % 1440) / 60) + " h");
+    if (offset % 60) parts.push((offset % 60) + " min");
+    const shift = parts.length ? " (+" + parts.join(" ") + ")" : "";
     $("#clock").textContent = clock.now.replace("T", " ").slice(0, 16) + " UTC" + shift;
     renderCustomer();
     renderStaff();
@@ -231,10 +235,10 @@
     box.hidden = !message;
     if (message) {
       const snippet = message.photo ? "📷 Photo" : (message.document ? "📄 " + message.document.name : "");
-      const text = document.createElement("div");
-      text.innerHTML = message.html || "";
+      // DOMParser runs nothing (no scripts, no image loads): only the text is wanted.
+      const text = new DOMParser().parseFromString(message.html || "", "text/html").body.textContent;
       box.querySelector(".replying-text").textContent =
-        "↩ Reply to " + message.from_name + ": " + (text.textContent || snippet).slice(0, 80);
+        "↩ Reply to " + message.from_name + ": " + (text || snippet).slice(0, 80);
       form.querySelector(".text").focus();
     }
   }

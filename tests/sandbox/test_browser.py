@@ -8,6 +8,8 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import struct
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,7 +22,27 @@ from tests.sandbox.support import Sandbox
 [BORIS] = [agent for agent in AGENTS if agent.first_name == "Boris"]
 
 CHROMIUM = "/usr/bin/chromium"
-SCREENSHOT = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8  # sniffed as a PNG by the page
+
+
+def _png(width: int, height: int) -> bytes:
+    """A real (striped) PNG: the page must show it as the picture it is."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return (
+            struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        )
+
+    rows = b"".join(
+        b"\x00" + b"".join(bytes((40 + x * 3 % 200, 90 + y * 4 % 150, 200)) for x in range(width))
+        for y in range(height)
+    )
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return b"".join(
+        (b"\x89PNG\r\n\x1a\n", chunk(b"IHDR", header), chunk(b"IDAT", zlib.compress(rows)))
+    ) + chunk(b"IEND", b"")
+
+
+SCREENSHOT = _png(96, 60)
 TIMEOUT = 30_000  # ms: a bot answer goes through the outbox and the emulator
 
 expect.set_options(timeout=TIMEOUT)
@@ -116,7 +138,10 @@ def _open_ticket_with_photo(page, tmp_path: Path, subject: str) -> str:
     screenshot = tmp_path / "screenshot.png"
     screenshot.write_bytes(SCREENSHOT)
     customer.get_by_test_id("customer-file").set_input_files(str(screenshot))
-    expect(customer.get_by_test_id("photo").first).to_be_visible()
+    photo = customer.get_by_test_id("photo").last
+    expect(photo).to_be_visible()
+    # The picture from disk is shown (decoded by the browser), not a broken image.
+    assert photo.evaluate("img => img.decode().then(() => img.naturalWidth)") == 96
     _press(customer, "Files attached: 1", "Done")
     _press(customer, "Your ticket", "Send")
     registered = _bot_message(customer, "is registered")
@@ -139,7 +164,9 @@ def _claim_answer_and_rate(page, number: str, *, forum: bool) -> None:
     # What the customer typed was escaped by the bot and shows as typed, not as markup.
     expect(card).to_contain_text("<b>Not bold</b> & co.")
     expect(card.locator(".text b").filter(has_text="Not bold")).to_have_count(0)
-    expect(staff.get_by_test_id("photo").first).to_be_visible()
+    staff_photo = staff.get_by_test_id("photo").last
+    expect(staff_photo).to_be_visible()
+    assert staff_photo.evaluate("img => img.decode().then(() => img.naturalWidth)") == 96
     _press(staff, f"🎫 {number}", "I'll answer")
     expect(card).to_contain_text("Assignee: Boris")
     expect(card.get_by_test_id("edited")).to_be_visible()
