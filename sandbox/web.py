@@ -16,6 +16,7 @@ import logging
 from datetime import timedelta
 from pathlib import Path
 from typing import Any, Literal
+from urllib.parse import quote
 
 from aiohttp import BodyPartReader, web
 from pydantic import BaseModel, Field, ValidationError
@@ -330,8 +331,8 @@ async def events(request: web.Request) -> web.StreamResponse:
             seen = api.version
             body = json.dumps(state(app), ensure_ascii=False)
             await response.write(f"data: {body}\n\n".encode())
-    except (ConnectionResetError, asyncio.CancelledError):
-        pass
+    except ConnectionResetError:
+        pass  # the page went away
     return response
 
 
@@ -432,19 +433,41 @@ async def upload(request: web.Request) -> web.Response:
     return web.json_response({"message_id": sent["message_id"]})
 
 
+# Shown inline only as one of these pictures, told by its first bytes; anything else
+# (an SVG, an HTML file sent as a document) is a download.
+_PICTURES = (
+    (b"\x89PNG\r\n\x1a\n", "image/png"),
+    (b"\xff\xd8\xff", "image/jpeg"),
+    (b"GIF8", "image/gif"),
+)
+
+
+def _picture_type(content: bytes) -> str | None:
+    for magic, content_type in _PICTURES:
+        if content.startswith(magic):
+            return content_type
+    if content[:4] == b"RIFF" and content[8:12] == b"WEBP":
+        return "image/webp"
+    return None
+
+
 async def file(request: web.Request) -> web.Response:
     stored = request.app[WORLD].api.file(request.match_info["file_id"])
     if stored is None:
         raise SandboxError(404, "not_found", "no such file")
-    image = (stored.mime_type or "").startswith("image/") or stored.kind == "photo"
     headers = {"X-Content-Type-Options": "nosniff", "Content-Security-Policy": "default-src 'none'"}
-    if not image:
-        name = (stored.file_name or "file").replace('"', "")
-        headers["Content-Disposition"] = f'attachment; filename="{name}"'
-    content_type = stored.mime_type if image and stored.mime_type else "application/octet-stream"
-    if image and stored.content.startswith(b"\x89PNG"):
-        content_type = "image/png"
-    return web.Response(body=stored.content, content_type=content_type, headers=headers)
+    picture = _picture_type(stored.content)
+    if picture is None:
+        name = stored.file_name or "file"
+        plain = "".join(c for c in name if c.isascii() and c.isprintable() and c not in '"\\')
+        headers["Content-Disposition"] = (
+            f"attachment; filename=\"{plain or 'file'}\"; filename*=UTF-8''{quote(name, safe='')}"
+        )
+    return web.Response(
+        body=stored.content,
+        content_type=picture or "application/octet-stream",
+        headers=headers,
+    )
 
 
 class TimeBody(BaseModel):

@@ -94,6 +94,15 @@ class Sandbox:
         except urllib.error.HTTPError as error:
             return error.code, json.loads(error.read() or b"null")
 
+    def fetch(self, path: str) -> tuple[int, Any, bytes]:
+        """GET a path of the server: the status, the headers and the body."""
+        url = f"http://127.0.0.1:{self.port}{path}"
+        try:
+            with urllib.request.urlopen(url, timeout=30) as response:
+                return response.status, response.headers, response.read()
+        except urllib.error.HTTPError as error:
+            return error.code, error.headers, error.read()
+
     def state(self) -> dict[str, Any]:
         status, body = self.call("GET", "state")
         assert status == 200, body

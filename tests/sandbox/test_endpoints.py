@@ -31,14 +31,16 @@ def _chats(state: dict) -> object:
     return [c["messages"] for c in state["customers"]], state["group"]["messages"]
 
 
-def _multipart(fields: dict[str, str], content: bytes, mime: str = "image/png") -> tuple:
+def _multipart(
+    fields: dict[str, str], content: bytes, mime: str = "image/png", name: str = "shot.png"
+) -> tuple:
     boundary = "sandboxtestboundary"
     parts = [
         f'--{boundary}\r\nContent-Disposition: form-data; name="{k}"\r\n\r\n{v}\r\n'.encode()
         for k, v in fields.items()
     ]
     parts.append(
-        f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="shot.png"\r\n'
+        f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="{name}"\r\n'
         f"Content-Type: {mime}\r\n\r\n".encode()
         + content
         + b"\r\n"
@@ -76,6 +78,30 @@ def test_the_customer_writes_uploads_and_the_bot_answers(sandbox):
         m for m in sandbox.state()["customers"][0]["messages"] if m["id"] == sent["message_id"]
     )
     assert photo["photo"].startswith("/sandbox/api/files/")
+    status, headers, content = sandbox.fetch(photo["photo"])
+    assert (status, headers["Content-Type"], content) == (
+        200,
+        "image/png",
+        b"\x89PNG\r\n\x1a\n tiny",
+    )
+    # An SVG (scripts inside) goes as a document and comes back as a download, never inline.
+    svg = b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
+    body, content_type = _multipart(
+        {"user_id": str(ALEX), "chat_id": str(ALEX), "caption": "the logo"},
+        svg,
+        "image/svg+xml",
+        "логотип.svg",
+    )
+    status, sent = sandbox.call("POST", "upload", raw=body, **{"Content-Type": content_type})
+    assert status == 200, sent
+    document = next(
+        m for m in sandbox.state()["customers"][0]["messages"] if m["id"] == sent["message_id"]
+    )
+    assert document["document"]["name"] == "логотип.svg" and "the logo" in document["html"]
+    status, headers, content = sandbox.fetch(document["document"]["url"])
+    assert (status, content) == (200, svg)
+    assert headers["Content-Type"] == "application/octet-stream"
+    assert headers["Content-Disposition"].startswith('attachment; filename=".svg"')
     status, added = sandbox.call("POST", "customers", {"first_name": "Мария", "language": "ru"})
     assert status == 201 and added["name"] == "Мария"
     assert [c["language"] for c in sandbox.state()["customers"]] == ["en", "ru"]
