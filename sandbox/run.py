@@ -84,14 +84,15 @@ def sandbox_settings(
 async def run(
     folder: Path, *, host: str = "127.0.0.1", port: int = DEFAULT_PORT, log_level: str | None
 ) -> None:
+    env = load_settings(**({"log_level": log_level} if log_level else {}))
+    check_environment(env)
+    port_free(host, port)  # before the folder is wiped: another sandbox may be using it
+    # Imported once the environment passed: a refusal is said at once.
     from bot.app import create_web_app, serve
     from bot.db import migrate, orm
     from sandbox.demo import BOT_NAME, BOT_USERNAME, build_world, seed_demo
     from sandbox.web import setup_sandbox
 
-    env = load_settings(**({"log_level": log_level} if log_level else {}))
-    check_environment(env)
-    port_free(host, port)  # before the folder is wiped: another sandbox may be using it
     fresh_folder(folder)
     api = FakeBotAPI(DEFAULT_TOKEN, bot_username=BOT_USERNAME, bot_first_name=BOT_NAME)
     world = build_world(api)
