@@ -233,6 +233,21 @@ def _notices(world: World) -> list[dict[str, Any]]:
     return notices[-20:]
 
 
+def _group(chat: FakeChat, bot_id: int, *, staff: bool) -> dict[str, Any]:
+    return {
+        "id": chat.id,
+        "title": chat.title,
+        "is_forum": chat.is_forum,
+        "staff": staff,
+        "topics": [
+            {"id": topic.thread_id, "name": topic.name, "closed": topic.closed}
+            for topic in chat.topics.values()
+            if not topic.deleted
+        ],
+        "messages": [_message(m, bot_id) for m in chat.messages()],
+    }
+
+
 def state(app: web.Application) -> dict[str, Any]:
     world, switched = app[WORLD], app[STATE]
     api = world.api
@@ -264,17 +279,13 @@ def state(app: web.Application) -> dict[str, Any]:
             }
             for user in world.customers
         ],
-        "group": {
-            "id": group.id,
-            "title": group.title,
-            "is_forum": group.is_forum,
-            "topics": [
-                {"id": topic.thread_id, "name": topic.name, "closed": topic.closed}
-                for topic in group.topics.values()
-                if not topic.deleted
-            ],
-            "messages": [_message(m, api.bot_id) for m in group.messages()],
-        },
+        # The desk's staff chat; "groups" also has the other one, where the tickets
+        # opened before a switch of mode still live (and can still be worked on).
+        "group": _group(group, api.bot_id, staff=True),
+        "groups": [
+            _group(chat, api.bot_id, staff=chat is group)
+            for chat in (world.reply_group, world.forum_group)
+        ],
         "notices": _notices(world),
     }
 

@@ -6,7 +6,7 @@
 (function () {
   const ui = {
     customer: { id: null, replyTo: null, shown: "" },
-    staff: { agentId: null, topic: null, replyTo: null, shown: "" },
+    staff: { agentId: null, groupId: null, forum: null, topic: null, replyTo: null, shown: "" },
     lastNotice: null,
     state: null,
   };
@@ -168,8 +168,23 @@
     }
     if (ui.staff.agentId === null) ui.staff.agentId = state.agents[0].id;
     select.value = String(ui.staff.agentId);
-    const group = state.group;
+    if (ui.staff.forum !== state.forum) {
+      // The desk switched mode: show its staff chat now.
+      ui.staff.forum = state.forum;
+      ui.staff.groupId = state.group.id;
+      ui.staff.topic = null;
+    }
+    const group = state.groups.find((g) => g.id === ui.staff.groupId) || state.group;
     $("#forum-switch").checked = state.forum;
+    $("#group-tabs").replaceChildren(...state.groups.map((g) => {
+      const tab = el("button", {
+        type: "button", className: "tab" + (g.id === group.id ? " active" : ""),
+        text: g.title + (g.staff ? " ★" : ""), "data-testid": "group-tab",
+        title: g.staff ? "The desk's staff chat: new tickets come here" : "Tickets opened before the switch live here",
+      });
+      tab.addEventListener("click", () => { ui.staff.groupId = g.id; ui.staff.topic = null; ui.staff.shown = ""; setReply("staff", null); render(); });
+      return tab;
+    }));
     $("#staff-title").textContent = group.title + (group.is_forum ? " — forum: a topic per ticket" : " — reply mode: the conversation threads under each card");
     const topics = $("#topics");
     let messages = group.messages;
@@ -246,7 +261,7 @@
   function actor(pane) {
     return pane === "customer"
       ? { user_id: ui.customer.id, chat_id: ui.customer.id }
-      : { user_id: ui.staff.agentId, chat_id: ui.state.group.id };
+      : { user_id: ui.staff.agentId, chat_id: ui.staff.groupId || ui.state.group.id };
   }
 
   async function press(pane, message, data) {
@@ -300,8 +315,13 @@
       ui.staff.shown = "";
       render();
     });
-    $("#customer-language").addEventListener("change", (event) => {
-      post("language", { user_id: ui.customer.id, language: event.target.value }).catch(() => {});
+    $("#customer-language").addEventListener("change", async (event) => {
+      const talked = currentCustomer().messages.length > 0;
+      await post("language", { user_id: ui.customer.id, language: event.target.value }).catch(() => {});
+      if (talked) {
+        // As in Telegram: the bot reads the app's language at the first contact only.
+        toast("The bot keeps the language it saw at the first contact: press 🌐 Language in its menu to switch.", false);
+      }
     });
     $("#add-customer").addEventListener("click", async () => {
       const name = window.prompt("First name of the new customer", "Maria");

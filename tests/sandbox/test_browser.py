@@ -192,6 +192,11 @@ def test_forum_mode_ticket_gets_a_topic_and_the_same_life(page, sandbox, tmp_pat
     page.get_by_test_id("forum-switch").check()
     expect(page.get_by_test_id("topics")).to_be_visible()
     expect(page.locator("#staff-title")).to_contain_text("forum")
+    # The desk's staff chat (★) is now the forum; the plain group stays one click away.
+    tabs = page.get_by_test_id("group-tab")
+    expect(tabs).to_have_count(2)
+    expect(tabs.filter(has_text="★")).to_have_class(re.compile("active"))
+    expect(tabs.filter(has_text="★")).to_contain_text("topics")
     try:
         _new_customer(page, sandbox, "Felix")
         number = _open_ticket_with_photo(page, tmp_path, "Wi-Fi drops every hour")
