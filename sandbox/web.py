@@ -466,7 +466,12 @@ async def file(request: web.Request) -> web.Response:
     stored = request.app[WORLD].api.file(request.match_info["file_id"])
     if stored is None:
         raise SandboxError(404, "not_found", "no such file")
-    headers = {"X-Content-Type-Options": "nosniff", "Content-Security-Policy": "default-src 'none'"}
+    headers = {
+        "X-Content-Type-Options": "nosniff",
+        "Content-Security-Policy": "default-src 'none'",
+        # A file id always names the same bytes: a re-render need not fetch it again.
+        "Cache-Control": "private, max-age=86400, immutable",
+    }
     picture = _picture_type(stored.content)
     if picture is None:
         name = stored.file_name or "file"
