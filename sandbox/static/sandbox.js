@@ -6,7 +6,7 @@
 (function () {
   const ui = {
     customer: { id: null, replyTo: null, shown: "" },
-    staff: { agentId: null, groupId: null, forum: null, topic: null, replyTo: null, shown: "" },
+    staff: { agentId: null, groupId: null, forum: null, topic: null, topicsSeen: {}, replyTo: null, shown: "" },
     lastNotice: null,
     state: null,
   };
@@ -191,6 +191,11 @@
     if (group.is_forum) {
       topics.hidden = false;
       if (ui.staff.topic !== null && !group.topics.some((t) => t.id === ui.staff.topic)) ui.staff.topic = null;
+      // A ticket's topic that just appeared opens by itself while you look at General.
+      const known = ui.staff.topicsSeen[group.id];
+      const fresh = known ? group.topics.filter((t) => !known.has(t.id)) : [];
+      ui.staff.topicsSeen[group.id] = new Set(group.topics.map((t) => t.id));
+      if (ui.staff.topic === null && fresh.length) ui.staff.topic = fresh[fresh.length - 1].id;
       const entries = [{ id: null, name: "General" }, ...group.topics];
       topics.replaceChildren(...entries.map((t) => {
         const item = el("button", {
