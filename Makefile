@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint format migrations check-migrations bench clean locales
+.PHONY: run demo test lint format migrations check-migrations bench clean locales
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "$(PYTHON) not found (Python 3.11 is required)"; exit 1; }
@@ -15,6 +15,10 @@ $(STAMP): pyproject.toml
 
 run: $(STAMP)
 	$(BIN)/helpdesk run
+
+# The desk without Telegram: a demo desk against the built-in Bot API emulator (./demo).
+demo: $(STAMP)
+	$(BIN)/helpdesk sandbox
 
 # Three workers on two cores (a file's tests stay on one worker): most tests wait on
 # sockets and subprocesses; the fleet file alone takes ~3 minutes on its worker.

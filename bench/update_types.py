@@ -1,6 +1,6 @@
 """What each kind of update costs: SQL statements (by kind, transaction control apart)
 and milliseconds, through the real dispatcher, the real outbox sender and the fake
-Bot API (tests/fakebotapi, limits off), on a fresh database of each backend.
+Bot API (sandbox/emulator, limits off), on a fresh database of each backend.
 
 The bench acts as the people do in the fake (a customer types and presses the buttons
 of the messages the bot sent; an agent presses «I'll answer» on the card and replies to

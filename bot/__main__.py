@@ -1,4 +1,4 @@
-"""`python -m bot` / `helpdesk`: run, migrate, makemigrations, token, customer erase."""
+"""`python -m bot` / `helpdesk`: run, sandbox, migrate, makemigrations, token, customer erase."""
 
 from __future__ import annotations
 
@@ -86,6 +86,31 @@ async def _rebuild_stats(settings: Settings) -> None:
     print("statistics recounted from the tickets and messages")
 
 
+def _sandbox(args: argparse.Namespace) -> int:
+    """The desk against its built-in Bot API emulator, with the /sandbox page."""
+    from pathlib import Path
+
+    from sandbox.run import run
+
+    try:
+        env = load_settings(log_level=args.log_level)
+    except ConfigError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    _configure_logging(env)
+    try:
+        asyncio.run(run(Path(args.dir), host=args.host, port=args.port, log_level=args.log_level))
+    except ConfigError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 0
+    except OSError as exc:
+        print(f"sandbox: cannot start: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
 def _operator() -> str:
     """Who runs the CLI, for the history of what they did."""
     try:
@@ -149,6 +174,19 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("run", help="apply migrations and run the bot, API and workers")
     sub.add_parser("migrate", help="apply pending migrations and seed defaults")
+    sandbox = sub.add_parser(
+        "sandbox",
+        help="try the desk without Telegram: a demo desk and the /sandbox page",
+        description="Runs the desk against its built-in Bot API emulator on a fresh SQLite "
+        "demo desk (under --dir, recreated at every start) and serves the /sandbox page, "
+        "where you act as the customers and the agents. Prints its URL; opens nothing.",
+    )
+    sandbox.add_argument("--dir", default="demo", help="the demo folder (default ./demo)")
+    sandbox.add_argument("--host", default="127.0.0.1", help="listen address (default 127.0.0.1)")
+    sandbox.add_argument("--port", type=int, default=8090, help="HTTP port (default 8090)")
+    sandbox.add_argument(
+        "--log-level", default="WARNING", choices=["DEBUG", "INFO", "WARNING", "ERROR"]
+    )
     mk = sub.add_parser("makemigrations", help="generate migrations for every dialect")
     mk.add_argument("--name", default="update")
     mk.add_argument("--check", action="store_true", help="fail if the models need a migration")
@@ -194,6 +232,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "makemigrations":
         return _makemigrations(args)
+    if args.command == "sandbox":
+        return _sandbox(args)
     if args.command == "customer" and args.id is None and args.telegram_id is None:
         parser.error("customer erase: give the customer's id or --telegram-id")
     try:

@@ -12,7 +12,7 @@ import contextlib
 import logging
 import signal
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -60,6 +60,7 @@ BOT = web.AppKey("bot", Bot)
 DISPATCHER = web.AppKey("dispatcher", Dispatcher)
 SENDER = web.AppKey("sender", Sender)
 HEALTH = web.AppKey("health", "Health")
+AUTOMATION = web.AppKey("automation", Automation)
 
 # Telegram retries a webhook delivery that takes too long; ours answer well before.
 SHUTDOWN_TIMEOUT = 5.0
@@ -221,7 +222,7 @@ async def _private_attachments(settings: Settings) -> None:
 async def _workers_ctx(app: web.Application) -> AsyncIterator[None]:
     sender = app[SENDER]
     housekeeper = Housekeeper()
-    automation = Automation(create_i18n(app[SETTINGS].default_language))
+    automation = app[AUTOMATION]
     tasks = [
         asyncio.create_task(sender.run(), name="outbox-sender"),
         asyncio.create_task(housekeeper.run(), name="housekeeping"),
@@ -335,6 +336,7 @@ def create_web_app(settings: Settings, *, limits: Limits | None = None) -> web.A
     app[DISPATCHER] = dp
     app[SENDER] = sender
     app[HEALTH] = Health(bot)
+    app[AUTOMATION] = Automation(create_i18n(settings.default_language))
     app.cleanup_ctx.extend([_database_ctx, _bot_session_ctx, _workers_ctx, _updates_ctx])
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/metrics", metrics_view)
@@ -350,9 +352,17 @@ def create_web_app(settings: Settings, *, limits: Limits | None = None) -> web.A
     return app
 
 
-async def serve(settings: Settings, *, limits: Limits | None = None) -> None:
-    """Runs until SIGTERM/SIGINT, then stops within SHUTDOWN_TIMEOUT-ish seconds."""
-    app = create_web_app(settings, limits=limits)
+async def serve(
+    settings: Settings,
+    *,
+    limits: Limits | None = None,
+    app: web.Application | None = None,
+    on_started: Callable[[], None] | None = None,
+) -> None:
+    """Runs until SIGTERM/SIGINT, then stops within SHUTDOWN_TIMEOUT-ish seconds.
+    `app` is one built by create_web_app and extended (the sandbox adds its page);
+    `on_started` is called once the HTTP server listens."""
+    app = app or create_web_app(settings, limits=limits)
     runner = web.AppRunner(app, handle_signals=False, shutdown_timeout=SHUTDOWN_TIMEOUT)
     await runner.setup()
     stop = asyncio.Event()
@@ -369,6 +379,8 @@ async def serve(settings: Settings, *, limits: Limits | None = None) -> None:
             settings.admin_api_host,
             settings.admin_api_port,
         )
+        if on_started is not None:
+            on_started()
         await stop.wait()
         log.info("stopping")
     finally:

@@ -35,6 +35,11 @@ async def test_start_is_answered_and_sigterm_stops_cleanly(api, bot_process):
     assert 'helpdesk_sends_total{result="sent"} 1' in metrics
     assert "helpdesk_outbox_depth 0" in metrics
     assert "helpdesk_handler_seconds_count 1" in metrics
+    # Only `helpdesk sandbox` mounts the sandbox page and its endpoints.
+    async with aiohttp.ClientSession() as http:
+        for path in ("/sandbox", "/sandbox/api/state", "/sandbox/static/sandbox.js"):
+            async with http.get(f"http://127.0.0.1:{bot_process.port}{path}") as response:
+                assert response.status == 404, path
     started = time.monotonic()
     assert await bot_process.terminate() == 0
     assert time.monotonic() - started < 10

@@ -1,19 +1,15 @@
-"""A strict, in-process fake of the Telegram Bot API for end-to-end tests.
+"""The strict fake Bot API the tests use: the product's emulator (`sandbox.emulator`),
+kept importable here so that tests written against `tests.fakebotapi` need no change.
+One emulator serves the tests and `helpdesk sandbox`."""
 
-Typical use::
-
-    async with FakeBotAPI(token=TOKEN) as api:
-        bot = Bot(TOKEN, session=AiohttpSession(api=TelegramAPIServer.from_base(api.base_url)))
-        alice = api.add_user(1001, "Alice")
-        alice.send_text("/start")
-        reply = await api.wait_for("sendMessage", chat_id=alice.id)
-"""
-
-from .actors import TINY_PNG, FakeChat, FakeUser
-from .errors import ApiError
-from .formatting import parse_html, parse_markdown, parse_markdown_v2, utf16_len
-from .models import (
+from sandbox.emulator import (
+    DEFAULT_TOKEN,
     MESSAGE_METHODS,
+    TINY_PNG,
+    ApiError,
+    FakeBotAPI,
+    FakeChat,
+    FakeUser,
     Fault,
     QueryState,
     RateLimits,
@@ -22,8 +18,11 @@ from .models import (
     StoredFile,
     Topic,
     WebhookConfig,
+    parse_html,
+    parse_markdown,
+    parse_markdown_v2,
+    utf16_len,
 )
-from .server import DEFAULT_TOKEN, FakeBotAPI
 
 __all__ = [
     "DEFAULT_TOKEN",

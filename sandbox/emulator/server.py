@@ -51,7 +51,7 @@ from .params import MAX_UPLOAD_BYTES, Query, UploadedFile, query_from_mapping, r
 
 logger = logging.getLogger(__name__)
 
-DEFAULT_TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw"
+DEFAULT_TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw"  # noqa: S105 - the fake's own
 
 ALL_UPDATE_TYPES = (
     "message",
@@ -196,6 +196,10 @@ class FakeBotAPI:
         self._closing = False
         self._updates_signal = _Signal()
         self._requests_signal = _Signal()
+        # Grows on every recorded call and every queued update: a watcher (the sandbox
+        # page) re-reads the world when it changes.
+        self.version = 0
+        self._changes = _Signal()
         self._consumed: set[int] = set()
         self._global_sends: deque[float] = deque()
         self._chat_sends: dict[int, deque[float]] = {}
@@ -343,6 +347,21 @@ class FakeBotAPI:
         raise KeyError(f"unknown chat {chat_id}")
 
     # Inspection helpers --------------------------------------------------------------------
+
+    def touch(self) -> None:
+        """Something changed (a call, an update, a chat's settings): watchers wake up."""
+        self.version += 1
+        self._changes.fire()
+
+    async def wait_change(self, version: int, seconds: float | None = None) -> int:
+        """The version once it differs from ``version`` (or after ``seconds``)."""
+        if self.version == version:
+            await self._changes.wait(seconds)
+        return self.version
+
+    def file(self, file_id: str) -> StoredFile | None:
+        """A file the emulator holds (sent by a user or uploaded by the bot)."""
+        return self._files.get(file_id)
 
     def calls(
         self, method: str | None = None, chat_id: int | None = None, *, ok: bool | None = None
@@ -633,6 +652,7 @@ class FakeBotAPI:
         )
         self.requests.append(request)
         self._requests_signal.fire()
+        self.touch()
         return request
 
     async def _handle_file(self, request: web.Request) -> web.Response:
@@ -674,6 +694,7 @@ class FakeBotAPI:
             return update
         self._pending.append(PendingUpdate(update["update_id"], update, _queue_key(update)))
         self._updates_signal.fire()
+        self.touch()
         return update
 
     def _set_allowed_updates(self, query: Query) -> None:

@@ -1,6 +1,6 @@
 """HTTP control endpoints under /_fake/ for driving a fake running in another process.
 
-Only mounted when ``FakeBotAPI(control_api=True)`` (the ``python -m tests.fakebotapi`` default),
+Only mounted when ``FakeBotAPI(control_api=True)`` (the ``python -m sandbox.emulator`` default),
 so in-process tests never expose paths that api.telegram.org does not have.
 
     POST /_fake/users                    {"id", "first_name", "username"?, "started"?}
