@@ -75,9 +75,7 @@ async def session_for(key: str | None) -> Session | None:
     if row is None:
         return None
     if row.token_id is not None:
-        token = await ApiToken.get_or_none(id=row.token_id, revoked_at=None).select_related(
-            "agent"
-        )
+        token = await ApiToken.get_or_none(id=row.token_id, revoked_at=None).select_related("agent")
         if token is None or (token.agent is not None and not token.agent.active):
             await ConsoleSession.filter(id=row.id).delete()
             return None
