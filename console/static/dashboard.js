@@ -27,8 +27,10 @@
         responsive: true,
         interaction: { mode: "index", intersect: false },
         scales: {
-          x: { stacked: !!spec.stacked, ticks: { maxRotation: 0, autoSkip: true } },
-          y: { stacked: !!spec.stacked, beginAtZero: true }
+          x: { stacked: !!spec.stacked, beginAtZero: true,
+               ticks: { maxRotation: 0, autoSkip: true, precision: horizontal ? 0 : undefined } },
+          y: { stacked: !!spec.stacked, beginAtZero: true,
+               ticks: { precision: spec.integer ? 0 : undefined } }
         },
         plugins: { legend: { position: "bottom" } }
       }

@@ -96,6 +96,7 @@ async def _charts(flt: stats.StatsFilter, language: str) -> dict[str, dict[str, 
     return {
         "opened": {
             "kind": "bar",
+            "integer": True,
             "stacked": True,
             "labels": labels,
             "datasets": [
@@ -129,6 +130,7 @@ async def _charts(flt: stats.StatsFilter, language: str) -> dict[str, dict[str, 
         },
         "sla": {
             "kind": "bar",
+            "integer": True,
             "labels": labels,
             "datasets": [
                 {"label": "tracked", "data": [d.figures.sla_tracked for d in series]},
@@ -146,6 +148,7 @@ async def _charts(flt: stats.StatsFilter, language: str) -> dict[str, dict[str, 
         },
         "ratings": {
             "kind": "bar",
+            "integer": True,
             "stacked": True,
             "labels": labels,
             "datasets": [
