@@ -20,6 +20,7 @@ from bot.config import Settings
 from bot.i18n import LANGUAGES
 from bot.services import console_sessions
 from bot.services.errors import DomainError
+from console.i18n import N_
 from console.keys import LANGUAGE, RENDERER, SESSION, SETTINGS, WAKE_OUTBOX
 from console.render import Renderer
 from models.enums import TokenRole
@@ -67,7 +68,7 @@ async def headers_middleware(request: web.Request, handler: Any) -> web.StreamRe
         response = error_page(request, exc.status, exc.message)
     except Exception:
         log.exception("console %s %s failed", request.method, request.path)
-        response = error_page(request, 500, "internal error")
+        response = error_page(request, 500, N_("internal error"))
     _security_headers(response, request.path)
     return response
 
@@ -105,23 +106,23 @@ async def session_middleware(request: web.Request, handler: Any) -> web.StreamRe
     request[LANGUAGE] = pick_language(request, settings.default_language)
     posting = request.method not in ("GET", "HEAD")
     if posting and not _same_origin(request):
-        return error_page(request, 403, "the form comes from another site")
+        return error_page(request, 403, N_("the form comes from another site"))
     if request.path.startswith(PUBLIC):
         return await handler(request)
     session = await console_sessions.session_for(request.cookies.get(COOKIE))
     if session is None:
         if posting:
-            return error_page(request, 401, "the session has ended: sign in again")
+            return error_page(request, 401, N_("the session has ended: sign in again"))
         target = request.path_qs if request.path != f"{MOUNT}/" else f"{MOUNT}/dashboard"
         raise web.HTTPSeeOther(f"{MOUNT}/login?next={quote(target, safe='')}")
     request[SESSION] = session
     request[LANGUAGE] = session.language
     if posting:
         if not await check_csrf(request, session.csrf_token):
-            return error_page(request, 403, "the form's security token is missing or stale")
+            return error_page(request, 403, N_("the form's security token is missing or stale"))
         readonly = session.principal.role == TokenRole.READONLY
         if readonly and request.path not in READONLY_POSTS:
-            return error_page(request, 403, "a readonly token changes nothing")
+            return error_page(request, 403, N_("a readonly token changes nothing"))
     # Services render what they send to customers in the customer's language.
     with request.app[RENDERER].i18n.context():
         return await handler(request)

@@ -11,6 +11,7 @@ from admin_api.auth import FailedLogins, client_address
 from bot.i18n import LANGUAGES
 from bot.services import console_sessions
 from bot.services.errors import Unauthorized
+from console.i18n import N_
 from console.keys import LANGUAGE, RENDERER, SESSION, SETTINGS
 from console.views.common import form
 
@@ -49,7 +50,7 @@ async def login(request: web.Request) -> web.StreamResponse:
     if not (
         isinstance(sent, str) and expected and hmac.compare_digest(sent.encode(), expected.encode())
     ):
-        return error_page(request, 403, "the form's security token is missing or stale")
+        return error_page(request, 403, N_("the form's security token is missing or stale"))
     settings = request.app[SETTINGS]
     failures = request.app[FAILURES]
     address = client_address(request, settings.trusted_proxies)
@@ -57,15 +58,17 @@ async def login(request: web.Request) -> web.StreamResponse:
     secret = data.get("token", "").strip()
     try:
         if not secret or len(secret) > 512:
-            raise Unauthorized("enter an API token")
+            raise Unauthorized(N_("enter an API token"))
         bootstrap = settings.admin_token.get_secret_value() if settings.admin_token else None
-        key, session = await console_sessions.sign_in(secret, bootstrap, language=request[LANGUAGE])
+        chosen = data.get("language")
+        language = chosen if chosen in LANGUAGES else request[LANGUAGE]
+        key, session = await console_sessions.sign_in(secret, bootstrap, language=language)
     except Unauthorized as exc:
         wait = failures.retry_after(address)
         status = 429 if wait else 401
         if not wait:
             failures.failed(address)
-        message = "too many failed sign-ins; retry in a minute" if wait else exc.message
+        message = N_("too many failed sign-ins; retry in a minute") if wait else exc.message
         return request.app[RENDERER].page(
             request,
             "login.html",

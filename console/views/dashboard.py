@@ -12,6 +12,7 @@ from aiohttp import web
 
 from admin_api.schemas.stats import StatsQuery
 from bot.services import config, stats, tokens
+from console.i18n import N_
 from console.keys import LANGUAGE, RENDERER
 from console.views.common import blank_to_none, parse, principal
 
@@ -78,7 +79,7 @@ async def _stats_filter(request: web.Request, q: StatsQuery) -> stats.StatsFilte
     )
 
 
-async def _charts(flt: stats.StatsFilter, language: str) -> dict[str, dict[str, Any]]:
+async def _charts(flt: stats.StatsFilter, language: str, t: Any = str) -> dict[str, dict[str, Any]]:
     """Every chart as {title, unit, kind, labels, datasets: [{label, data}]}."""
     series = await stats.daily(flt)
     agents = await stats.by_agent(flt)
@@ -113,10 +114,13 @@ async def _charts(flt: stats.StatsFilter, language: str) -> dict[str, dict[str, 
             "labels": labels,
             "datasets": [
                 {
-                    "label": "median",
+                    "label": t(N_("median")),
                     "data": [_minutes(d.figures.first_response_median) for d in series],
                 },
-                {"label": "p90", "data": [_minutes(d.figures.first_response_p90) for d in series]},
+                {
+                    "label": t(N_("p90")),
+                    "data": [_minutes(d.figures.first_response_p90) for d in series],
+                },
             ],
         },
         "resolution": {
@@ -124,8 +128,11 @@ async def _charts(flt: stats.StatsFilter, language: str) -> dict[str, dict[str, 
             "unit": "h",
             "labels": labels,
             "datasets": [
-                {"label": "median", "data": [_hours(d.figures.resolution_median) for d in series]},
-                {"label": "p90", "data": [_hours(d.figures.resolution_p90) for d in series]},
+                {
+                    "label": t(N_("median")),
+                    "data": [_hours(d.figures.resolution_median) for d in series],
+                },
+                {"label": t(N_("p90")), "data": [_hours(d.figures.resolution_p90) for d in series]},
             ],
         },
         "sla": {
@@ -133,17 +140,17 @@ async def _charts(flt: stats.StatsFilter, language: str) -> dict[str, dict[str, 
             "integer": True,
             "labels": labels,
             "datasets": [
-                {"label": "tracked", "data": [d.figures.sla_tracked for d in series]},
-                {"label": "warning", "data": [d.sla_warning for d in series]},
-                {"label": "breached", "data": [d.figures.sla_breached for d in series]},
+                {"label": t(N_("tracked")), "data": [d.figures.sla_tracked for d in series]},
+                {"label": t(N_("warning")), "data": [d.sla_warning for d in series]},
+                {"label": t(N_("breached")), "data": [d.figures.sla_breached for d in series]},
             ],
         },
         "csat": {
             "kind": "line",
             "labels": labels,
             "datasets": [
-                {"label": "average", "data": [d.figures.csat_average for d in series]},
-                {"label": "ratings", "data": [d.figures.csat_count for d in series]},
+                {"label": t(N_("average")), "data": [d.figures.csat_average for d in series]},
+                {"label": t(N_("ratings")), "data": [d.figures.csat_count for d in series]},
             ],
         },
         "ratings": {
@@ -155,7 +162,7 @@ async def _charts(flt: stats.StatsFilter, language: str) -> dict[str, dict[str, 
                 {"label": "👍", "data": [d.figures.answers_up for d in series]},
                 {"label": "👎", "data": [d.figures.answers_down for d in series]},
                 {
-                    "label": "unrated",
+                    "label": t(N_("unrated")),
                     "data": [
                         d.figures.answers_sent - d.figures.answers_up - d.figures.answers_down
                         for d in series
@@ -168,9 +175,9 @@ async def _charts(flt: stats.StatsFilter, language: str) -> dict[str, dict[str, 
             "horizontal": True,
             "labels": [row.name for row in agents],
             "datasets": [
-                {"label": "tickets", "data": [row.figures.count for row in agents]},
-                {"label": "open", "data": [row.figures.unprocessed for row in agents]},
-                {"label": "answers", "data": [row.figures.answers_sent for row in agents]},
+                {"label": t(N_("tickets")), "data": [row.figures.count for row in agents]},
+                {"label": t(N_("open")), "data": [row.figures.unprocessed for row in agents]},
+                {"label": t(N_("answers")), "data": [row.figures.answers_sent for row in agents]},
             ],
         },
     }
@@ -206,7 +213,9 @@ async def dashboard(request: web.Request) -> web.Response:
     if filters.query is not None:
         flt = await _stats_filter(request, filters.query)
         try:
-            context["charts"] = await _charts(flt, request[LANGUAGE])
+            context["charts"] = await _charts(
+                flt, request[LANGUAGE], request.app[RENDERER].gettext(request[LANGUAGE])
+            )
         except stats.PeriodTooLong as exc:
             filters.errors["from"] = exc.message
         else:
@@ -233,12 +242,15 @@ async def dashboard_csv(request: web.Request) -> web.Response:
         raise web.HTTPUnprocessableEntity(reason="; ".join(filters.errors.values()))
     flt = await _stats_filter(request, filters.query)
     try:
-        chart = (await _charts(flt, request[LANGUAGE]))[name]
+        chart = (
+            await _charts(flt, request[LANGUAGE], request.app[RENDERER].gettext(request[LANGUAGE]))
+        )[name]
     except stats.PeriodTooLong as exc:
         raise web.HTTPUnprocessableEntity(reason=exc.message) from None
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    first = "agent" if name == "agents" else "day"
+    first = N_("agent") if name == "agents" else N_("day")
+    first = request.app[RENDERER].gettext(request[LANGUAGE])(first)
     writer.writerow([first, *(_cell(d["label"]) for d in chart["datasets"])])
     for i, label in enumerate(chart["labels"]):
         writer.writerow([_cell(label), *(_cell(d["data"][i]) for d in chart["datasets"])])

@@ -39,6 +39,7 @@ from bot.services import config, directory, erasure, people, tokens
 from bot.services.config import Snapshot
 from bot.services.errors import DomainError, Forbidden
 from bot.services.settings import runtime_settings, update_settings
+from console.i18n import N_
 from console.keys import RENDERER, SETTINGS
 from console.views.common import actor, domain_errors, parse, principal, wake
 from models import Category, Department, Priority, SlaPolicy, Status
@@ -104,16 +105,22 @@ SECTIONS: dict[str, Section] = {
     for s in (
         Section(
             slug="templates",
-            title="Templates",
+            title=N_("Templates"),
             schema=TemplateIn,
             out=_dump(TemplateOut),
             fields=(
-                Field("title", "Title"),
-                Field("shortcut", "Shortcut"),
-                Field("department_id", "Department", "select", _departments, "every department"),
-                Field("language", "Language", "select", LANGUAGES, "any language"),
-                Field("active", "Active", "check"),
-                Field("text", "Text", "textarea", preview=True),
+                Field("title", N_("Title")),
+                Field("shortcut", N_("Shortcut")),
+                Field(
+                    "department_id",
+                    N_("Department"),
+                    "select",
+                    _departments,
+                    N_("every department"),
+                ),
+                Field("language", N_("Language"), "select", LANGUAGES, N_("any language")),
+                Field("active", N_("Active"), "check"),
+                Field("text", N_("Text"), "textarea", preview=True),
             ),
             columns=("shortcut", "title", "department_id", "language", "active"),
             list_items=directory.list_templates,
@@ -125,18 +132,18 @@ SECTIONS: dict[str, Section] = {
         ),
         Section(
             slug="agents",
-            title="Agents",
+            title=N_("Agents"),
             schema=AgentIn,
             out=lambda agent: AgentOut.of(agent).model_dump(),
             fields=(
-                Field("telegram_id", "Telegram id", "number"),
-                Field("name", "Name"),
-                Field("username", "Username"),
-                Field("department_ids", "Departments", "multi", _departments),
-                Field("role", "Role", "select", _fixed(*(r.value for r in AgentRole))),
-                Field("language", "Language", "select", LANGUAGES, "the customer's"),
-                Field("active", "Active", "check"),
-                Field("on_duty", "On duty", "check"),
+                Field("telegram_id", N_("Telegram id"), "number"),
+                Field("name", N_("Name")),
+                Field("username", N_("Username")),
+                Field("department_ids", N_("Departments"), "multi", _departments),
+                Field("role", N_("Role"), "select", _fixed(*(r.value for r in AgentRole))),
+                Field("language", N_("Language"), "select", LANGUAGES, N_("the customer's")),
+                Field("active", N_("Active"), "check"),
+                Field("on_duty", N_("On duty"), "check"),
             ),
             columns=("name", "username", "telegram_id", "role", "department_ids", "active"),
             list_items=people.list_agents,
@@ -148,16 +155,16 @@ SECTIONS: dict[str, Section] = {
         ),
         Section(
             slug="departments",
-            title="Departments",
+            title=N_("Departments"),
             schema=DepartmentIn,
             out=_dump(DepartmentOut),
             fields=(
-                Field("name", "Name"),
-                Field("order", "Order", "number"),
-                Field("staff_chat_id", "Own staff chat id", "number"),
-                Field("visible", "Offered to customers", "check"),
-                Field("active", "Active", "check"),
-                Field("description", "Description", "textarea"),
+                Field("name", N_("Name")),
+                Field("order", N_("Order"), "number"),
+                Field("staff_chat_id", N_("Own staff chat id"), "number"),
+                Field("visible", N_("Offered to customers"), "check"),
+                Field("active", N_("Active"), "check"),
+                Field("description", N_("Description"), "textarea"),
             ),
             columns=("name", "order", "visible", "active", "staff_chat_id"),
             list_items=directory.list_departments,
@@ -168,16 +175,18 @@ SECTIONS: dict[str, Section] = {
         ),
         Section(
             slug="categories",
-            title="Categories",
+            title=N_("Categories"),
             schema=CategoryIn,
             out=_dump(CategoryOut),
             fields=(
-                Field("name", "Name"),
-                Field("department_id", "Department", "select", _departments),
-                Field("responsible_agent_id", "Responsible agent", "select", _agents, "nobody"),
-                Field("color", "Colour (emoji or #hex)"),
-                Field("order", "Order", "number"),
-                Field("active", "Active", "check"),
+                Field("name", N_("Name")),
+                Field("department_id", N_("Department"), "select", _departments),
+                Field(
+                    "responsible_agent_id", N_("Responsible agent"), "select", _agents, N_("nobody")
+                ),
+                Field("color", N_("Colour (emoji or #hex)")),
+                Field("order", N_("Order"), "number"),
+                Field("active", N_("Active"), "check"),
             ),
             columns=("name", "department_id", "responsible_agent_id", "color", "active"),
             list_items=directory.list_categories,
@@ -188,15 +197,15 @@ SECTIONS: dict[str, Section] = {
         ),
         Section(
             slug="priorities",
-            title="Priorities",
+            title=N_("Priorities"),
             schema=PriorityIn,
             out=_dump(PriorityOut),
             fields=(
-                Field("name", "Name"),
-                Field("level", "Level", "number"),
-                Field("color", "Colour"),
-                Field("is_default", "Default", "check"),
-                Field("active", "Active", "check"),
+                Field("name", N_("Name")),
+                Field("level", N_("Level"), "number"),
+                Field("color", N_("Colour")),
+                Field("is_default", N_("Default"), "check"),
+                Field("active", N_("Active"), "check"),
             ),
             columns=("name", "level", "color", "is_default", "active"),
             list_items=directory.list_priorities,
@@ -207,19 +216,21 @@ SECTIONS: dict[str, Section] = {
         ),
         Section(
             slug="statuses",
-            title="Statuses",
+            title=N_("Statuses"),
             schema=StatusIn,
             out=_dump(StatusOut),
             fields=(
-                Field("name", "Name"),
-                Field("color", "Colour"),
-                Field("settable_by", "Set by", "select", _fixed(*(v.value for v in SettableBy))),
-                Field("order", "Order", "number"),
-                Field("available", "Available", "check"),
-                Field("shown_by_default", "Listed by default", "check"),
-                Field("customer_can_reply", "Customer can reply", "check"),
-                Field("is_new", "Given to new tickets", "check"),
-                Field("is_final", "Final (done)", "check"),
+                Field("name", N_("Name")),
+                Field("color", N_("Colour")),
+                Field(
+                    "settable_by", N_("Set by"), "select", _fixed(*(v.value for v in SettableBy))
+                ),
+                Field("order", N_("Order"), "number"),
+                Field("available", N_("Available"), "check"),
+                Field("shown_by_default", N_("Listed by default"), "check"),
+                Field("customer_can_reply", N_("Customer can reply"), "check"),
+                Field("is_new", N_("Given to new tickets"), "check"),
+                Field("is_final", N_("Final (done)"), "check"),
             ),
             columns=("name", "role", "settable_by", "available", "is_new", "is_final", "order"),
             list_items=directory.list_statuses,
@@ -230,17 +241,17 @@ SECTIONS: dict[str, Section] = {
         ),
         Section(
             slug="sla-policies",
-            title="SLA policies",
+            title=N_("SLA policies"),
             schema=SlaPolicyIn,
             out=_dump(SlaPolicyOut),
             fields=(
-                Field("name", "Name"),
-                Field("priority_id", "Priority", "select", _priorities, "any priority"),
-                Field("support_level", "Support level (empty: any)"),
-                Field("first_response_minutes", "First response, minutes", "number"),
-                Field("resolution_minutes", "Resolution, minutes", "number"),
-                Field("warning_ratio", "Warning at (share of the time)", "float"),
-                Field("active", "Active", "check"),
+                Field("name", N_("Name")),
+                Field("priority_id", N_("Priority"), "select", _priorities, N_("any priority")),
+                Field("support_level", N_("Support level (empty: any)")),
+                Field("first_response_minutes", N_("First response, minutes"), "number"),
+                Field("resolution_minutes", N_("Resolution, minutes"), "number"),
+                Field("warning_ratio", N_("Warning at (share of the time)"), "float"),
+                Field("active", N_("Active"), "check"),
             ),
             columns=(
                 "name",
@@ -258,20 +269,20 @@ SECTIONS: dict[str, Section] = {
         ),
         Section(
             slug="customers",
-            title="Customers",
+            title=N_("Customers"),
             schema=CustomerIn,
             out=_dump(CustomerOut),
             fields=(
-                Field("telegram_id", "Telegram id", "number"),
-                Field("first_name", "First name"),
-                Field("last_name", "Last name"),
-                Field("username", "Username"),
-                Field("language", "Language", "select", LANGUAGES, "their Telegram's"),
-                Field("support_level", "Support level"),
-                Field("support_until", "Support until (empty: no end)", "date"),
-                Field("active", "Support access", "check"),
-                Field("banned", "Banned", "check"),
-                Field("ban_reason", "Ban reason"),
+                Field("telegram_id", N_("Telegram id"), "number"),
+                Field("first_name", N_("First name")),
+                Field("last_name", N_("Last name")),
+                Field("username", N_("Username")),
+                Field("language", N_("Language"), "select", LANGUAGES, N_("their Telegram's")),
+                Field("support_level", N_("Support level")),
+                Field("support_until", N_("Support until (empty: no end)"), "date"),
+                Field("active", N_("Support access"), "check"),
+                Field("banned", N_("Banned"), "check"),
+                Field("ban_reason", N_("Ban reason")),
             ),
             columns=(
                 "first_name",
@@ -295,12 +306,12 @@ SAMPLES = {"customer_name": "Alice Smith", "ticket_number": "1042", "agent_name"
 
 def _may_read(request: web.Request) -> None:
     if principal(request).role == TokenRole.AGENT:
-        raise Forbidden("the configuration is for admin and readonly tokens")
+        raise Forbidden(N_("the configuration is for admin and readonly tokens"))
 
 
 def _may_write(request: web.Request) -> None:
     if principal(request).role != TokenRole.ADMIN:
-        raise Forbidden("only admin tokens change the configuration")
+        raise Forbidden(N_("only admin tokens change the configuration"))
 
 
 def _section(request: web.Request) -> Section:
@@ -581,12 +592,12 @@ async def revoke_token(request: web.Request) -> web.StreamResponse:
 # -- settings ------------------------------------------------------------------------------
 
 SETTING_FIELDS = (
-    Field("staff_chat_id", "Global staff chat id (empty: STAFF_CHAT_ID)", "number"),
-    Field("auto_close_hours", "Resolved tickets close after, hours", "number"),
-    Field("reopen_window_days", "Closed tickets may be reopened for, days", "number"),
-    Field("round_robin", "Assign new tickets round-robin", "check"),
-    Field("sla_pause_while_waiting", "SLA clock stops while waiting for the customer", "check"),
-    Field("attachments_dir", "Attachments directory (empty: ATTACHMENTS_DIR)"),
+    Field("staff_chat_id", N_("Global staff chat id (empty: STAFF_CHAT_ID)"), "number"),
+    Field("auto_close_hours", N_("Resolved tickets close after, hours"), "number"),
+    Field("reopen_window_days", N_("Closed tickets may be reopened for, days"), "number"),
+    Field("round_robin", N_("Assign new tickets round-robin"), "check"),
+    Field("sla_pause_while_waiting", N_("SLA clock stops while waiting for the customer"), "check"),
+    Field("attachments_dir", N_("Attachments directory (empty: ATTACHMENTS_DIR)")),
 )
 
 

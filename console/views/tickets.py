@@ -20,6 +20,7 @@ from admin_api.schemas.tickets import (
 from bot.services import config, staff, ticket_queries, tickets, tokens
 from bot.services.errors import DomainError, Invalid
 from bot.services.settings import runtime_settings
+from console.i18n import N_
 from console.keys import RENDERER, SETTINGS
 from console.views.common import (
     actor,
@@ -207,7 +208,7 @@ async def _apply(request: web.Request, name: str, data: dict[str, str]) -> None:
     elif name == "claim":
         agent = await _agent_of(request)
         if agent is None:
-            raise Invalid("only a token of an agent claims tickets; an admin assigns them")
+            raise Invalid(N_("only a token of an agent claims tickets; an admin assigns them"))
         await tickets.get_ticket(ticket_id, acting)  # in scope, else 404
         await staff.claim(ticket_id, agent)
     elif name == "assign":

@@ -223,3 +223,21 @@ async def test_dashboard_totals_equal_the_api_and_csv(admin, desk):
     assert response.status == 200 and response.content_type == "text/csv"
     lines = (await response.text()).splitlines()
     assert lines[0].startswith("day,") and lines[1].startswith(today.isoformat())
+
+
+async def test_english_and_russian_from_the_bot_catalogs(console, desk):
+    status, text = await console.get("/console/login", headers={"Accept-Language": "ru-RU,ru"})
+    assert status == 200 and "Войти" in text and 'lang="ru"' in text
+    assert '<input type="hidden" name="language" value="ru">' in text
+    await console.post("/console/login", {"token": ADMIN_TOKEN, "language": "ru"})
+    status, text = await console.get("/console/dashboard")
+    assert "Сводка" in text and "Скачать CSV" in text and "медиана" in text
+    status, text = await console.post(
+        "/console/language", {"language": "en", "next": "/console/tickets"}
+    )
+    assert status == 200 and ">Tickets</h1>" in text and 'lang="en"' in text
+    # a language that is not offered changes nothing; `next` stays on the console
+    status, text = await console.post(
+        "/console/language", {"language": "xx", "next": "https://evil.example/"}
+    )
+    assert status == 200 and 'lang="en"' in text and ">Dashboard</h1>" in text
