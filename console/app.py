@@ -16,6 +16,7 @@ from urllib.parse import quote, urlsplit
 from aiogram.utils.i18n import I18n
 from aiohttp import web
 
+from admin_api.auth import parse_address
 from bot.config import Settings
 from bot.i18n import LANGUAGES
 from bot.services import console_sessions
@@ -81,13 +82,35 @@ def pick_language(request: web.Request, default: str) -> str:
     return default
 
 
+def _from_trusted_proxy(request: web.Request) -> bool:
+    peer = parse_address(request.remote or "")
+    proxies = request.app[SETTINGS].trusted_proxies
+    return peer is not None and any(peer in network for network in proxies)
+
+
 def _same_origin(request: web.Request) -> bool:
     """A browser names the page a POST comes from; another site's page is refused even
-    before the CSRF token is looked at (no Origin: an old browser or a script)."""
+    before the CSRF token is looked at (no Origin: an old browser or a script). Behind
+    a trusted proxy (TRUSTED_PROXIES) the host the browser used may be the proxy's
+    X-Forwarded-Host."""
     origin = request.headers.get("Origin")
     if origin is None or origin == "null":
         return origin is None
-    return urlsplit(origin).netloc == request.host
+    hosts = {request.host}
+    if _from_trusted_proxy(request):
+        forwarded = request.headers.get("X-Forwarded-Host", "").split(",")[0].strip()
+        if forwarded:
+            hosts.add(forwarded)
+    return urlsplit(origin).netloc in hosts
+
+
+def is_https(request: web.Request) -> bool:
+    """Whether the browser speaks HTTPS to us (directly, or to a trusted proxy that says
+    so): then the session cookie is Secure."""
+    if request.secure:
+        return True
+    proto = request.headers.get("X-Forwarded-Proto", "").split(",")[0].strip().lower()
+    return proto == "https" and _from_trusted_proxy(request)
 
 
 async def check_csrf(request: web.Request, expected: str) -> bool:

@@ -27,7 +27,9 @@ def _safe_next(target: str | None) -> str:
 
 
 def _cookie_flags(request: web.Request) -> dict:
-    return {"httponly": True, "samesite": "Strict", "secure": request.secure, "path": "/console"}
+    from console.app import is_https
+
+    return {"httponly": True, "samesite": "Strict", "secure": is_https(request), "path": "/console"}
 
 
 async def login_page(request: web.Request) -> web.Response:

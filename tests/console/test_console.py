@@ -241,3 +241,31 @@ async def test_english_and_russian_from_the_bot_catalogs(console, desk):
         "/console/language", {"language": "xx", "next": "https://evil.example/"}
     )
     assert status == 200 and 'lang="en"' in text and ">Dashboard</h1>" in text
+
+
+async def test_behind_a_trusted_proxy_the_forwarded_host_and_https_count(
+    api_settings, aiohttp_client, desk
+):
+    from ipaddress import ip_network
+
+    from tests.console.conftest import build_app
+
+    settings = api_settings.model_copy(update={"trusted_proxies": (ip_network("127.0.0.0/8"),)})
+    proxied = Console(await aiohttp_client(build_app(settings, [])))
+    headers = {"X-Forwarded-Host": "desk.example", "X-Forwarded-Proto": "https"}
+    # (Over the test's plain HTTP: a Secure login cookie would not come back.)
+    await proxied.get("/console/login", headers={"X-Forwarded-Host": "desk.example"})
+    response = await proxied.client.post(
+        "/console/login",
+        data={"token": ADMIN_TOKEN, "csrf": proxied.csrf},
+        headers={**headers, "Origin": "https://desk.example"},
+        allow_redirects=False,
+    )
+    assert response.status == 303 and response.cookies["hd_console"]["secure"] is True
+    # Not from a trusted proxy: the forwarded host proves nothing.
+    status, _ = await Console(await aiohttp_client(build_app(api_settings, []))).post(
+        "/console/login",
+        {"token": ADMIN_TOKEN},
+        headers={**headers, "Origin": "https://desk.example"},
+    )
+    assert status == 403
