@@ -730,6 +730,7 @@ async def test_openapi_documents_the_stats_endpoints(client):
         "/api/v1/stats/by-agent",
         "/api/v1/stats/by-sla-level",
         "/api/v1/stats/by-rating",
+        "/api/v1/stats/daily",
     ]
     for path in paths:
         operation = doc["paths"][path]["get"]
