@@ -411,6 +411,12 @@ async def _render(
         "responsible_agent_id": {a.id: a.name for a in snapshot.agents},
         "priority_id": {p.id: p.name for p in snapshot.priorities},
     }
+    labels = {f.name: f.label for f in section.fields}
+    labels |= {"role": N_("Role"), "erased_at": N_("Erased"), "id": "#"}
+    departments = {d.id: d.name for d in snapshot.departments}
+    for row in rows:
+        if "department_ids" in row:
+            row["department_ids"] = [departments.get(i, f"#{i}") for i in row["department_ids"]]
     current = section.out(item) if item is not None else None
     if values is None:
         values = _form_values(section, current or _defaults(section))
@@ -423,6 +429,7 @@ async def _render(
         "page_size": PAGE,
         "q": q,
         "names": names,
+        "labels": labels,
         "item": current,
         "values": values,
         "errors": errors or {},
