@@ -269,3 +269,50 @@ async def test_behind_a_trusted_proxy_the_forwarded_host_and_https_count(
         headers={**headers, "Origin": "https://desk.example"},
     )
     assert status == 403
+
+
+async def test_attachments_images_inline_others_downloaded_within_scope(
+    console, desk, make_token, api_settings
+):
+    import hashlib
+
+    from models import Attachment
+
+    root = api_settings.attachments_dir
+    root.mkdir(parents=True, exist_ok=True)
+    files = {
+        "a.png": (b"\x89PNG\r\n\x1a\nfake", "image/png"),
+        "b.svg": (b"<svg onload=alert(1)></svg>", "image/svg+xml"),
+        "c.pdf": (b"%PDF-1.4", "application/pdf"),
+    }
+    made = {}
+    for ticket in desk.tickets:  # Billing, Tech
+        message = await Message.filter(ticket_id=ticket.id).first()
+        for name, (content, mime) in files.items():
+            (root / f"{ticket.id}-{name}").write_bytes(content)
+            made[(ticket.id, name)] = await Attachment.create(
+                message=message,
+                kind="photo" if name.endswith("png") else "document",
+                file_id=f"f-{ticket.id}-{name}",
+                file_unique_id=f"u-{ticket.id}-{name}",
+                file_name=name,
+                mime_type=mime,
+                size=len(content),
+                sha256=hashlib.sha256(content).hexdigest(),
+                stored_path=f"{ticket.id}-{name}",
+            )
+    await console.sign_in(await make_token("agent", desk.ann.id))  # Billing
+    billing = desk.tickets[0].id
+    _, text = await console.get(f"/console/tickets/{billing}")
+    png = made[(billing, "a.png")]
+    assert f'<img src="/console/attachments/{png.id}"' in text
+    assert f'href="/console/attachments/{made[(billing, "c.pdf")].id}?download=1"' in text
+    response = await console.client.get(f"/console/attachments/{png.id}")
+    assert response.status == 200 and response.headers["Content-Type"] == "image/png"
+    assert response.headers["Content-Disposition"].startswith("inline")
+    for name in ("b.svg", "c.pdf"):  # an SVG can carry script: never shown inline
+        response = await console.client.get(f"/console/attachments/{made[(billing, name)].id}")
+        assert response.headers["Content-Type"] == "application/octet-stream"
+        assert response.headers["Content-Disposition"].startswith("attachment")
+    other = made[(desk.tickets[1].id, "a.png")]
+    assert (await console.client.get(f"/console/attachments/{other.id}")).status == 404
