@@ -3,6 +3,7 @@ same calls as /api/v1/stats), each chart's data as CSV."""
 
 from __future__ import annotations
 
+import asyncio
 import csv
 import io
 from datetime import UTC, date, datetime, time, timedelta
@@ -79,10 +80,26 @@ async def _stats_filter(request: web.Request, q: StatsQuery) -> stats.StatsFilte
     )
 
 
-async def _charts(flt: stats.StatsFilter, language: str, t: Any = str) -> dict[str, dict[str, Any]]:
-    """Every chart as {title, unit, kind, labels, datasets: [{label, data}]}."""
-    series = await stats.daily(flt)
-    agents = await stats.by_agent(flt)
+async def _figures(
+    flt: stats.StatsFilter, *, overview: bool
+) -> tuple[list[stats.Day], list[stats.Row], stats.Overview | None]:
+    """The reports side by side (on PostgreSQL each on its own pooled connection); a
+    failure of one is raised once all have ended."""
+    reads = [stats.daily(flt), stats.by_agent(flt)]
+    if overview:
+        reads.append(stats.overview(flt))
+    done = await asyncio.gather(*reads, return_exceptions=True)
+    for result in done:
+        if isinstance(result, BaseException):
+            raise result
+    return done[0], done[1], done[2] if overview else None
+
+
+async def _charts(
+    series: list[stats.Day], agents: list[stats.Row], language: str, t: Any = str
+) -> dict[str, dict[str, Any]]:
+    """Every chart as {kind, labels, datasets: [{label, data}]} (and stacked, integer,
+    horizontal flags for the drawing)."""
     snapshot = await config.snapshot()
     labels = [d.day.isoformat() for d in series]
     statuses = sorted(
@@ -213,13 +230,14 @@ async def dashboard(request: web.Request) -> web.Response:
     if filters.query is not None:
         flt = await _stats_filter(request, filters.query)
         try:
-            context["charts"] = await _charts(
-                flt, request[LANGUAGE], request.app[RENDERER].gettext(request[LANGUAGE])
-            )
+            series, agents, overview = await _figures(flt, overview=True)
         except stats.PeriodTooLong as exc:
             filters.errors["from"] = exc.message
         else:
-            context["overview"] = await stats.overview(flt)
+            language = request[LANGUAGE]
+            translate = request.app[RENDERER].gettext(language)
+            context["charts"] = await _charts(series, agents, language, translate)
+            context["overview"] = overview
     if filters.errors:
         status = 422
     return request.app[RENDERER].page(request, "dashboard.html", context, status=status)
@@ -242,11 +260,12 @@ async def dashboard_csv(request: web.Request) -> web.Response:
         raise web.HTTPUnprocessableEntity(reason="; ".join(filters.errors.values()))
     flt = await _stats_filter(request, filters.query)
     try:
-        chart = (
-            await _charts(flt, request[LANGUAGE], request.app[RENDERER].gettext(request[LANGUAGE]))
-        )[name]
+        series, agents, _ = await _figures(flt, overview=False)
     except stats.PeriodTooLong as exc:
         raise web.HTTPUnprocessableEntity(reason=exc.message) from None
+    language = request[LANGUAGE]
+    charts = await _charts(series, agents, language, request.app[RENDERER].gettext(language))
+    chart = charts[name]
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     first = N_("agent") if name == "agents" else N_("day")
