@@ -51,5 +51,5 @@ clean:
 
 # Re-extract texts into the catalogs after changing user-visible strings (then translate ru).
 locales: $(STAMP)
-	$(BIN)/pybabel extract -k _ -k gettext -k __ --no-location --omit-header -o bot/locales/messages.pot bot handlers
+	$(BIN)/pybabel extract -F babel.cfg -k _ -k gettext -k __ -k N_ --no-location --omit-header -o bot/locales/messages.pot bot handlers console
 	$(BIN)/pybabel update -i bot/locales/messages.pot -d bot/locales --no-fuzzy-matching --omit-header --ignore-obsolete

@@ -54,7 +54,7 @@ Address = IPv4Address | IPv6Address
 Network = IPv4Network | IPv6Network
 
 
-def _parse_address(text: str) -> Address | None:
+def parse_address(text: str) -> Address | None:
     """An address as a proxy may write it: bare, `[v6]:port` or `v4:port`."""
     text = text.strip()
     if text.startswith("["):
@@ -77,12 +77,12 @@ def client_address(request: web.Request, trusted: tuple[Network, ...]) -> str:
     that is not itself a trusted proxy is the client; what lies left of it was written
     by that client and proves nothing."""
     peer = request.remote or "unknown"
-    hop = _parse_address(peer)
+    hop = parse_address(peer)
     if hop is None or not any(hop in network for network in trusted):
         return peer
     forwarded = ",".join(request.headers.getall("X-Forwarded-For", ()))
     for entry in reversed(forwarded.split(",")):
-        address = _parse_address(entry)
+        address = parse_address(entry)
         if address is None:
             break  # nothing a trusted proxy wrote: the last trusted hop is all we know
         hop = address

@@ -4,6 +4,7 @@ SQLite), then the API (in process, real HTTP) is timed on the common reads."""
 
 from __future__ import annotations
 
+import re
 import tempfile
 import time
 from collections import defaultdict
@@ -21,6 +22,7 @@ from bot.db import connection, tortoise_config
 from bot.services import rollups, stats
 from bot.services.ticket_queries import TicketFilter, encode_cursor, list_statements
 from bot.services.tickets import Actor
+from console import create_console_app
 from models.enums import ActorType
 
 ADMIN = "bench-admin"
@@ -190,6 +192,16 @@ async def _timed(client: TestClient, path: str, runs: int) -> dict[str, Any]:
     return summary_ms(times)
 
 
+async def _console_sign_in(client: TestClient) -> None:
+    """A console session in the client's cookie jar (the bootstrap admin token)."""
+    async with client.get("/console/login") as page:
+        csrf = re.search(r'name="csrf" value="([^"]+)"', await page.text())
+    assert csrf is not None
+    form = {"token": ADMIN, "csrf": csrf.group(1), "next": "/console/dashboard"}
+    async with client.post("/console/login", data=form) as response:
+        assert response.status == 200, response.status
+
+
 async def measure(backend: str, tickets: int, messages_per_ticket: int = 5, runs: int = 30):
     with tempfile.TemporaryDirectory() as workdir:
         async with database(backend, workdir) as url:
@@ -231,9 +243,11 @@ async def measure(backend: str, tickets: int, messages_per_ticket: int = 5, runs
             )
             root = web.Application()
             root.add_subapp("/api", create_admin_app(settings, wake_outbox=lambda: None))
+            root.add_subapp("/console", create_console_app(settings, wake_outbox=lambda: None))
             client = TestClient(TestServer(root))
             await client.start_server()
             try:
+                await _console_sign_in(client)
                 # 10,000 pages of 50 deep when there are that many, else half-way.
                 deep_offset = 500_000 if tickets > 500_000 else tickets // 2
                 _, rows = await db.execute_query(
@@ -289,6 +303,20 @@ async def measure(backend: str, tickets: int, messages_per_ticket: int = 5, runs
                         f"/api/v1/stats/by-agent?department_id={department}"
                     ),
                 }
+                # The console's pages, server-side (the HTML, not the browser's drawing):
+                # the dashboard of the last 30 days is stats.overview, stats.daily and
+                # stats.by_agent; the list is the API's list; the page one ticket's.
+                cases.update(
+                    {
+                        "console: dashboard, last 30 days": "/console/dashboard",
+                        "console: dashboard, 30 days, one department": (
+                            f"/console/dashboard?department_id={department}"
+                        ),
+                        "console: ticket list": "/console/tickets",
+                        "console: ticket list, a search": "/console/tickets?q=certificate",
+                        "console: ticket page": f"/console/tickets/{ticket_id}",
+                    }
+                )
                 results: dict[str, Any] = {}
                 for name, path in cases.items():
                     heavy = name.startswith("search: two")

@@ -50,6 +50,7 @@ from bot.services import staff_thread
 from bot.services.automation import Automation
 from bot.services.settings import runtime_settings, use_process_settings
 from bot.storage import DatabaseStorage, ResilientStorage
+from console import create_console_app
 from models import OutboxMessage
 
 log = logging.getLogger(__name__)
@@ -349,7 +350,13 @@ def create_web_app(settings: Settings, *, limits: Limits | None = None) -> web.A
             secret_token=settings.webhook_secret.get_secret_value(),
         ).register(app, path=settings.webhook_path)
     app.add_subapp("/api", create_admin_app(settings, wake_outbox=sender.wake))
+    app.router.add_get("/console", _to_console)  # before the sub-application, which 404s it
+    app.add_subapp("/console", create_console_app(settings, wake_outbox=sender.wake))
     return app
+
+
+async def _to_console(request: web.Request) -> web.StreamResponse:
+    raise web.HTTPFound("/console/")
 
 
 async def serve(

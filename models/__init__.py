@@ -1,6 +1,7 @@
 """Tortoise models, one module per aggregate; Tortoise discovers them through this package."""
 
 from models.auth import ApiToken
+from models.console import ConsoleSession
 from models.delivery import FsmRecord, OutboxMessage, ProcessedUpdate, ShownMessage
 from models.directory import (
     Category,
@@ -21,6 +22,7 @@ __all__ = [
     "ApiToken",
     "Attachment",
     "Category",
+    "ConsoleSession",
     "Counter",
     "Customer",
     "Department",

@@ -133,3 +133,31 @@ class StatsBreakdown(BaseModel):
 class AgentStatsBreakdown(BaseModel):
     by: Literal["agent"]
     items: list[AgentStatsRow]
+
+
+# -- per day -------------------------------------------------------------------------------
+
+
+class StatsDay(Output):
+    """The tickets created on one day (UTC), counted as the overview counts them."""
+
+    day: str = Field(description="YYYY-MM-DD (UTC)")
+    total: int
+    processed: int
+    by_status: dict[str, int] = Field(description="Tickets per status id (of the tickets now)")
+    first_response_median: Seconds
+    first_response_p90: Seconds
+    resolution_median: Seconds
+    resolution_p90: Seconds
+    sla_tracked: int
+    sla_breached: int
+    sla_warning: int = Field(description="Tracked tickets in SLA warning now")
+    csat_count: int
+    csat_average: float | None
+    answers_sent: int
+    answers_up: int
+    answers_down: int
+
+
+class StatsDaily(BaseModel):
+    days: list[StatsDay] = Field(description="Every day of the period, oldest first")

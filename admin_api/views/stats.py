@@ -21,6 +21,8 @@ from admin_api.schemas.stats import (
     OpenByRole,
     SlaFigures,
     StatsBreakdown,
+    StatsDaily,
+    StatsDay,
     StatsOverview,
     StatsQuery,
     StatsRow,
@@ -72,6 +74,28 @@ def _row_out(model: type[StatsRow], row: Row) -> StatsRow:
         name: getattr(figures, name) for name in model.model_fields if name not in ("id", "name")
     }
     return model(id=row.id, name=row.name, **values)
+
+
+def _day_out(day: stats.Day) -> StatsDay:
+    f = day.figures
+    return StatsDay(
+        day=day.day.isoformat(),
+        total=f.count,
+        processed=f.processed,
+        by_status={str(k): v for k, v in sorted(f.by_status.items()) if v},
+        first_response_median=f.first_response_median,
+        first_response_p90=f.first_response_p90,
+        resolution_median=f.resolution_median,
+        resolution_p90=f.resolution_p90,
+        sla_tracked=f.sla_tracked,
+        sla_breached=f.sla_breached,
+        sla_warning=day.sla_warning,
+        csat_count=f.csat_count,
+        csat_average=f.csat_average,
+        answers_sent=f.answers_sent,
+        answers_up=f.answers_up,
+        answers_down=f.answers_down,
+    )
 
 
 # -- CSV -----------------------------------------------------------------------------------
@@ -213,3 +237,23 @@ def register(api: Registry) -> None:
 
     for by in ("sla-level", "rating"):
         add_breakdown(by)
+
+    @api.route(
+        "GET",
+        "/stats/daily",
+        summary="The overview per day of creation (created_from and created_to required,"
+        f" at most {stats.DAILY_LIMIT} days)" + _CSV_NOTE,
+        tag=tag,
+        roles=READ_ROLES,
+        scope=STATS_SCOPE,
+        query=StatsQuery,
+        response=StatsDaily,
+        raw_response=_json_or_csv(StatsDaily),
+    )
+    async def stats_daily(call: Call) -> StatsDaily | web.Response:
+        days = [_day_out(d) for d in await stats.daily(await _filter(call))]
+        if call.query.format == "csv":
+            header = [f for f in StatsDay.model_fields if f != "by_status"]
+            rows = ([d.model_dump(mode="json")[f] for f in header] for d in days)
+            return _csv_response("daily", header, rows)
+        return StatsDaily(days=days)

@@ -43,6 +43,7 @@ from tortoise.transactions import in_transaction
 
 from bot.db import connection
 from bot.services import rollups
+from bot.services.errors import Invalid
 from bot.services.ticket_queries import compiled
 from models import (
     Agent,
@@ -880,3 +881,226 @@ BREAKDOWNS = {
     "sla-level": by_sla_level,
     "rating": by_rating,
 }
+
+
+# -- per day -----------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Day:
+    """The figures of the tickets created on one day (UTC), as `overview` counts them,
+    and of them how many are in SLA warning now (`sla_warning`)."""
+
+    day: date
+    figures: Figures = field(default_factory=Figures)
+    sla_warning: int = 0
+
+
+# Days in one series at most: a dashboard over years asks for months of points, which
+# is what the monthly reports are for.
+DAILY_LIMIT = 732
+
+
+class PeriodTooLong(Invalid):
+    code = "period_too_long"
+
+
+def _day_sql(dialect: str) -> str:
+    """The ticket's creation day (UTC) as YYYY-MM-DD text: the ORM writes UTC."""
+    if dialect == "postgres":
+        return "to_char(\"ticket\".\"created_at\" AT TIME ZONE 'UTC', 'YYYY-MM-DD')"
+    return 'substr("ticket"."created_at", 1, 10)'
+
+
+def _as_date(value: Any) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
+
+
+async def _ticket_days(flt: StatsFilter, days: dict[date, Day]) -> None:
+    """Counts per creation day read from the tickets themselves (parts of a day at the
+    ends of the period; a customer's tickets)."""
+    processed = await _processed_status_ids()
+    day = RawSQL(_day_sql(connection().capabilities.dialect))
+    counts = {
+        **_COUNTS,
+        "warning": Count("id", _filter=_TRACKED & Q(sla_state=SlaState.WARNING)),
+    }
+    async with _reading() as conn:
+        rows = (
+            await Ticket.filter(flt.ticket_q())
+            .annotate(day=day, **counts)
+            .group_by("day", "status_id")
+            .using_db(conn)
+            .values("day", "status_id", *counts)
+        )
+        answers = (
+            await Message.filter(flt.ticket_q("ticket__"), kind=MessageKind.AGENT)
+            .annotate(n=Count("ticket_id"))
+            .group_by("ticket_id", "rating")
+            .using_db(conn)
+            .values("ticket_id", "rating", "n")
+        )
+        created = dict(
+            await Ticket.filter(id__in=sorted({a["ticket_id"] for a in answers}))
+            .annotate(day=day)
+            .using_db(conn)
+            .values_list("id", "day")
+        )
+    for row in rows:
+        entry = days.setdefault(_as_date(row["day"]), Day(_as_date(row["day"])))
+        n, tracked, breached = row["n"], row["tracked"], row["breached"]
+        _add_counts(entry.figures, processed, row["status_id"], n, tracked, breached)
+        entry.sla_warning += row["warning"]
+        for value in CSAT_VALUES:
+            if row[f"csat{value}"]:
+                csat = entry.figures.csat
+                csat[value] = csat.get(value, 0) + row[f"csat{value}"]
+    for answer in answers:
+        when = _as_date(created[answer["ticket_id"]])
+        figures = days.setdefault(when, Day(when)).figures
+        figures.answers_sent += answer["n"]
+        figures.answers_up += answer["n"] if answer["rating"] == 1 else 0
+        figures.answers_down += answer["n"] if answer["rating"] == -1 else 0
+
+
+async def _rollup_days(flt: StatsFilter, first: date | None, end: date | None, days: dict) -> None:
+    """Whole days [first, end) from the daily roll-up rows; the tickets in SLA warning
+    (a state the roll-ups do not keep) from the tickets of those days."""
+    bounds: dict[str, Any] = {}
+    if first is not None:
+        bounds["start__gte"] = first
+    if end is not None:
+        bounds["start__lt"] = end
+    processed = await _processed_status_ids()
+    sums = {f"s_{f}": Sum(f) for f in _ROLLUP_SUMS}
+    answer_sums = {"sent": Sum("answers"), "up": Sum("answers_up"), "down": Sum("answers_down")}
+    period = replace(
+        flt,
+        created_from=_midnight(first) if first else None,
+        created_to=_midnight(end) if end else None,
+    )
+    warning_q = period.ticket_q() & _TRACKED & Q(sla_state=SlaState.WARNING)
+    day = RawSQL(_day_sql(connection().capabilities.dialect))
+    async with _reading() as conn:
+        rows = (
+            await StatsCount.filter(flt.rollup_q(), dim="b", grain="d", **bounds)
+            .annotate(**sums)
+            .group_by("start", "status_id")
+            .using_db(conn)
+            .values("start", "status_id", *sums)
+        )
+        answers = (
+            await StatsCount.filter(flt.rollup_q(), dim="a", grain="d", **bounds)
+            .annotate(**answer_sums)
+            .group_by("start")
+            .using_db(conn)
+            .values("start", *answer_sums)
+        )
+        warnings = (
+            await Ticket.filter(warning_q)
+            .annotate(day=day, n=Count("id"))
+            .group_by("day")
+            .using_db(conn)
+            .values("day", "n")
+        )
+    for row in rows:
+        when = _as_date(row["start"])
+        entry = days.setdefault(when, Day(when))
+        n = int(row["s_tickets"] or 0)
+        tracked, breached = int(row["s_sla_tracked"] or 0), int(row["s_sla_breached"] or 0)
+        if n or tracked or breached:
+            _add_counts(entry.figures, processed, row["status_id"], n, tracked, breached)
+        for value in CSAT_VALUES:
+            count = int(row[f"s_csat_{value}"] or 0)
+            if count:
+                entry.figures.csat[value] = entry.figures.csat.get(value, 0) + count
+    for row in answers:
+        when = _as_date(row["start"])
+        figures = days.setdefault(when, Day(when)).figures
+        figures.answers_sent += int(row["sent"] or 0)
+        figures.answers_up += int(row["up"] or 0)
+        figures.answers_down += int(row["down"] or 0)
+    for row in warnings:
+        when = _as_date(row["day"])
+        days.setdefault(when, Day(when)).sla_warning += int(row["n"])
+
+
+async def _day_durations(flt: StatsFilter, days: dict[date, Day]) -> None:
+    """Median and p90 per creation day, exact, from the period's timed tickets."""
+    timed = (
+        Ticket.filter(flt.ticket_q())
+        .filter(
+            Q(first_response_at__isnull=False)
+            | Q(resolved_at__isnull=False)
+            | Q(closed_at__isnull=False)
+        )
+        .exclude(source=TicketSource.ALERT)
+    )
+    figures: dict[Any, Figures] = defaultdict(Figures)
+    if connection().capabilities.dialect == "postgres":
+        day = RawSQL(_day_sql("postgres"))
+        await _database_quantiles(timed.annotate(day=day), "day", figures)
+    else:
+        query = timed.values_list("created_at", "first_response_at", "resolved_at", "closed_at")
+        [sql], params = compiled([query])
+        _, rows = await query._db.execute_query(sql, params)
+        durations: dict[date, tuple[list[float], list[float]]] = defaultdict(lambda: ([], []))
+        for created, first_response, resolved, closed in rows:
+            moment = _as_datetime(created)
+            moment = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+            first, resolution = durations[moment.astimezone(UTC).date()]
+            if first_response is not None:
+                first.append(_seconds_between(moment, first_response))
+            if (resolved or closed) is not None:
+                resolution.append(_seconds_between(moment, resolved or closed))
+        for key, (first, resolution) in durations.items():
+            figures[key].set_durations(first, resolution)
+    for key, found in figures.items():
+        when = _as_date(key)
+        entry = days.setdefault(when, Day(when)).figures
+        entry.first_response_count = found.first_response_count
+        entry.first_response_median = found.first_response_median
+        entry.first_response_p90 = found.first_response_p90
+        entry.resolution_count = found.resolution_count
+        entry.resolution_median = found.resolution_median
+        entry.resolution_p90 = found.resolution_p90
+
+
+async def daily(flt: StatsFilter) -> list[Day]:
+    """The overview's figures per creation day (UTC) over the period, every day of it
+    present (zeros included), oldest first: tickets per status, SLA tracked, breached
+    and in warning, CSAT, agent answers and their ratings, first-response and
+    resolution median and p90. The days add up to `overview` of the same filter.
+
+    Counts come from the daily roll-ups for whole days and from the tickets for the
+    parts of a day at the ends (or for one customer's tickets); the durations are
+    exact, from the tickets, per day. The period must be bounded and at most
+    DAILY_LIMIT days."""
+    if flt.created_from is None or flt.created_to is None:
+        raise Invalid("a daily series needs created_from and created_to")
+    period = split(flt.created_from, flt.created_to)
+    if period is None:
+        return []
+    since, until = flt.created_from.astimezone(UTC), flt.created_to.astimezone(UTC)
+    last = (until - timedelta(microseconds=1)).date()
+    if (last - since.date()).days + 1 > DAILY_LIMIT:
+        raise PeriodTooLong(f"a daily series covers at most {DAILY_LIMIT} days")
+    days: dict[date, Day] = {}
+    if flt.customer_id is not None:
+        reads = [_ticket_days(flt, days)]
+    else:
+        first = since.date() if since == _midnight(since.date()) else since.date() + timedelta(1)
+        end = until.date()
+        reads = [_ticket_days(_within(flt, span), days) for span in period.raw]
+        if first < end:
+            reads.append(_rollup_days(flt, first, end, days))
+    # One after the other: they add to the same days.
+    for read in reads:
+        await read
+    await _day_durations(flt, days)
+    series = []
+    current = since.date()
+    while current <= last:
+        series.append(days.get(current) or Day(current))
+        current += timedelta(1)
+    return series

@@ -730,6 +730,7 @@ async def test_openapi_documents_the_stats_endpoints(client):
         "/api/v1/stats/by-agent",
         "/api/v1/stats/by-sla-level",
         "/api/v1/stats/by-rating",
+        "/api/v1/stats/daily",
     ]
     for path in paths:
         operation = doc["paths"][path]["get"]
@@ -822,3 +823,25 @@ async def test_alerts_are_left_out_of_response_and_resolution_times(client, data
     )
     assert csv_after["first_response.median"] == str(before["first_response"]["median"])
     assert float(csv_after["first_response.median"]) >= 0
+
+
+async def test_daily_series_adds_up_to_the_overview(client, data):
+    period = "created_from=2024-03-01T00:00:00Z&created_to=2024-03-08T00:00:00Z"
+    status, body = await client.get(f"{BASE}/daily?{period}")
+    assert status == 200
+    days = body["days"]
+    assert [d["day"] for d in days][:2] == ["2024-03-01", "2024-03-02"] and len(days) == 7
+    assert [d["total"] for d in days] == [2, 2, 2, 2, 2, 2, 0]
+    _, overview = await client.get(f"{BASE}?{period}")
+    assert sum(d["total"] for d in days) == overview["total"] == 12
+    assert sum(d["sla_breached"] for d in days) == overview["sla"]["breached"]
+    assert sum(d["answers_sent"] for d in days) == overview["answers"]["sent"]
+    assert days[0]["first_response_median"] == 15 * MIN
+    status, text = await client.get(f"{BASE}/daily?{period}&format=csv")
+    assert status == 200 and text.decode().startswith("day,total,processed,")
+    status, body = await client.get(f"{BASE}/daily")
+    assert status == 422 and "created_from" in body["error"]["message"]
+    status, body = await client.get(
+        f"{BASE}/daily?created_from=2020-01-01T00:00:00Z&created_to=2024-01-01T00:00:00Z"
+    )
+    assert status == 422 and body["error"]["code"] == "period_too_long"

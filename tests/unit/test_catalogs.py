@@ -8,11 +8,15 @@ from bot.i18n import LOCALES_DIR, load_catalogs
 
 def test_russian_catalog_is_complete_and_current():
     root = LOCALES_DIR.parents[1]
-    keywords = {"_": None, "gettext": None, "__": None}
+    keywords = {"_": None, "gettext": None, "__": None, "N_": None}
+    # The console's pages are Jinja2 templates (babel.cfg, as `make locales` reads them).
+    method_map = [("**.py", "python"), ("**.html", "jinja2")]
     wanted = {
         message
-        for folder in ("bot", "handlers")
-        for _, _, message, _, _ in extract_from_dir(root / folder, keywords=keywords)
+        for folder in ("bot", "handlers", "console")
+        for _, _, message, _, _ in extract_from_dir(
+            root / folder, method_map=method_map, keywords=keywords
+        )
         if isinstance(message, str)
     }
     assert wanted
