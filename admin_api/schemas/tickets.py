@@ -228,3 +228,7 @@ class CustomerHistoryOut(Output):
     csat_count: int
     answers_liked: int = Field(description="Agents' answers rated 👍")
     answers_disliked: int = Field(description="Agents' answers rated 👎")
+
+
+class MergeIn(Input):
+    target_id: Id = Field(description="The ticket that lives on (same customer, open)")

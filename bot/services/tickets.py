@@ -948,3 +948,10 @@ async def rate_ticket(
         # The card does not show CSAT: an edit would be rejected as unchanged.
         await counted.apply(ticket)
     return ticket
+
+
+# The lifecycle's steps, for the services built on this one (bot.services.merging).
+status_of_role = _status
+move_status = _move
+record = _record
+tell_customer = _tell_customer

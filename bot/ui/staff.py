@@ -528,3 +528,26 @@ def customer_history(history) -> str:
     lines.append("<b>" + _("Latest tickets") + "</b>")
     lines.extend(_line(t) for t in history.recent)
     return "\n".join(lines)
+
+
+# -- merging --------------------------------------------------------------------------
+
+
+def merged_into(number: int, into: int, by: str) -> str:
+    return _("🔗 #{number} is merged into #{into} by {by}; it is closed.").format(
+        number=number, into=into, by=escape(by)
+    )
+
+
+def merged_here(number: int, subject: str, by: str, messages: int) -> str:
+    return _(
+        "🔗 #{number} «{subject}» is merged into this ticket by {by}: "
+        "{messages} messages moved here."
+    ).format(number=number, subject=escape(subject[:80]), by=escape(by), messages=messages)
+
+
+def merge_usage() -> str:
+    return _(
+        "In a ticket's thread, write /merge and the number of the ticket it goes into, "
+        "e.g. <code>/merge 1042</code>: this ticket's conversation moves there and it closes."
+    )

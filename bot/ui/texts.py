@@ -99,6 +99,13 @@ def ticket_reopened(number: int) -> str:
     return _("🔓 Ticket #{number} is open again; we will get back to you.").format(number=number)
 
 
+def ticket_merged(number: int, into: int) -> str:
+    return _(
+        "🔗 Ticket #{number} is merged into #{into}: its messages are there now, and we "
+        "go on with your request in #{into}."
+    ).format(number=number, into=into)
+
+
 def ticket_transferred(number: int, department: str) -> str:
     return _("↪️ Ticket #{number} was passed to <b>{department}</b>.").format(
         number=number, department=escape(department)

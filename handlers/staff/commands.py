@@ -1,5 +1,6 @@
 """Staff chat commands: /t (canned answer), /on and /off (duty), /mytickets, /queue,
-/alert (an admin starts a ticket towards a customer), /ticket N and /find text."""
+/alert (an admin starts a ticket towards a customer), /ticket N, /find text and
+/merge N (this ticket into #N)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from aiogram import Router
 from aiogram.filters import Command, CommandObject
 from aiogram.types import Message
 
-from bot.services import lookup, staff, tickets
+from bot.services import lookup, merging, staff, tickets
 from bot.services.errors import DomainError, Forbidden, Invalid, NotFound
 from bot.ui import staff as ui
 from handlers.staff.messages import _notice, _ticket_of
@@ -147,6 +148,30 @@ async def find_command(message: Message, command: CommandObject, agent: Agent | 
     )
 
 
+async def merge_command(message: Message, command: CommandObject, agent: Agent | None) -> None:
+    """/merge 1042 in a ticket's thread: this ticket goes into #1042."""
+    if agent is None:
+        await _notice(message, ui.not_an_agent())
+        return
+    ticket = await _ticket_of(message)
+    typed = (command.args or "").strip()
+    try:
+        number = lookup.parse_number(typed)
+    except Invalid:
+        number = None
+    if ticket is None or number is None:
+        await _notice(message, ui.merge_usage())
+        return
+    actor = await tickets.agent_actor(agent)
+    try:
+        target = await lookup.by_number(number, actor)
+        await merging.merge(ticket.id, target.id, actor)
+    except NotFound:
+        await _notice(message, ui.ticket_not_found(typed.removeprefix("#")))
+    except DomainError as exc:
+        await _notice(message, ui.not_possible(exc.message))
+
+
 def router() -> Router:
     r = Router(name="staff.commands")
     r.message.register(template_command, Command("t"))
@@ -155,4 +180,5 @@ def router() -> Router:
     r.message.register(alert_command, Command("alert"))
     r.message.register(ticket_command, Command("ticket"))
     r.message.register(find_command, Command("find"))
+    r.message.register(merge_command, Command("merge"))
     return r

@@ -1,0 +1,88 @@
+"""Merging a customer's duplicate into the ticket that lives on (issue 16, point 1):
+`/merge N` in the duplicate's thread, or POST /tickets/{id}/merge. The conversation
+(messages, files, the copies' links) and the events move, the duplicate is closed with
+a link, the customer is told which number lives on, both threads are told, and the
+statistics' roll-ups still equal a recount. Anything else is refused politely."""
+
+from __future__ import annotations
+
+from models import Message, TicketEvent
+from models.enums import StatusRole
+from tests.handlers.wizard_support import STAFF, last
+from tests.staff.helpers import card_of, claimed, fresh, new_ticket, staff_desk, tap
+from tests.unit.test_rollups import recount, stored
+
+
+async def _two_of_alices(env, people):
+    """#1001 claimed and answered by Ann; #1002 a duplicate with a follow-up."""
+    first, card = await claimed(env, people, subject="Refund", text="Please refund")
+    people.ann.send_text("Which invoice?", chat_id=STAFF, reply_to_message_id=card["message_id"])
+    await env.step()
+    duplicate = await new_ticket(people.desk.alice, people.desk.billing, "Refund!!", "Still?")
+    await env.step()
+    return first, duplicate
+
+
+async def test_merge_moves_the_conversation_and_closes_the_duplicate(env):
+    people = await staff_desk(env)
+    first, duplicate = await _two_of_alices(env, people)
+    dup_card = await card_of(env, duplicate.id)
+    people.ann.send_text(
+        f"/merge {first.number}", chat_id=STAFF, reply_to_message_id=dup_card["message_id"]
+    )
+    await env.step()
+    merged, kept = await fresh(duplicate.id), await fresh(first.id)
+    assert merged.status.role == StatusRole.CLOSED and merged.closed_at is not None
+    texts = [m.text for m in await Message.filter(ticket_id=kept.id).order_by("id")]
+    assert texts == ["Please refund", "Which invoice?", "Still?"]
+    assert await Message.filter(ticket_id=merged.id).count() == 0
+    assert "merged_into" in await TicketEvent.filter(ticket_id=merged.id).values_list(
+        "kind", flat=True
+    )
+    kinds = await TicketEvent.filter(ticket_id=kept.id).values_list("kind", flat=True)
+    assert "merged" in kinds and kinds.count("created") == 2  # the duplicate's history too
+    assert kept.answers == 1
+    # The customer learns which number lives on.
+    told = [m["text"] for m in env.api.bot_messages(501)]
+    assert any(f"Ticket #{duplicate.number} is merged into #{first.number}" in t for t in told)
+    # Both threads are told; the duplicate's card shows it closed.
+    notices = [m["text"] for m in env.api.bot_messages(STAFF)]
+    assert any(f"#{duplicate.number} is merged into #{first.number} by Ann" in t for t in notices)
+    assert any(
+        f"#{duplicate.number} «Refund!!» is merged into this ticket by Ann: 1 messages" in t
+        for t in notices
+    )
+    assert "closed" in (await card_of(env, duplicate.id))["text"].lower()
+    assert await stored() == await recount()
+    assert env.api.calls(ok=False) == []
+
+
+async def test_merge_is_refused_politely(env):
+    people = await staff_desk(env)
+    first, duplicate = await _two_of_alices(env, people)
+    carls = await new_ticket(people.desk.carl, people.desk.billing, "Carl's")
+    tech = await new_ticket(people.desk.alice, people.desk.tech, "Tech")
+    await env.step()
+    dup_card = await card_of(env, duplicate.id)
+    before = await Message.filter(ticket_id=duplicate.id).count()
+
+    async def merge(text: str, where=None) -> str:
+        people.ann.send_text(
+            text, chat_id=STAFF, reply_to_message_id=(where or dup_card)["message_id"]
+        )
+        await env.step()
+        return last(env, STAFF)["text"]
+
+    assert "write /merge and the number" in await merge("/merge")
+    assert "write /merge and the number" in await merge("/merge soon")
+    assert "There is no ticket #4242" in await merge("/merge 4242")
+    assert f"There is no ticket #{tech.number}" in await merge(f"/merge {tech.number}")
+    assert "same customer" in await merge(f"/merge {carls.number}")
+    assert "into itself" in await merge(f"/merge {duplicate.number}")
+    people.ann.send_text(f"/merge {first.number}", chat_id=STAFF)  # outside any thread
+    await env.step()
+    assert "write /merge and the number" in last(env, STAFF)["text"]
+    await tap(env, people.ann, await card_of(env, first.id), "Close")
+    assert f"ticket #{first.number} is closed" in await merge(f"/merge {first.number}")
+    assert await Message.filter(ticket_id=duplicate.id).count() == before
+    assert (await fresh(duplicate.id)).status.role != StatusRole.CLOSED
