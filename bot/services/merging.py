@@ -10,12 +10,12 @@ from __future__ import annotations
 from tortoise.transactions import in_transaction
 
 from bot.i18n import speaking
-from bot.services import rollups, staff_thread, tickets
+from bot.services import config, rollups, staff_thread, tickets
 from bot.services.errors import Conflict, Invalid, NotFound
 from bot.services.tickets import Actor
 from bot.ui import staff as staff_ui
 from bot.ui import texts
-from models import Message, MessageLink, Ticket, TicketEvent
+from models import Agent, Message, MessageLink, Ticket, TicketEvent
 from models.enums import StatusRole
 
 
@@ -75,3 +75,18 @@ async def merge(source_id: int, target_id: int, actor: Actor) -> Ticket:
         await counted_source.apply(source)
         await counted_target.apply(target)
     return await tickets.get_ticket(target.id)
+
+
+async def candidates(ticket: Ticket, agent: Agent) -> list[Ticket]:
+    """The tickets `ticket` may be merged into: its customer's other open ones that
+    `agent` may act on, newest activity first (a menu's worth)."""
+    actor = await tickets.agent_actor(agent)
+    final = [s.id for s in (await config.snapshot()).statuses if s.is_final]
+    others = (
+        await Ticket.filter(customer_id=ticket.customer_id)
+        .exclude(id=ticket.id)
+        .exclude(status_id__in=final or [0])
+        .order_by("-updated_at", "-id")
+        .limit(staff_ui.MENU_LIMIT)
+    )
+    return [o for o in others if actor.may_act_on(o)]

@@ -86,3 +86,25 @@ async def test_merge_is_refused_politely(env):
     assert f"ticket #{first.number} is closed" in await merge(f"/merge {first.number}")
     assert await Message.filter(ticket_id=duplicate.id).count() == before
     assert (await fresh(duplicate.id)).status.role != StatusRole.CLOSED
+
+
+async def test_the_cards_merge_menu_lists_the_customers_other_open_tickets(env):
+    people = await staff_desk(env)
+    first, duplicate = await _two_of_alices(env, people)
+    await new_ticket(people.desk.carl, people.desk.billing, "Carl's")  # not Alice's
+    await new_ticket(people.desk.alice, people.desk.tech, "Tech")  # not Ann's department
+    await env.step()
+    await tap(env, people.ann, await card_of(env, duplicate.id), "Merge")
+    menu = await card_of(env, duplicate.id)
+    labels = [b["text"] for row in menu["reply_markup"]["inline_keyboard"] for b in row]
+    assert labels == [f"→ #{first.number} · Refund", "⬅️ Back"]
+    alert = await tap(env, people.ann, menu, f"#{first.number}")
+    assert alert["text"] == "Merged: the conversation is in the other ticket now."
+    assert (await fresh(duplicate.id)).status.role == StatusRole.CLOSED
+    assert await Message.filter(ticket_id=first.id).count() == 3
+    # The duplicate's card now offers only what a closed ticket allows.
+    assert [
+        b["text"]
+        for row in (await card_of(env, duplicate.id))["reply_markup"]["inline_keyboard"]
+        for b in row
+    ] == ["🔓 Reopen"]
