@@ -21,6 +21,7 @@ from admin_api.schemas.tickets import (
     MergeIn,
     MessageOut,
     ReplyIn,
+    SplitIn,
     TicketOut,
     TicketPage,
     TicketPriorityIn,
@@ -207,6 +208,29 @@ def register(api: Registry) -> None:
             call.path["ticket_id"], call.body.target_id, await actor_for(call.principal)
         )
         return _done(call, target)
+
+    @api.route(
+        "POST",
+        "/tickets/{ticket_id}/split",
+        summary="Split customer messages off into a new ticket of the same customer",
+        tag=tag,
+        roles=ACT_ROLES,
+        scope=TICKET_SCOPE,
+        body=SplitIn,
+        response=TicketOut,
+        status=201,
+        errors=(409,),
+    )
+    async def split(call: Call) -> TicketOut:
+        body: SplitIn = call.body
+        created = await merging.split(
+            call.path["ticket_id"],
+            list(body.message_ids),
+            await actor_for(call.principal),
+            department_id=body.department_id,
+            subject=body.subject,
+        )
+        return _done(call, created)
 
     @api.route(
         "GET",

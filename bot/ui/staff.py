@@ -566,3 +566,16 @@ def merge_usage() -> str:
 
 def merged_alert() -> str:
     return _("Merged: the conversation is in the other ticket now.")
+
+
+def split_off(messages: int, into: int, by: str) -> str:
+    return _("✂️ {messages} messages split off into the new ticket #{into} by {by}.").format(
+        messages=messages, into=into, by=escape(by)
+    )
+
+
+def split_usage() -> str:
+    return _(
+        "Reply with /split to a customer's message in a ticket's thread: it and the "
+        "customer's later messages become a new ticket."
+    )

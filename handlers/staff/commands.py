@@ -1,6 +1,6 @@
 """Staff chat commands: /t (canned answer), /on and /off (duty), /mytickets, /queue,
 /alert (an admin starts a ticket towards a customer), /ticket N, /find text and
-/merge N (this ticket into #N)."""
+/merge N (this ticket into #N) and /split (in reply to a customer's message)."""
 
 from __future__ import annotations
 
@@ -172,6 +172,25 @@ async def merge_command(message: Message, command: CommandObject, agent: Agent |
         await _notice(message, ui.not_possible(exc.message))
 
 
+async def split_command(message: Message, agent: Agent | None) -> None:
+    """/split in reply to a customer's message: it and their later ones, a new ticket."""
+    if agent is None:
+        await _notice(message, ui.not_an_agent())
+        return
+    if message.reply_to_message is None or message.reply_to_message.forum_topic_created:
+        await _notice(message, ui.split_usage())
+        return
+    actor = await tickets.agent_actor(agent)
+    try:
+        await merging.split_from_copy(message.chat.id, message.reply_to_message.message_id, actor)
+    except Invalid:
+        await _notice(message, ui.split_usage())
+    except NotFound:
+        await _notice(message, ui.wrong_department())
+    except DomainError as exc:
+        await _notice(message, ui.not_possible(exc.message))
+
+
 def router() -> Router:
     r = Router(name="staff.commands")
     r.message.register(template_command, Command("t"))
@@ -181,4 +200,5 @@ def router() -> Router:
     r.message.register(ticket_command, Command("ticket"))
     r.message.register(find_command, Command("find"))
     r.message.register(merge_command, Command("merge"))
+    r.message.register(split_command, Command("split"))
     return r

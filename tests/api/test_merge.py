@@ -42,3 +42,42 @@ async def test_merge_through_the_api(client: ApiClient, make_token):
     assert texts == ["Please help", "Still nothing"]
     status, body = await client.post(f"{V1}/tickets/{duplicate.id}/merge", {"target_id": first.id})
     assert status == 409 and "closed" in body["error"]["message"]
+
+
+async def test_split_through_the_api(client: ApiClient, make_token):
+    billing = await Department.create(name="Billing")
+    tech = await Department.create(name="Tech")
+    alice = await Customer.create(telegram_id=21, first_name="Alice")
+    ticket = await open_ticket(alice, billing, "Refund", "Please refund")
+    later = [
+        await Message.create(ticket=ticket, kind="customer", author_customer=alice, text=t)
+        for t in ("Also the router", "It blinks")
+    ]
+    answer = await Message.create(ticket=ticket, kind="agent", text="On it")
+    path = f"{V1}/tickets/{ticket.id}/split"
+    for body, code in (
+        ({"message_ids": []}, 422),
+        ({"message_ids": [answer.id]}, 422),  # not the customer's
+        ({"message_ids": [999_999]}, 404),
+        ({"message_ids": [later[0].id], "department_id": 999}, 422),
+    ):
+        status, reply = await client.post(path, body)
+        assert status == code, (body, reply)
+    first = await Message.filter(ticket_id=ticket.id).order_by("id").first()
+    status, reply = await client.post(path, {"message_ids": [first.id]})
+    assert status == 409 and "first message" in reply["error"]["message"]
+    readonly = client.as_(await make_token("readonly"))
+    assert (await readonly.post(path, {"message_ids": [later[0].id]}))[0] == 403
+    assert await Message.filter(ticket_id=ticket.id).count() == 4  # nothing moved yet
+
+    status, created = await client.post(
+        path,
+        {"message_ids": [m.id for m in later], "department_id": tech.id, "subject": "Router"},
+    )
+    assert status == 201, created
+    assert created["subject"] == "Router" and created["department"]["id"] == tech.id
+    texts = (
+        await Message.filter(ticket_id=created["id"]).order_by("id").values_list("text", flat=True)
+    )
+    assert texts == ["Also the router", "It blinks"]
+    assert await Message.filter(ticket_id=ticket.id).count() == 2

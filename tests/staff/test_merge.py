@@ -6,7 +6,7 @@ statistics' roll-ups still equal a recount. Anything else is refused politely.""
 
 from __future__ import annotations
 
-from models import Message, TicketEvent
+from models import Message, Ticket, TicketEvent
 from models.enums import StatusRole
 from tests.handlers.wizard_support import STAFF, last
 from tests.staff.helpers import card_of, claimed, fresh, new_ticket, staff_desk, tap
@@ -108,3 +108,65 @@ async def test_the_cards_merge_menu_lists_the_customers_other_open_tickets(env):
         for row in (await card_of(env, duplicate.id))["reply_markup"]["inline_keyboard"]
         for b in row
     ] == ["🔓 Reopen"]
+
+
+async def test_split_moves_a_customers_later_messages_into_a_new_ticket(env):
+    people = await staff_desk(env)
+    ticket, card = await claimed(env, people, subject="Refund", text="Please refund")
+    people.ann.send_text("Which invoice?", chat_id=STAFF, reply_to_message_id=card["message_id"])
+    await env.step()
+    answer = last(env, 501)
+    for text in ("Invoice 1042", "Also: my router is broken", "It blinks red"):
+        people.alice.send_text(text, reply_to_message_id=answer["message_id"])
+        await env.step()
+    copy = next(m for m in env.api.bot_messages(STAFF) if "Also: my router" in m.get("text", ""))
+    people.ann.send_text("/split", chat_id=STAFF, reply_to_message_id=copy["message_id"])
+    await env.step()
+    new = await Ticket.filter(customer_id=ticket.customer_id).exclude(id=ticket.id).get()
+    new = await fresh(new.id)
+    assert new.subject == "Also: my router is broken" and new.department_id == ticket.department_id
+    moved = await Message.filter(ticket_id=new.id).order_by("id").values_list("text", flat=True)
+    assert moved == ["Also: my router is broken", "It blinks red"]
+    kept = await Message.filter(ticket_id=ticket.id).order_by("id").values_list("text", flat=True)
+    assert kept == ["Please refund", "Which invoice?", "Invoice 1042"]
+    # The new ticket's card, the old thread told, the customer told.
+    new_card = await card_of(env, new.id)
+    assert "Also: my router is broken" in new_card["text"]
+    assert any(
+        f"2 messages split off into the new ticket #{new.number} by Ann" in m.get("text", "")
+        for m in env.api.bot_messages(STAFF)
+    )
+    assert any(
+        f"Part of your ticket #{ticket.number} is a ticket of its own now: #{new.number}"
+        in m.get("text", "")
+        for m in env.api.bot_messages(501)
+    )
+    # An agent's reply to the old copy now answers in the new ticket.
+    await tap(env, people.ann, new_card, "I'll answer")
+    people.ann.send_text("Restart it", chat_id=STAFF, reply_to_message_id=copy["message_id"])
+    await env.step()
+    assert await Message.filter(ticket_id=new.id, text="Restart it").exists()
+    assert await stored() == await recount()
+    assert env.api.calls(ok=False) == []
+
+
+async def test_split_is_refused_politely(env):
+    people = await staff_desk(env)
+    _, card = await claimed(env, people)
+    asked = people.ann.send_text(
+        "Which invoice?", chat_id=STAFF, reply_to_message_id=card["message_id"]
+    )
+    await env.step()
+    before = await Ticket.all().count()
+    for where, expected in (
+        (None, "Reply with /split to a customer's message"),
+        (asked["message_id"], "Reply with /split to a customer's message"),  # an agent's
+        (card["message_id"], "the ticket's first message stays with it"),
+    ):
+        people.ann.send_text("/split", chat_id=STAFF, reply_to_message_id=where)
+        await env.step()
+        assert expected in last(env, STAFF)["text"]
+    people.eve.send_text("/split", chat_id=STAFF, reply_to_message_id=card["message_id"])
+    await env.step()
+    assert "agent" in last(env, STAFF)["text"].lower()
+    assert await Ticket.all().count() == before
