@@ -552,8 +552,8 @@ def merged_into(number: int, into: int, by: str) -> str:
 
 def merged_here(number: int, subject: str, by: str, messages: int) -> str:
     return _(
-        "🔗 #{number} «{subject}» is merged into this ticket by {by}: "
-        "{messages} messages moved here."
+        "🔗 #{number} «{subject}» is merged into this ticket by {by}; "
+        "messages moved here: {messages}."
     ).format(number=number, subject=escape(subject[:80]), by=escape(by), messages=messages)
 
 

@@ -49,7 +49,8 @@ async def test_merge_moves_the_conversation_and_closes_the_duplicate(env):
     notices = [m["text"] for m in env.api.bot_messages(STAFF)]
     assert any(f"#{duplicate.number} is merged into #{first.number} by Ann" in t for t in notices)
     assert any(
-        f"#{duplicate.number} «Refund!!» is merged into this ticket by Ann: 1 messages" in t
+        f"#{duplicate.number} «Refund!!» is merged into this ticket by Ann; messages moved here: 1."
+        in t
         for t in notices
     )
     assert "closed" in (await card_of(env, duplicate.id))["text"].lower()
