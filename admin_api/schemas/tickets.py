@@ -228,3 +228,23 @@ class CustomerHistoryOut(Output):
     csat_count: int
     answers_liked: int = Field(description="Agents' answers rated 👍")
     answers_disliked: int = Field(description="Agents' answers rated 👎")
+
+
+class MergeIn(Input):
+    target_id: Id = Field(description="The ticket that lives on (same customer, open)")
+
+
+SplitSubject = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=255)
+]
+
+
+class SplitIn(Input):
+    message_ids: list[Id] = Field(
+        min_length=1, max_length=500, description="Customer messages of the ticket to move"
+    )
+    department_id: Id | None = Field(None, description="null: the ticket's department")
+    subject: (
+        Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=255)]
+        | None
+    ) = Field(None, description="null: the first message's first line")

@@ -18,8 +18,10 @@ from admin_api.schemas.tickets import (
     Author,
     CustomerHistoryOut,
     EventOut,
+    MergeIn,
     MessageOut,
     ReplyIn,
+    SplitIn,
     TicketOut,
     TicketPage,
     TicketPriorityIn,
@@ -27,7 +29,7 @@ from admin_api.schemas.tickets import (
     TicketStatusIn,
     TransferIn,
 )
-from bot.services import lookup, ticket_queries, tickets
+from bot.services import lookup, merging, ticket_queries, tickets
 from bot.services.errors import Invalid
 from bot.services.settings import runtime_settings
 from bot.services.tokens import Principal
@@ -188,6 +190,47 @@ def register(api: Registry) -> None:
             answers_liked=h.answers_liked,
             answers_disliked=h.answers_disliked,
         )
+
+    @api.route(
+        "POST",
+        "/tickets/{ticket_id}/merge",
+        summary="Merge the ticket into another of the same customer: its messages and "
+        "events move there, it is closed, the customer is told which number lives on",
+        tag=tag,
+        roles=ACT_ROLES,
+        scope=TICKET_SCOPE,
+        body=MergeIn,
+        response=TicketOut,
+        errors=(409,),
+    )
+    async def merge(call: Call) -> TicketOut:
+        target = await merging.merge(
+            call.path["ticket_id"], call.body.target_id, await actor_for(call.principal)
+        )
+        return _done(call, target)
+
+    @api.route(
+        "POST",
+        "/tickets/{ticket_id}/split",
+        summary="Split customer messages off into a new ticket of the same customer",
+        tag=tag,
+        roles=ACT_ROLES,
+        scope=TICKET_SCOPE,
+        body=SplitIn,
+        response=TicketOut,
+        status=201,
+        errors=(409,),
+    )
+    async def split(call: Call) -> TicketOut:
+        body: SplitIn = call.body
+        created = await merging.split(
+            call.path["ticket_id"],
+            list(body.message_ids),
+            await actor_for(call.principal),
+            department_id=body.department_id,
+            subject=body.subject,
+        )
+        return _done(call, created)
 
     @api.route(
         "GET",

@@ -304,6 +304,11 @@ class Change:
         """A new agent answer on the ticket."""
         self._answers.append((author, None, 1))
 
+    def answers_moved(self, author: int | None, rating: int | None, n: int) -> None:
+        """`n` answers of `author` rated `rating` came to the ticket (negative: left it),
+        as when tickets are merged."""
+        self._answers.append((author, rating, n))
+
     def rerated(self, author: int | None, old: int | None, new: int | None) -> None:
         """The customer rated (or re-rated) an agent answer."""
         self._answers.append((author, old, -1))
@@ -326,7 +331,7 @@ class Change:
         )
         if moved and after.answers:
             assert before is not None
-            for row in await _answers_of(ticket.id):
+            for row in await answers_of(ticket.id):
                 author, rating, n = row["author_agent_id"], row["rating"], row["n"]
                 tally.answers(before, author, rating, -n)
                 tally.answers(after, author, rating, n)
@@ -336,7 +341,7 @@ class Change:
         self._answers.clear()
 
 
-async def _answers_of(ticket_id: int) -> list[dict[str, Any]]:
+async def answers_of(ticket_id: int) -> list[dict[str, Any]]:
     return (
         await Message.filter(ticket_id=ticket_id, kind=MessageKind.AGENT)
         .annotate(n=Count("id"))

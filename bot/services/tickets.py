@@ -382,12 +382,15 @@ async def create_ticket(
     alert_kind: str | None = None,
     files: Sequence[StoredFile] = (),
     attachments_dir: Path | None = None,
+    moved: Sequence[Message] = (),
 ) -> tuple[Ticket, Message]:
     """Creates a ticket with its first message (the customer's, or an alert's text)
     and the files stored for it (`files`, under `attachments_dir`); returns both, the
-    ticket with its relations."""
+    ticket with its relations. `moved`: instead, the customer's messages (locked in
+    the caller's transaction) that make the new ticket, moved from another with their
+    files and copies' links (a split); `text` is then the first one's."""
     subject = _clean_text(subject, "subject", SUBJECT_LIMIT)
-    text = _clean_text(text)
+    text = _clean_text(text) if not moved else text
     async with joined_transaction():
         # The support level as it is now, and no change of it until this ticket counts
         # under it (people.update_customer moves the tickets it can see).
@@ -435,14 +438,22 @@ async def create_ticket(
             last_agent_message_at=created if is_alert else None,
             answers=1 if is_alert else 0,
         )
-        message = await Message.create(
-            ticket=ticket,
-            kind=MessageKind.AGENT if is_alert else MessageKind.CUSTOMER,
-            author_customer=None if is_alert else customer,
-            author_agent=actor.agent if is_alert else None,
-            text=text,
-        )
-        stored = await save_attachments(message, files)
+        if moved:
+            ids = [m.id for m in moved]
+            await Message.filter(id__in=ids).update(ticket_id=ticket.id)
+            await MessageLink.filter(message_id__in=ids).update(ticket_id=ticket.id)
+            message = moved[0]
+            message.ticket_id = ticket.id
+            stored = list(await Attachment.filter(message_id=message.id).order_by("id"))
+        else:
+            message = await Message.create(
+                ticket=ticket,
+                kind=MessageKind.AGENT if is_alert else MessageKind.CUSTOMER,
+                author_customer=None if is_alert else customer,
+                author_agent=actor.agent if is_alert else None,
+                text=text,
+            )
+            stored = await save_attachments(message, files)
         await _record(ticket, "created", actor, source=source.value, alert_kind=alert_kind)
         await relate(ticket)
         await staff_thread.post_card(ticket, message, stored)
@@ -948,3 +959,10 @@ async def rate_ticket(
         # The card does not show CSAT: an edit would be rejected as unchanged.
         await counted.apply(ticket)
     return ticket
+
+
+# The lifecycle's steps, for the services built on this one (bot.services.merging).
+status_of_role = _status
+move_status = _move
+record = _record
+tell_customer = _tell_customer

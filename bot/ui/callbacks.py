@@ -139,6 +139,7 @@ class StaffCb(_Strict, CallbackData, prefix="s"):
         "back",
         "show",  # the ticket's summary (from /find's list)
         "hist",  # the customer's history
+        "merge",  # merge into the ticket `v`
     ]
     v: IdOrZero = 0  # a menu's number or the chosen option's id
     w: IdOrZero = 0  # a second value: the department of a transfer's agent choice

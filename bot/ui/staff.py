@@ -52,7 +52,11 @@ def card_keyboard(ticket: Ticket) -> dict[str, Any]:
                 _b(_("⚡ Priority"), t, "menu", 2),
                 _b(_("🏷 Status"), t, "menu", 3),
             ],
-            [_b(_("📋 Templates"), t, "menu", 4), _b(_("👤 History"), t, "hist")]
+            [
+                _b(_("📋 Templates"), t, "menu", 4),
+                _b(_("👤 History"), t, "hist"),
+                _b(_("🔗 Merge"), t, "menu", 5),
+            ]
             + ([_b(_("🛟 Take over"), t, "take")] if ticket.assignee_id is not None else []),
         ]
     )
@@ -96,6 +100,13 @@ def statuses_menu(ticket: Ticket, statuses: list[Status]) -> dict[str, Any]:
             (s.id, f"{s.color} {s.name}".strip() + (" ✓" if s.id == ticket.status_id else ""))
             for s in statuses
         ],
+    )
+
+
+def merge_menu(ticket: Ticket, others: list[Ticket]) -> dict[str, Any]:
+    """The customer's other open tickets this one may be merged into."""
+    return _choices(
+        ticket.id, "merge", [(o.id, f"→ #{o.number} · {o.subject[:30]}") for o in others]
     )
 
 
@@ -528,3 +539,43 @@ def customer_history(history) -> str:
     lines.append("<b>" + _("Latest tickets") + "</b>")
     lines.extend(_line(t) for t in history.recent)
     return "\n".join(lines)
+
+
+# -- merging --------------------------------------------------------------------------
+
+
+def merged_into(number: int, into: int, by: str) -> str:
+    return _("🔗 #{number} is merged into #{into} by {by}; it is closed.").format(
+        number=number, into=into, by=escape(by)
+    )
+
+
+def merged_here(number: int, subject: str, by: str, messages: int) -> str:
+    return _(
+        "🔗 #{number} «{subject}» is merged into this ticket by {by}; "
+        "messages moved here: {messages}."
+    ).format(number=number, subject=escape(subject[:80]), by=escape(by), messages=messages)
+
+
+def merge_usage() -> str:
+    return _(
+        "In a ticket's thread, write /merge and the number of the ticket it goes into, "
+        "e.g. <code>/merge 1042</code>: this ticket's conversation moves there and it closes."
+    )
+
+
+def merged_alert() -> str:
+    return _("Merged: the conversation is in the other ticket now.")
+
+
+def split_off(messages: int, into: int, by: str) -> str:
+    return _("✂️ {messages} messages split off into the new ticket #{into} by {by}.").format(
+        messages=messages, into=into, by=escape(by)
+    )
+
+
+def split_usage() -> str:
+    return _(
+        "Reply with /split to a customer's message in a ticket's thread: it and the "
+        "customer's later messages become a new ticket."
+    )

@@ -99,6 +99,20 @@ def ticket_reopened(number: int) -> str:
     return _("🔓 Ticket #{number} is open again; we will get back to you.").format(number=number)
 
 
+def ticket_merged(number: int, into: int) -> str:
+    return _(
+        "🔗 Ticket #{number} is merged into #{into}: its messages are there now, and we "
+        "go on with your request in #{into}."
+    ).format(number=number, into=into)
+
+
+def ticket_split(number: int, new: int, subject: str) -> str:
+    return _(
+        "✂️ Part of your ticket #{number} is a ticket of its own now: #{new} «{subject}». "
+        "We answer each in its ticket."
+    ).format(number=number, new=new, subject=escape(subject))
+
+
 def ticket_transferred(number: int, department: str) -> str:
     return _("↪️ Ticket #{number} was passed to <b>{department}</b>.").format(
         number=number, department=escape(department)

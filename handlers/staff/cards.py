@@ -8,7 +8,7 @@ from aiogram import Router
 from aiogram.types import CallbackQuery, Message
 
 from bot.delivery import outbox
-from bot.services import customer_tickets, lookup, staff, tickets
+from bot.services import customer_tickets, lookup, merging, staff, tickets
 from bot.services.errors import DomainError, Forbidden, NotFound
 from bot.ui import staff as ui
 from bot.ui.callbacks import StaffCb
@@ -28,10 +28,12 @@ async def _menu(ticket: Ticket, which: int, agent: Agent):
             available=True, settable_by__in=[SettableBy.ALL, SettableBy.AGENTS]
         ).order_by("order", "id")
         return ui.statuses_menu(ticket, statuses)
+    if which == 5:
+        return ui.merge_menu(ticket, await merging.candidates(ticket, agent))
     return ui.templates_menu(ticket, await staff.templates_for(ticket))
 
 
-MENU_CHOICES = frozenset({"agent", "prio", "status", "tpl"})
+MENU_CHOICES = frozenset({"agent", "prio", "status", "tpl", "merge"})
 
 
 async def _show_keyboard(query: CallbackQuery, ticket: Ticket, markup) -> None:
@@ -95,6 +97,9 @@ async def card_button(query: CallbackQuery, callback_data: StaffCb, agent: Agent
         elif action == "status":
             if value != ticket.status_id:
                 await tickets.set_status(ticket.id, value, actor)
+        elif action == "merge":
+            await merging.merge(ticket.id, value, actor)
+            notice = ui.merged_alert()
         elif action == "show":
             await _notice(query.message, ui.ticket_summary(ticket), ui.summary_keyboard(ticket))
         elif action == "hist":

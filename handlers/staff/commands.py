@@ -1,5 +1,6 @@
 """Staff chat commands: /t (canned answer), /on and /off (duty), /mytickets, /queue,
-/alert (an admin starts a ticket towards a customer), /ticket N and /find text."""
+/alert (an admin starts a ticket towards a customer), /ticket N, /find text and
+/merge N (this ticket into #N) and /split (in reply to a customer's message)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from aiogram import Router
 from aiogram.filters import Command, CommandObject
 from aiogram.types import Message
 
-from bot.services import lookup, staff, tickets
+from bot.services import lookup, merging, staff, tickets
 from bot.services.errors import DomainError, Forbidden, Invalid, NotFound
 from bot.ui import staff as ui
 from handlers.staff.messages import _notice, _ticket_of
@@ -147,6 +148,49 @@ async def find_command(message: Message, command: CommandObject, agent: Agent | 
     )
 
 
+async def merge_command(message: Message, command: CommandObject, agent: Agent | None) -> None:
+    """/merge 1042 in a ticket's thread: this ticket goes into #1042."""
+    if agent is None:
+        await _notice(message, ui.not_an_agent())
+        return
+    ticket = await _ticket_of(message)
+    typed = (command.args or "").strip()
+    try:
+        number = lookup.parse_number(typed)
+    except Invalid:
+        number = None
+    if ticket is None or number is None:
+        await _notice(message, ui.merge_usage())
+        return
+    actor = await tickets.agent_actor(agent)
+    try:
+        target = await lookup.by_number(number, actor)
+        await merging.merge(ticket.id, target.id, actor)
+    except NotFound:
+        await _notice(message, ui.ticket_not_found(typed.removeprefix("#")))
+    except DomainError as exc:
+        await _notice(message, ui.not_possible(exc.message))
+
+
+async def split_command(message: Message, agent: Agent | None) -> None:
+    """/split in reply to a customer's message: it and their later ones, a new ticket."""
+    if agent is None:
+        await _notice(message, ui.not_an_agent())
+        return
+    if message.reply_to_message is None or message.reply_to_message.forum_topic_created:
+        await _notice(message, ui.split_usage())
+        return
+    actor = await tickets.agent_actor(agent)
+    try:
+        await merging.split_from_copy(message.chat.id, message.reply_to_message.message_id, actor)
+    except Invalid:
+        await _notice(message, ui.split_usage())
+    except NotFound:
+        await _notice(message, ui.wrong_department())
+    except DomainError as exc:
+        await _notice(message, ui.not_possible(exc.message))
+
+
 def router() -> Router:
     r = Router(name="staff.commands")
     r.message.register(template_command, Command("t"))
@@ -155,4 +199,6 @@ def router() -> Router:
     r.message.register(alert_command, Command("alert"))
     r.message.register(ticket_command, Command("ticket"))
     r.message.register(find_command, Command("find"))
+    r.message.register(merge_command, Command("merge"))
+    r.message.register(split_command, Command("split"))
     return r

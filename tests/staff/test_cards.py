@@ -41,6 +41,7 @@ MAIN_KEYBOARD = [
     "🏷 Status",
     "📋 Templates",
     "👤 History",
+    "🔗 Merge",
 ]
 CLAIMED_KEYBOARD = [
     "✅ Resolve",
@@ -51,6 +52,7 @@ CLAIMED_KEYBOARD = [
     "🏷 Status",
     "📋 Templates",
     "👤 History",
+    "🔗 Merge",
     "🛟 Take over",
 ]
 OTHER_STAFF = -1001000000002
@@ -120,7 +122,7 @@ async def test_the_card_shows_the_ticket_and_trims_a_long_description(env):
     [post] = card_posts(env)
     assert post.params["parse_mode"] == "HTML" and post.ok
     assert button_texts(shown) == MAIN_KEYBOARD
-    assert [len(row) for row in shown["reply_markup"]["inline_keyboard"]] == [1, 3, 2]
+    assert [len(row) for row in shown["reply_markup"]["inline_keyboard"]] == [1, 3, 3]
     assert env.api.calls(ok=False) == []
 
 
