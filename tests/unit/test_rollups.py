@@ -376,9 +376,9 @@ async def _exercised() -> None:
     assert await Ticket.filter(source=TicketSource.ALERT).exists()
 
 
-def _check_history(counts: Rows, histogram: Rows) -> None:
+def _check_history(counts: Rows, histogram: Rows, *, months: int = 3) -> None:
     """The history did what it is meant to exercise."""
-    assert len({k[2] for k in counts if k[1] == "m"}) >= 3  # months
+    assert len({k[2] for k in counts if k[1] == "m"}) >= months
     total = [v for k, v in counts.items() if k[0] == "b" and k[1] == "d"]
     assert sum(v[0] for v in total) >= 60  # tickets
     assert sum(v[2] for v in total) > 0  # breached
@@ -407,7 +407,9 @@ async def test_rollups_equal_a_recount_after_concurrent_changes(db, clock):
     await random_history(desk, 60)
     await random_history(desk, 480, side_by_side=6)
     expected = await recount()
-    _check_history(*expected)
+    # About seven weeks of history: across one month's end at least (the long
+    # sequential history above covers months and their bounds).
+    _check_history(*expected, months=2)
     assert await stored() == expected
 
 
