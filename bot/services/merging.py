@@ -13,7 +13,7 @@ from __future__ import annotations
 from tortoise.transactions import in_transaction
 
 from bot.i18n import speaking
-from bot.services import config, rollups, staff_thread, tickets
+from bot.services import rollups, staff_thread, tickets
 from bot.services.errors import Conflict, Invalid, NotFound
 from bot.services.tickets import Actor
 from bot.ui import staff as staff_ui
@@ -84,15 +84,12 @@ async def candidates(ticket: Ticket, agent: Agent) -> list[Ticket]:
     """The tickets `ticket` may be merged into: its customer's other open ones that
     `agent` may act on, newest activity first (a menu's worth)."""
     actor = await tickets.agent_actor(agent)
-    final = [s.id for s in (await config.snapshot()).statuses if s.is_final]
-    others = (
-        await Ticket.filter(customer_id=ticket.customer_id)
-        .exclude(id=ticket.id)
-        .exclude(status_id__in=final or [0])
-        .order_by("-updated_at", "-id")
-        .limit(staff_ui.MENU_LIMIT)
+    others = Ticket.filter(customer_id=ticket.customer_id, status__is_final=False).exclude(
+        id=ticket.id
     )
-    return [o for o in others if actor.may_act_on(o)]
+    if actor.departments is not None:
+        others = others.filter(department_id__in=list(actor.departments))
+    return list(await others.order_by("-updated_at", "-id").limit(staff_ui.MENU_LIMIT))
 
 
 async def split(

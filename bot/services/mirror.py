@@ -12,7 +12,7 @@ from bot.services import staff_thread
 from bot.services.tickets import TEXT_LIMIT, now, refresh_card
 from bot.ui import keyboards, texts
 from models import Agent, Customer, Message, MessageLink, OutboxMessage, TicketEvent
-from models.enums import ActorType, AgentRole, MessageKind, OutboxStatus, Side
+from models.enums import ActorType, AgentRole, MessageKind, Side
 
 
 async def _message_of(chat_id: int, telegram_message_id: int, side: Side) -> Message | None:
@@ -29,17 +29,7 @@ async def _message_of(chat_id: int, telegram_message_id: int, side: Side) -> Mes
 async def _copies(message: Message, side: Side) -> list[OutboxMessage]:
     """The text message the bot sends or sent for `message` on `side` (its first part),
     whether still queued, being sent or sent."""
-    rows = (
-        await OutboxMessage.filter(
-            message_id=message.id,
-            side=side,
-            method="sendMessage",
-            purpose__isnull=True,  # not the card: it is re-rendered instead
-        )
-        .exclude(status=OutboxStatus.FAILED)
-        .order_by("id")
-    )
-    return rows[:1]
+    return list(await staff_thread.text_copies(side).filter(message_id=message.id).limit(1))
 
 
 async def _store(message: Message, text: str, actor_type: ActorType, actor_id: int, name: str):

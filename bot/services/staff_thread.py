@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from aiogram.utils.i18n import I18n
+from tortoise.queryset import QuerySet
 from tortoise.transactions import in_transaction
 
 from bot.delivery import outbox
@@ -386,19 +387,20 @@ async def shown_together(row: OutboxMessage) -> list[Message]:
     return together
 
 
-async def staff_copy_of(message: Message) -> OutboxMessage | None:
-    """The text message in the staff chat that shows customer `message` (its first part),
-    whether its own or one it was coalesced into; queued, being sent or sent."""
-    rows = (
-        OutboxMessage.filter(
-            ticket_id=message.ticket_id,
-            side=Side.STAFF,
-            method="sendMessage",
-            purpose__isnull=True,  # not the card: it is re-rendered instead
-        )
+def text_copies(side: Side) -> QuerySet[OutboxMessage]:
+    """The text messages the bot sends or sent for messages on `side` (not the card: it
+    is re-rendered instead), whether still queued, being sent or sent; oldest first."""
+    return (
+        OutboxMessage.filter(side=side, method="sendMessage", purpose__isnull=True)
         .exclude(status=OutboxStatus.FAILED)
         .order_by("id")
     )
+
+
+async def staff_copy_of(message: Message) -> OutboxMessage | None:
+    """The text message in the staff chat that shows customer `message` (its first part),
+    whether its own or one it was coalesced into; queued, being sent or sent."""
+    rows = text_copies(Side.STAFF).filter(ticket_id=message.ticket_id)
     own = await rows.filter(message_id=message.id).first()
     if own is not None:
         return own

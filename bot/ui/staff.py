@@ -10,6 +10,7 @@ from aiogram.types import InlineKeyboardButton as Button
 from aiogram.types import InlineKeyboardMarkup
 from aiogram.utils.i18n import gettext as _
 
+from bot.ui import texts
 from bot.ui.callbacks import StaffCb
 from bot.ui.html import escape
 from bot.ui.keyboards import as_payload
@@ -229,11 +230,7 @@ def queue(title: str, rows: list[Ticket]) -> str:
     lines = [f"<b>{escape(title)}</b>"]
     if not rows:
         lines.append(_("Nothing here."))
-    for t in rows:
-        lines.append(
-            f"{escape(t.priority.color)} #{t.number} · {escape(t.subject[:60])} — "
-            f"{escape(t.status.name)}"
-        )
+    lines.extend(_line(t) for t in rows)
     return "\n".join(lines)
 
 
@@ -444,10 +441,7 @@ def card_link(ticket: Ticket) -> str | None:
 
 def ticket_summary(ticket: Ticket) -> str:
     """`ticket` with its relations loaded."""
-    customer = ticket.customer
-    who = escape(customer.display_name) + (
-        f" (@{escape(customer.username)})" if customer.username else ""
-    )
+    who = texts.who(ticket.customer.display_name, ticket.customer.username)
     lines = [
         f"🎫 <b>#{ticket.number}</b> · {escape(ticket.subject)}",
         _("Status: {status} · priority: {priority}").format(
@@ -513,9 +507,7 @@ def found_keyboard(rows: list[Ticket]) -> dict[str, Any] | None:
 def customer_history(history) -> str:
     """bot.services.lookup.History."""
     customer = history.customer
-    who = escape(customer.display_name) + (
-        f" (@{escape(customer.username)})" if customer.username else ""
-    )
+    who = texts.who(customer.display_name, customer.username)
     lines = [
         "<b>" + _("👤 {who}: {total} tickets").format(who=who, total=history.total) + "</b>",
         _("Customer since {since}").format(since=_when(customer.created_at)),

@@ -496,10 +496,14 @@ def message_discarded() -> str:
     return _("The message was discarded.")
 
 
+def who(name: str, username: str | None) -> str:
+    """A person as staff see them: the name, and the @username when there is one."""
+    return escape(name) + (f" (@{escape(username)})" if username else "")
+
+
 def staff_customer_message(number: int, name: str, username: str | None, message) -> str:
-    who = escape(name) + (f" (@{escape(username)})" if username else "")
     return _("💬 #{number} · {who} · {when}").format(
-        number=number, who=who, when=message.created_at.strftime("%d.%m %H:%M UTC")
+        number=number, who=who(name, username), when=message.created_at.strftime("%d.%m %H:%M UTC")
     )
 
 
