@@ -101,7 +101,8 @@ def _day_out(day: stats.Day) -> StatsDay:
 # -- CSV -----------------------------------------------------------------------------------
 
 
-def _cell(value: Any) -> Any:
+def csv_cell(value: Any) -> Any:
+    """A value as a CSV cell a spreadsheet shows as it is (the console's CSVs too)."""
     if value is None:
         return ""
     if isinstance(value, str) and value.startswith(_FORMULA_START):
@@ -121,7 +122,7 @@ def _csv_response(name: str, header: Sequence[str], rows: Iterable[Sequence[Any]
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(header)
-    writer.writerows([_cell(v) for v in row] for row in rows)
+    writer.writerows([csv_cell(v) for v in row] for row in rows)
     filename = f"helpdesk-stats-{name}-{datetime.now(UTC):%Y-%m-%d}.csv"
     return web.Response(
         body=buffer.getvalue().encode("utf-8"),

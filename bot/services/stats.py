@@ -39,6 +39,7 @@ from typing import Any
 from tortoise import BaseDBAsyncClient
 from tortoise.expressions import Q, RawSQL
 from tortoise.functions import Count, Sum
+from tortoise.queryset import QuerySet
 from tortoise.transactions import in_transaction
 
 from bot.db import connection
@@ -425,12 +426,11 @@ async def _from_tickets(
     await asyncio.gather(*reads)
 
 
-async def _exact_durations(
-    flt: StatsFilter, group: str | None, figures: dict[Any, Figures]
-) -> None:
-    # An alert starts with support's message: its "first response" and "resolution"
-    # times measure the customer, not the agents - left out of the durations.
-    timed = (
+def _timed(flt: StatsFilter) -> QuerySet[Ticket]:
+    """The filter's tickets that have a duration to count. An alert starts with
+    support's message: its "first response" and "resolution" times measure the
+    customer, not the agents - left out of the durations."""
+    return (
         Ticket.filter(flt.ticket_q())
         .filter(
             Q(first_response_at__isnull=False)
@@ -439,6 +439,12 @@ async def _exact_durations(
         )
         .exclude(source=TicketSource.ALERT)
     )
+
+
+async def _exact_durations(
+    flt: StatsFilter, group: str | None, figures: dict[Any, Figures]
+) -> None:
+    timed = _timed(flt)
     postgres = connection().capabilities.dialect == "postgres"
     await (_database_quantiles if postgres else _python_quantiles)(timed, group, figures)
 
@@ -1027,15 +1033,7 @@ async def _rollup_days(flt: StatsFilter, first: date | None, end: date | None, d
 
 async def _day_durations(flt: StatsFilter, days: dict[date, Day]) -> None:
     """Median and p90 per creation day, exact, from the period's timed tickets."""
-    timed = (
-        Ticket.filter(flt.ticket_q())
-        .filter(
-            Q(first_response_at__isnull=False)
-            | Q(resolved_at__isnull=False)
-            | Q(closed_at__isnull=False)
-        )
-        .exclude(source=TicketSource.ALERT)
-    )
+    timed = _timed(flt)
     figures: dict[Any, Figures] = defaultdict(Figures)
     if connection().capabilities.dialect == "postgres":
         day = RawSQL(_day_sql("postgres"))

@@ -12,14 +12,13 @@ from typing import Any
 from aiohttp import web
 
 from admin_api.schemas.stats import StatsQuery
+from admin_api.views.stats import csv_cell
 from bot.services import config, stats, tokens
 from console.i18n import N_
 from console.keys import LANGUAGE, RENDERER
 from console.views.common import blank_to_none, parse, principal
 
 DEFAULT_DAYS = 30
-# Spreadsheets run a cell starting with one of these as a formula (names come from users).
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 CHARTS = ("opened", "first_response", "resolution", "sla", "csat", "ratings", "agents")
 
 
@@ -243,14 +242,6 @@ async def dashboard(request: web.Request) -> web.Response:
     return request.app[RENDERER].page(request, "dashboard.html", context, status=status)
 
 
-def _cell(value: Any) -> Any:
-    if value is None:
-        return ""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
-
-
 async def dashboard_csv(request: web.Request) -> web.Response:
     name = request.query.get("chart", "")
     if name not in CHARTS:
@@ -270,9 +261,9 @@ async def dashboard_csv(request: web.Request) -> web.Response:
     writer = csv.writer(buffer, lineterminator="\r\n")
     first = N_("agent") if name == "agents" else N_("day")
     first = request.app[RENDERER].gettext(request[LANGUAGE])(first)
-    writer.writerow([first, *(_cell(d["label"]) for d in chart["datasets"])])
+    writer.writerow([first, *(csv_cell(d["label"]) for d in chart["datasets"])])
     for i, label in enumerate(chart["labels"]):
-        writer.writerow([_cell(label), *(_cell(d["data"][i]) for d in chart["datasets"])])
+        writer.writerow([csv_cell(label), *(csv_cell(d["data"][i]) for d in chart["datasets"])])
     filename = f"helpdesk-{name}-{filters.values['from']}-{filters.values['to']}.csv"
     return web.Response(
         body=buffer.getvalue().encode("utf-8"),
