@@ -28,7 +28,9 @@ async def test_articles_crud_validated(client: ApiClient, make_token):
     tech = await Department.create(name="Tech")
     invoices = await Category.create(department=billing, name="Invoices")
 
-    status, body = await client.post(f"{V1}/articles", _article(billing.id, category_id=invoices.id))
+    status, body = await client.post(
+        f"{V1}/articles", _article(billing.id, category_id=invoices.id)
+    )
     assert status == 201 and body["category_id"] == invoices.id and body["active"] is True
     article_id = body["id"]
     # A category of another department, a missing department, an empty body, an extra field.
@@ -168,7 +170,7 @@ async def test_matching_ranks_locally_in_both_languages(db):
     # inactive articles are not offered.
     assert [a.id for a in found] == [twice.id, refund.id]
     found = await faq.suggest("Оплату списали два раза", billing.id, invoices.id)
-    assert [a.id for a in found][0] == twice.id
+    assert found[0].id == twice.id
     assert [a.id for a in await faq.suggest("ВОЗВРАТ", billing.id, invoices.id)] == [refund.id]
     # Without a category: only the department-wide articles.
     assert [a.id for a in await faq.suggest("refund charge", billing.id)] == [twice.id]
