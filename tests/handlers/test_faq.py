@@ -191,3 +191,25 @@ async def test_forged_article_buttons_change_nothing(env):
     assert current(env, 501, screen["message_id"])["text"] == screen["text"]
     alerts = [c for c in env.api.calls("answerCallbackQuery") if c.params.get("show_alert")]
     assert len(alerts) == 4
+
+
+async def test_a_long_article_fits_one_message(env):
+    desk = await desk_with_staff_chat(env)
+    await Article.create(
+        department=desk.billing,
+        category=desk.invoices,
+        title_en="Everything about invoices",
+        title_ru="Всё о счетах",
+        body_en="<b>Invoices</b> & more. " * 400,  # ~9,600 characters, tags typed literally
+        body_ru="Счета. " * 800,
+    )
+    alice = env.api.add_user(501, "Alice", username="alice")
+    screen = await _open_wizard(env, alice, 501, "New ticket")
+    screen = await press(env, alice, 501, screen, "Billing")
+    screen = await press(env, alice, 501, screen, "Invoices")
+    opened = await press(env, alice, 501, screen, "Everything about invoices")
+    assert len(opened["text"]) <= 4096
+    assert opened["text"].startswith("Everything about invoices\n\n<b>Invoices</b> & more.")
+    assert "…" in opened["text"] and opened["text"].endswith("Did this solve it?")
+    assert button_texts(opened) == ["✅ Yes, thanks", "➡️ No, open a ticket"]
+    assert env.api.calls(ok=False) == []
