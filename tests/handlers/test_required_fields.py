@@ -130,3 +130,46 @@ async def test_cancel_while_asked_and_a_category_without_fields(env):
     await Category.filter(id=desk.invoices.id).update(required_fields=None)
     await _to_description(env, alice, 501, "New ticket", "normal")
     assert "Attach" in await _said(env, alice, 501, "Wrong total")
+
+
+async def test_back_walks_through_the_fields_and_edit_asks_for_a_new_categorys(env):
+    desk = await desk_with_staff_chat(env)
+    await Category.filter(id=desk.invoices.id).update(required_fields=FIELDS[:2])
+    alice = env.api.add_user(501, "Alice", username="alice")
+    await _to_description(env, alice, 501, "New ticket", "normal")
+    await _said(env, alice, 501, "Wrong total")
+    await _said(env, alice, 501, "AB-1234")
+    await _said(env, alice, 501, "42")
+    files = last(env, 501)
+    assert "Attach" in files["text"]
+    # Back: the last field (its answer shown), the one before, then the description.
+    screen = await press(env, alice, 501, files, "Back")
+    assert "Amount <EUR> (a number)" in screen["text"] and "42" in screen["text"]
+    screen = await press(env, alice, 501, screen, "Back")
+    assert "Contract number" in screen["text"] and "AB-1234" in screen["text"]
+    screen = await press(env, alice, 501, screen, "Back")
+    assert "describe the problem" in screen["text"]
+    # Changed answers replace the kept ones.
+    await _said(env, alice, 501, "Wrong total, really")
+    await _said(env, alice, 501, "CD-9876")
+    await _said(env, alice, 501, "43")
+    screen = await press(env, alice, 501, last(env, 501), "Skip")
+    assert "Your ticket" in screen["text"]
+    # Another category in Edit: no fields there, the answers are not sent with it.
+    other = await Category.create(
+        department=desk.billing,
+        name="Refunds",
+        required_fields=[{"key": "iban", "label": {"en": "IBAN", "ru": "IBAN"}, "kind": "text"}],
+    )
+    screen = await press(env, alice, 501, screen, "Edit")
+    screen = await press(env, alice, 501, screen, "Category")
+    screen = await press(env, alice, 501, screen, "Refunds")
+    assert "Your ticket" in screen["text"]
+    screen = await press(env, alice, 501, screen, "Send")
+    assert await Ticket.all().count() == 0
+    assert "Please send IBAN." in screen["text"]
+    await _said(env, alice, 501, "DE00 1234")
+    await press(env, alice, 501, last(env, 501), "Send")
+    ticket = await Ticket.get()
+    assert ticket.category_id == other.id
+    assert [(d["key"], d["value"]) for d in ticket.details] == [("iban", "DE00 1234")]
