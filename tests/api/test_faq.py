@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from bot.services import faq
+from bot.services import faq, tickets
 from models import Agent, Article, Category, Customer, Deflection, Department
+from models.enums import ActorType, TicketSource
 from tests.api.conftest import ApiClient
+from tests.factories import open_ticket
 
 V1 = "/api/v1"
 
@@ -237,3 +239,40 @@ async def test_category_required_fields_validated(client: ApiClient):
     plain = await Category.create(department=billing, name="Other")
     status, body = await client.get(f"{V1}/categories/{plain.id}")
     assert status == 200 and body["required_fields"] == []
+
+
+async def test_a_tickets_required_details_in_the_api(client: ApiClient):
+    billing = await Department.create(name="Billing")
+    alice = await Customer.create(telegram_id=21, first_name="Alice")
+    plain = await open_ticket(alice, billing, "No details")
+    answers = [
+        {
+            "key": "contract",
+            "label": {"en": "Contract", "ru": "Договор"},
+            "kind": "text",
+            "value": "AB-1234",
+        },
+        {
+            "key": "shot",
+            "label": {"en": "Screenshot", "ru": "Скриншот"},
+            "kind": "screenshot",
+            "value": "",
+        },
+    ]
+    detailed = await tickets.open_ticket(
+        customer=alice,
+        department_id=billing.id,
+        category_id=None,
+        priority_id=None,
+        subject="With details",
+        text="Please help",
+        source=TicketSource.TELEGRAM,
+        actor=tickets.Actor(ActorType.CUSTOMER, "Alice", id=alice.id),
+        details=answers,
+    )
+    status, body = await client.get(f"{V1}/tickets/{detailed.id}")
+    assert status == 200 and body["details"] == answers
+    status, body = await client.get(f"{V1}/tickets/{plain.id}")
+    assert status == 200 and body["details"] == []
+    status, body = await client.get(f"{V1}/tickets")
+    assert sorted(len(t["details"]) for t in body["items"]) == [0, 2]
