@@ -130,17 +130,31 @@ async def suggest(
     return [found[i] for i in ids if i in found]
 
 
-async def of_category(
-    department_id: int, category_id: int, *, exclude: list[int] | tuple[int, ...] = ()
+async def for_category(
+    department_id: int,
+    category_id: int,
+    category_name: str,
+    *,
+    exclude: list[int] | tuple[int, ...] = (),
 ) -> list[Article]:
-    """The active articles filed under the category itself (offered when it is chosen),
-    oldest first."""
-    return (
+    """What is offered when the category is chosen: the active articles filed under it
+    (oldest first), then the department's that best match the category's name."""
+    own = (
         await Article.filter(department_id=department_id, category_id=category_id, active=True)
         .exclude(id__in=list(exclude) or [0])
         .order_by("id")
         .limit(OFFERED)
     )
+    if len(own) == OFFERED:
+        return own
+    more = await suggest(
+        category_name,
+        department_id,
+        category_id,
+        exclude=[*exclude, *(a.id for a in own)],
+        limit=OFFERED - len(own),
+    )
+    return [*own, *more]
 
 
 async def offered(article_ids: list[int], department_id: int) -> list[Article]:

@@ -235,10 +235,12 @@ async def _articles_for(step: str, draft: dict[str, Any]) -> list[Any]:
         return []
     seen = draft.get("faq_seen", [])
     if step == "category":
-        category = draft.get("category_id")
-        if not category:
+        _, category, _ = await customer_tickets.chosen(None, draft.get("category_id"), None)
+        if category is None:
             return []
-        return await faq.of_category(draft["department_id"], category, exclude=seen)
+        return await faq.for_category(
+            draft["department_id"], category.id, category.name, exclude=seen
+        )
     return await faq.suggest(
         draft.get("subject", ""), draft["department_id"], draft.get("category_id"), exclude=seen
     )

@@ -184,6 +184,14 @@ async def test_matching_ranks_locally_in_both_languages(db):
     assert await faq.suggest("charged twice", billing.id, invoices.id, exclude=[twice.id]) == [
         refund
     ]
+    # Choosing the category: its own articles first, then the department's best
+    # matches for its name.
+    found = await faq.for_category(billing.id, invoices.id, "Invoices")
+    assert [a.id for a in found] == [refund.id, twice.id]
+    assert await faq.for_category(billing.id, invoices.id, "Invoices", exclude=[refund.id]) == [
+        twice
+    ]
+    assert [a.id for a in await faq.for_category(tech.id, invoices.id, "Invoices")] == []
     # Kept in step with edits (SQLite: the FTS5 triggers).
     await Article.filter(id=refund.id).update(title_en="Printer jams")
     assert [a.id for a in await faq.suggest("printer", billing.id, invoices.id)] == [refund.id]

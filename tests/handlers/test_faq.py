@@ -36,7 +36,7 @@ async def _articles(desk) -> dict[str, Article]:
     )
     twice = await Article.create(
         department=desk.billing,
-        title_en="Charged twice for one invoice",
+        title_en="Charged twice for one payment",
         title_ru="Списали оплату дважды",
         body_en="A double charge is a hold by the bank; it disappears within a day.",
         body_ru="Двойное списание - это блокировка банка, она исчезает в течение суток.",
