@@ -746,6 +746,17 @@ async def _detail_typed(
         return
     required = fields[index]
     label = required.label_in(texts.reader_language())
+    album = incoming is not None and _same_album(message, draft)
+    if album and required.kind != details.Kind.SCREENSHOT:
+        # The rest of an album whose first item answered the step before (the
+        # description, a screenshot): its files are the draft's, as in the files step.
+        complaint = await _add_file(message, bot, draft)
+        if complaint:
+            await complain(chat_id, message, draft, complaint)
+        if text:
+            await _add_to_description(chat_id, draft, text)
+        await state.update_data(draft=draft)
+        return
     if required.kind == details.Kind.SCREENSHOT:
         if incoming is None:
             await outbox.send_text(chat_id, texts.detail_screenshot_expected(label))

@@ -173,3 +173,26 @@ async def test_back_walks_through_the_fields_and_edit_asks_for_a_new_categorys(e
     ticket = await Ticket.get()
     assert ticket.category_id == other.id
     assert [(d["key"], d["value"]) for d in ticket.details] == [("iban", "DE00 1234")]
+
+
+async def test_an_album_for_the_screenshot_keeps_all_its_files(env):
+    desk = await desk_with_staff_chat(env)
+    await Category.filter(id=desk.invoices.id).update(required_fields=[FIELDS[2], FIELDS[1]])
+    alice = env.api.add_user(501, "Alice", username="alice")
+    await _to_description(env, alice, 501, "New ticket", "normal")
+    assert "please attach a screenshot" in await _said(env, alice, 501, "Wrong total")
+    alice.send_album(3, caption="the error")
+    await env.step()
+    # Asked for the amount once; the album's other photos are not refused as text.
+    texts = [m["text"] for m in env.api.bot_messages(501) if "text" in m]
+    assert sum("Amount <EUR> (a number)" in t for t in texts) == 1
+    assert not any("I can only take text here" in t for t in texts)
+    text = await _said(env, alice, 501, "10")
+    assert "Files attached: 3" in text
+    screen = await press(env, alice, 501, last(env, 501), "Done")
+    assert "the error" in screen["text"]  # the caption joined the description
+    await press(env, alice, 501, screen, "Send")
+    ticket = await Ticket.get().prefetch_related("messages__attachments")
+    first = next(iter(ticket.messages))
+    assert len(list(first.attachments)) == 3
+    assert [(d["key"], d["value"]) for d in ticket.details] == [("shot", ""), ("amount", "10")]
