@@ -13,6 +13,7 @@ from models.directory import (
     Status,
     Template,
 )
+from models.faq import Article, Deflection
 from models.people import Agent, Customer
 from models.stats import StatsCount, StatsHistogram
 from models.tickets import Attachment, Message, MessageLink, Ticket, TicketEvent
@@ -20,11 +21,13 @@ from models.tickets import Attachment, Message, MessageLink, Ticket, TicketEvent
 __all__ = [
     "Agent",
     "ApiToken",
+    "Article",
     "Attachment",
     "Category",
     "ConsoleSession",
     "Counter",
     "Customer",
+    "Deflection",
     "Department",
     "FsmRecord",
     "Message",

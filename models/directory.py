@@ -36,6 +36,10 @@ class Category(Model):
     order = fields.IntField(default=0)
     active = fields.BooleanField(default=True)
     created_at = fields.DatetimeField(auto_now_add=True)
+    # What the wizard asks after the description (bot.services.details): a list of
+    # {"key", "label": {"en", "ru"}, "kind": "text"|"number"|"screenshot", "pattern",
+    # "max_length", "hint": {"en", "ru"}}; NULL or empty: nothing more is asked.
+    required_fields = fields.JSONField(null=True)
 
     class Meta:
         table = "category"

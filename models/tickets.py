@@ -64,6 +64,9 @@ class Ticket(Model):
     staff_topic_id = fields.BigIntField(null=True)
 
     archived = fields.BooleanField(default=False)
+    # The category's required fields as answered in the wizard: [{"key", "label", "value"}]
+    # (labels as the category had them then); NULL: none were asked.
+    details = fields.JSONField(null=True)
     # Agent messages the customer has not opened yet ("new messages" marker).
     customer_unread = fields.IntField(default=0)
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
-from typing import Annotated, ClassVar, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import Field, StringConstraints, field_validator
+from pydantic import BaseModel, Field, StringConstraints, field_validator, model_validator
 
 from admin_api.schemas.common import (
     Color,
@@ -69,6 +70,78 @@ class DepartmentQuery(PageQuery):
 # -- categories ---------------------------------------------------------------------------
 
 
+FieldKey = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,31}$")]
+FieldLabel = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=128)]
+FieldHint = Annotated[str, StringConstraints(strip_whitespace=True, max_length=300)]
+
+
+class FieldLabels(Input):
+    en: FieldLabel
+    ru: FieldLabel
+
+
+class FieldHints(Input):
+    en: FieldHint = ""
+    ru: FieldHint = ""
+
+
+class RequiredField(Input):
+    """A detail the new-ticket wizard asks for tickets of the category, after the
+    description, until the answer is acceptable."""
+
+    key: FieldKey = Field(description="Unique in the category, e.g. contract_number")
+    label: FieldLabels = Field(description="What the customer is asked for, per language")
+    kind: Literal["text", "number", "screenshot"] = Field(
+        "text", description="screenshot: at least one photo or document attached"
+    )
+    pattern: str | None = Field(
+        None,
+        max_length=300,
+        description="text only: a regular expression the whole answer must match",
+    )
+    max_length: int = Field(200, ge=1, le=1000, description="text: the longest answer")
+    hint: FieldHints | None = Field(None, description="Shown when the pattern does not match")
+
+    @field_validator("pattern")
+    @classmethod
+    def _compiles(cls, value: str | None) -> str | None:
+        if value:
+            try:
+                re.compile(value)
+            except re.error as error:
+                raise ValueError(f"not a valid regular expression: {error}") from None
+        return value or None
+
+    @model_validator(mode="after")
+    def _pattern_for_text(self) -> RequiredField:
+        if self.pattern and self.kind != "text":
+            raise ValueError("a pattern is for text fields only")
+        return self
+
+
+def _unique_keys(value: list[RequiredField] | None) -> list[RequiredField] | None:
+    keys = [f.key for f in value or []]
+    duplicates = sorted({k for k in keys if keys.count(k) > 1})
+    if duplicates:
+        raise ValueError(f"duplicate keys: {', '.join(duplicates)}")
+    return value
+
+
+RequiredFields = Annotated[
+    list[RequiredField],
+    Field(max_length=10, description="Asked in the wizard after the description, in order"),
+]
+
+
+class RequiredFieldOut(BaseModel):
+    key: str
+    label: dict[str, str]
+    kind: str
+    pattern: str | None = None
+    max_length: int = 200
+    hint: dict[str, str] | None = None
+
+
 class CategoryIn(Input):
     name: Name
     department_id: Id
@@ -78,6 +151,12 @@ class CategoryIn(Input):
     color: Color = Field("", description="Emoji or #hex shown on cards")
     order: Order = 0
     active: bool = True
+    required_fields: RequiredFields = Field(default_factory=list)
+
+    @field_validator("required_fields")
+    @classmethod
+    def _keys(cls, value: list[RequiredField] | None) -> list[RequiredField] | None:
+        return _unique_keys(value)
 
 
 class CategoryPatch(Input):
@@ -89,6 +168,12 @@ class CategoryPatch(Input):
     color: Color | None = None
     order: Order | None = None
     active: bool | None = None
+    required_fields: RequiredFields | None = None
+
+    @field_validator("required_fields")
+    @classmethod
+    def _keys(cls, value: list[RequiredField] | None) -> list[RequiredField] | None:
+        return _unique_keys(value)
 
 
 class CategoryOut(Output):
@@ -100,6 +185,12 @@ class CategoryOut(Output):
     order: int
     active: bool
     created_at: datetime
+    required_fields: list[RequiredFieldOut]
+
+    @field_validator("required_fields", mode="before")
+    @classmethod
+    def _stored_list(cls, value: Any) -> Any:
+        return value or []
 
 
 class CategoryQuery(PageQuery):

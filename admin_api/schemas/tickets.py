@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field, StringConstraints, model_validator
+from pydantic import Field, StringConstraints, field_validator, model_validator
 
 from admin_api.schemas.common import Id, Input, Output, UtcDatetime
 from bot.services.ticket_queries import SEARCH_TOTAL_LIMIT, TOTAL_LIMIT
@@ -91,6 +91,13 @@ class CustomerRef(Output):
     username: str | None
 
 
+class TicketDetail(Output):
+    key: str
+    label: dict[str, str]
+    kind: str
+    value: str = Field(description="Empty for a screenshot (the files are the ticket's)")
+
+
 class TicketOut(Output):
     id: int
     number: int
@@ -123,6 +130,15 @@ class TicketOut(Output):
     staff_chat_id: int | None
     staff_message_id: int | None
     staff_topic_id: int | None
+    details: list[TicketDetail] = Field(
+        default_factory=list,
+        description="The category's required fields as the customer answered them in the wizard",
+    )
+
+    @field_validator("details", mode="before")
+    @classmethod
+    def _stored_list(cls, value: Any) -> Any:
+        return value or []
 
 
 class TicketPage(Output):

@@ -78,6 +78,8 @@ class Draft:
     subject: str
     description: str
     files: Sequence[StoredFile] = ()
+    # The category's required fields as answered (bot.services.details.stored).
+    details: Sequence[dict] = ()
 
 
 def customer_actor(customer: Customer) -> tickets.Actor:
@@ -239,6 +241,7 @@ async def submit(customer: Customer, draft: Draft, key: str) -> Ticket:
                 source=TicketSource.TELEGRAM,
                 actor=customer_actor(customer),
                 files=draft.files,
+                details=list(draft.details),
             )
             with speaking(customer.language):
                 text = texts.ticket_registered(ticket.number)

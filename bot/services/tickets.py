@@ -383,6 +383,7 @@ async def create_ticket(
     files: Sequence[StoredFile] = (),
     attachments_dir: Path | None = None,
     moved: Sequence[Message] = (),
+    details: list[dict] | None = None,
 ) -> tuple[Ticket, Message]:
     """Creates a ticket with its first message (the customer's, or an alert's text)
     and the files stored for it (`files`, under `attachments_dir`); returns both, the
@@ -437,6 +438,7 @@ async def create_ticket(
             # first answer after the customer wrote.
             last_agent_message_at=created if is_alert else None,
             answers=1 if is_alert else 0,
+            details=details or None,
         )
         if moved:
             ids = [m.id for m in moved]

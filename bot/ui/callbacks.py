@@ -98,9 +98,23 @@ class WizardCb(_Strict, CallbackData, prefix="w"):
 
     d: Annotated[str, Field(pattern=r"^[0-9a-f]{8}$")]
     a: Literal[
-        "dep", "cat", "pri", "back", "cancel", "done", "clear", "send", "edit", "field", "sum"
+        "dep",
+        "cat",
+        "pri",
+        "back",
+        "cancel",
+        "done",
+        "clear",
+        "send",
+        "edit",
+        "field",
+        "sum",
+        "art",  # open the FAQ article `v`
+        "yes",  # the article `v` solved it
+        "no",  # no article solved it: on with the ticket
+        "faqs",  # back to the list of articles offered
     ]
-    v: IdOrZero = 0  # a department / category / priority id, or a field's index
+    v: IdOrZero = 0  # a department / category / priority / article id, or a field's index
 
 
 class RateCb(_Strict, CallbackData, prefix="ra"):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from aiogram.utils.i18n import I18n
 from aiogram.utils.i18n import gettext as _
 
 from bot.ui.html import MESSAGE_LIMIT, escape, trim_html, visible_length, without_first_line
@@ -60,6 +61,7 @@ def render_card(ticket: Ticket, description: str = "") -> str:
         ),
         _("👷 Assignee: {assignee}").format(assignee=assignee),
     ]
+    lines += detail_lines(ticket.details)
     if ticket.subject:  # (an erased customer's ticket has none)
         lines += ["", f"<b>{escape(ticket.subject)}</b>"]
     text = "\n".join(lines)
@@ -75,6 +77,24 @@ def render_card(ticket: Ticket, description: str = "") -> str:
             )
         text += "\n\n" + body
     return trim_html(text, MESSAGE_LIMIT)
+
+
+def detail_lines(details: list[dict] | None) -> list[str]:
+    """The category's required fields as the customer answered them."""
+    if not details:
+        return []
+    i18n = I18n.get_current(no_error=True)
+    language = i18n.current_locale if i18n is not None else "en"
+    lines = []
+    for item in details:
+        labels = item.get("label") or {}
+        label = labels.get(language) or labels.get("en") or item.get("key", "")
+        if item.get("kind") == "screenshot":
+            value = _("attached")
+        else:
+            value = f"<code>{escape(str(item.get('value', '')))}</code>"
+        lines.append(f"📋 {escape(label)}: {value}")
+    return lines
 
 
 def card_description(subject: str, first_text: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from aiogram.utils.i18n import I18n
 from aiogram.utils.i18n import gettext as _
 
 from bot.ui.html import escape, without_first_line
@@ -389,6 +390,79 @@ def what_subject() -> str:
 
 def what_description() -> str:
     return _("description")
+
+
+def reader_language() -> str:
+    """The language texts are rendered in now (the customer's, in the private chat)."""
+    i18n = I18n.get_current(no_error=True)
+    return i18n.current_locale if i18n is not None else "en"
+
+
+def faq_offer() -> str:
+    return _("💡 Before you write: maybe one of these answers helps. Did one of them solve it?")
+
+
+def faq_question() -> str:
+    return _("Did this solve it?")
+
+
+def button_faq_yes() -> str:
+    return _("✅ Yes, thanks")
+
+
+def button_faq_no() -> str:
+    return _("➡️ No, open a ticket")
+
+
+def button_faq_others() -> str:
+    return _("⬅️ Other answers")
+
+
+def faq_deflected() -> str:
+    return _("🙌 Glad it helped! No ticket was opened. If you need us after all, press New ticket.")
+
+
+def ask_detail(label: str) -> str:
+    return _("Please send <b>{label}</b>.").format(label=escape(label))
+
+
+def ask_detail_number(label: str) -> str:
+    return _("Please send <b>{label}</b> (a number).").format(label=escape(label))
+
+
+def ask_detail_screenshot(label: str) -> str:
+    return _(
+        "📎 <b>{label}</b>: please attach a screenshot or a file (as a photo or a document)."
+    ).format(label=escape(label))
+
+
+def detail_number_expected(label: str) -> str:
+    return _("«{label}» must be a number, for example 12345. Please send it again.").format(
+        label=escape(label)
+    )
+
+
+def detail_bad_format(label: str, hint: str) -> str:
+    text = _("«{label}» does not look right. Please check it and send it again.").format(
+        label=escape(label)
+    )
+    return text + ("\n" + escape(hint) if hint else "")
+
+
+def detail_too_long(label: str, limit: int) -> str:
+    return _("«{label}» is too long: at most {limit} characters. Please send it again.").format(
+        label=escape(label), limit=limit
+    )
+
+
+def detail_screenshot_expected(label: str) -> str:
+    return _(
+        "«{label}»: a screenshot is required here - please attach a photo or a document."
+    ).format(label=escape(label))
+
+
+def detail_missing() -> str:
+    return _("Some required details are missing; please add them first.")
 
 
 def use_the_buttons() -> str:

@@ -115,3 +115,41 @@ def edit_menu(key: str, has_categories: bool) -> tuple[str, dict[str, Any]]:
     rows = [buttons[i : i + 2] for i in range(0, len(buttons), 2)]
     rows.append([_button(texts.button_to_summary(), key, "sum")])
     return texts.ask_what_to_edit(), as_payload(InlineKeyboardMarkup(inline_keyboard=rows))
+
+
+# -- FAQ before a ticket --------------------------------------------------------------------
+
+
+def faq_list(key: str, articles: list[Choice]) -> tuple[str, dict[str, Any]]:
+    """The articles offered (titles in the customer's language), one per row."""
+    rows = [[_button("📄 " + a.label, key, "art", a.id)] for a in articles]
+    rows.append([_button(texts.button_faq_no(), key, "no")])
+    rows.append([_button(texts.button_cancel(), key, "cancel")])
+    return texts.faq_offer(), as_payload(InlineKeyboardMarkup(inline_keyboard=rows))
+
+
+def faq_article(
+    key: str, article_id: int, title: str, body: str, *, others: bool
+) -> tuple[str, dict[str, Any]]:
+    """One article: its title and body (as typed by an admin: escaped, trimmed to fit
+    one message with the question under it)."""
+    head = f"<b>{escape(title)}</b>\n\n"
+    tail = "\n\n" + texts.faq_question()
+    room = MESSAGE_LIMIT - visible_length(head) - visible_length(tail) - 20
+    shown = trim_html(escape(body), max(room, 100))
+    rows = [
+        [_button(texts.button_faq_yes(), key, "yes", article_id)],
+        [_button(texts.button_faq_no(), key, "no")],
+    ]
+    if others:
+        rows.append([_button(texts.button_faq_others(), key, "faqs")])
+    return head + shown + tail, as_payload(InlineKeyboardMarkup(inline_keyboard=rows))
+
+
+# -- required details of a category -----------------------------------------------------------
+
+
+def detail_step(key: str, body: str, current: str | None) -> tuple[str, dict[str, Any]]:
+    """A required field of the category, asked after the description (counted as part of
+    the description step)."""
+    return text_step("description", key, body, current)

@@ -13,7 +13,7 @@ from aiohttp import web
 
 from admin_api.schemas.stats import StatsQuery
 from admin_api.views.stats import csv_cell
-from bot.services import config, stats, tokens
+from bot.services import config, faq, stats, tokens
 from console.i18n import N_
 from console.keys import LANGUAGE, RENDERER
 from console.views.common import blank_to_none, parse, principal
@@ -237,6 +237,13 @@ async def dashboard(request: web.Request) -> web.Response:
             translate = request.app[RENDERER].gettext(language)
             context["charts"] = await _charts(series, agents, language, translate)
             context["overview"] = overview
+            # Tickets the FAQ saved in the period (GET /api/v1/stats/deflections).
+            context["deflections"] = await faq.deflection_stats(
+                flt.created_from,
+                flt.created_to,
+                department_id=flt.department_id,
+                departments=flt.departments,
+            )
     if filters.errors:
         status = 422
     return request.app[RENDERER].page(request, "dashboard.html", context, status=status)

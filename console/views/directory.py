@@ -9,6 +9,7 @@ refused by the session middleware); agent tokens have their tickets and dashboar
 
 from __future__ import annotations
 
+import json
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -34,8 +35,9 @@ from admin_api.schemas.directory import (
     TemplateIn,
     TemplateOut,
 )
+from admin_api.schemas.faq import ArticleIn, ArticleOut
 from admin_api.schemas.people import AgentIn, AgentOut, CustomerIn, CustomerOut, EraseIn
-from bot.services import config, directory, erasure, people, tokens
+from bot.services import config, directory, erasure, faq, people, tokens
 from bot.services.config import Snapshot
 from bot.services.errors import DomainError, Forbidden
 from bot.services.settings import runtime_settings, update_settings
@@ -51,7 +53,8 @@ PAGE = 50
 
 @dataclass(frozen=True)
 class Field:
-    """One input of a form: text, textarea, number, float, check, select, multi, date."""
+    """One input of a form: text, textarea, number, float, check, select, multi, date,
+    json (a textarea holding a JSON value, e.g. a category's required fields)."""
 
     name: str
     label: str
@@ -92,6 +95,11 @@ def _agents(s: Snapshot) -> list[tuple[str, str]]:
 
 def _priorities(s: Snapshot) -> list[tuple[str, str]]:
     return [(str(p.id), p.name) for p in s.priorities]
+
+
+def _categories(s: Snapshot) -> list[tuple[str, str]]:
+    departments = {d.id: d.name for d in s.departments}
+    return [(str(c.id), f"{departments.get(c.department_id, '')} · {c.name}") for c in s.categories]
 
 
 def _fixed(*values: str) -> Choices:
@@ -187,6 +195,15 @@ SECTIONS: dict[str, Section] = {
                 Field("color", N_("Colour (emoji or #hex)")),
                 Field("order", N_("Order"), "number"),
                 Field("active", N_("Active"), "check"),
+                Field(
+                    "required_fields",
+                    N_(
+                        "Required fields asked after the description (JSON list of "
+                        '{"key", "label": {"en", "ru"}, "kind": "text" | "number" | "screenshot", '
+                        '"pattern", "max_length", "hint": {"en", "ru"}})'
+                    ),
+                    "json",
+                ),
             ),
             columns=("name", "department_id", "responsible_agent_id", "color", "active"),
             list_items=directory.list_categories,
@@ -194,6 +211,33 @@ SECTIONS: dict[str, Section] = {
             create=directory.create_category,
             update=directory.update_category,
             delete=directory.delete_category,
+        ),
+        Section(
+            slug="articles",
+            title=N_("FAQ articles"),
+            schema=ArticleIn,
+            out=_dump(ArticleOut),
+            fields=(
+                Field("department_id", N_("Department"), "select", _departments),
+                Field(
+                    "category_id",
+                    N_("Category"),
+                    "select",
+                    _categories,
+                    N_("every category of the department"),
+                ),
+                Field("title_en", N_("Title (English)")),
+                Field("title_ru", N_("Title (Russian)")),
+                Field("active", N_("Offered to customers"), "check"),
+                Field("body_en", N_("Text (English)"), "textarea"),
+                Field("body_ru", N_("Text (Russian)"), "textarea"),
+            ),
+            columns=("title_en", "department_id", "category_id", "active"),
+            list_items=faq.list_articles,
+            get_item=faq.get_article,
+            create=faq.create_article,
+            update=faq.update_article,
+            delete=faq.delete_article,
         ),
         Section(
             slug="priorities",
@@ -338,6 +382,8 @@ def _text(value: Any) -> str:
         return ""
     if isinstance(value, bool):
         return "true" if value else ""
+    if isinstance(value, list) and any(isinstance(v, dict) for v in value):
+        return json.dumps(value, ensure_ascii=False, indent=1)
     if isinstance(value, list):
         return ",".join(str(v) for v in value)
     if isinstance(value, date):
@@ -372,6 +418,14 @@ async def _read_form(request: web.Request, section: Section) -> tuple[dict, dict
             chosen = [v for v in posted.getall(f.name, []) if isinstance(v, str)]
             data[f.name] = chosen
             shown[f.name] = chosen
+        elif f.kind == "json":
+            value = posted.get(f.name, "")
+            text = value if isinstance(value, str) else ""
+            shown[f.name] = text
+            try:
+                data[f.name] = json.loads(text) if text.strip() else []
+            except ValueError:
+                data[f.name] = text  # the schema says what it expected
         else:
             value = posted.get(f.name, "")
             text = value if isinstance(value, str) else ""
@@ -410,6 +464,7 @@ async def _render(
         "department_id": {d.id: d.name for d in snapshot.departments},
         "responsible_agent_id": {a.id: a.name for a in snapshot.agents},
         "priority_id": {p.id: p.name for p in snapshot.priorities},
+        "category_id": {c.id: c.name for c in snapshot.categories},
     }
     labels = {f.name: f.label for f in section.fields}
     labels |= {"role": N_("Role"), "erased_at": N_("Erased"), "id": "#"}

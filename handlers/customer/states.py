@@ -13,6 +13,8 @@ class NewTicket(StatesGroup):
     files = State()
     summary = State()
     edit = State()
+    faq = State()  # FAQ articles offered before the ticket (after the category or subject)
+    detail = State()  # a required field of the category (the draft's `detail` index)
 
 
 class Chat(StatesGroup):

@@ -1,5 +1,11 @@
 """The new-ticket wizard: department → category → priority → subject → description →
-files → summary with Send / Edit / Cancel (SPEC §3).
+required details → files → summary with Send / Edit / Cancel (SPEC §3).
+
+After the category is chosen, and again after the subject is typed, FAQ articles that
+may answer the question are offered (bot.services.faq): "Yes, thanks" ends the wizard
+and counts a deflection, "No, open a ticket" goes on where it was. The category's
+required fields (bot.services.details) are asked after the description, each until
+its answer is acceptable.
 
 The draft is FSM data (it survives a restart); every button carries the draft's id,
 and the step it was pressed in must be the current one, so stale buttons, a second
@@ -19,7 +25,7 @@ from aiogram.types import CallbackQuery, Message
 
 from bot import telegram_files
 from bot.delivery import outbox
-from bot.services import attachments, customer_tickets
+from bot.services import attachments, customer_tickets, details, faq
 from bot.services.attachments import StoredFile
 from bot.services.customer_tickets import AlreadySubmitted, Draft
 from bot.services.errors import DomainError, NotFound
@@ -28,6 +34,7 @@ from bot.services.textclean import strip_invisible
 from bot.services.tickets import TEXT_LIMIT
 from bot.ui import keyboards, texts, wizard
 from bot.ui.callbacks import MenuCb, WizardCb
+from bot.ui.html import escape
 from handlers.customer.screen import message_of, show, strip
 from handlers.customer.states import Chat, NewTicket
 from models import Customer, Ticket
@@ -71,7 +78,48 @@ async def _has_categories(draft: dict[str, Any]) -> bool:
     return bool(department) and bool(await customer_tickets.categories_of(department))
 
 
+async def _fields(draft: dict[str, Any]) -> list[details.RequiredField]:
+    """The required fields of the draft's category."""
+    _, category, _ = await customer_tickets.chosen(None, draft.get("category_id"), None)
+    return details.fields_of(category if category is not None and category.active else None)
+
+
+def _answered(required: details.RequiredField, draft: dict[str, Any]) -> bool:
+    if required.kind == details.Kind.SCREENSHOT:
+        return bool(draft.get("files"))
+    return required.key in draft.get("details", {})
+
+
+async def _missing_detail(draft: dict[str, Any]) -> int | None:
+    """The first required field without an answer, if any."""
+    for index, required in enumerate(await _fields(draft)):
+        if not _answered(required, draft):
+            return index
+    return None
+
+
+async def _next_detail(draft: dict[str, Any], start: int) -> str | None:
+    """Points the draft at the next field to ask from `start` on: every one in a first
+    run (a screenshot one only while no file is attached), only those still missing
+    while editing."""
+    fields = await _fields(draft)
+    for index in range(start, len(fields)):
+        required = fields[index]
+        screenshot = required.kind == details.Kind.SCREENSHOT
+        if (draft.get("editing") or screenshot) and _answered(required, draft):
+            continue
+        draft["detail"] = index
+        return "detail"
+    return None
+
+
 async def _next(step: str, draft: dict[str, Any]) -> str:
+    if step in ("description", "detail"):
+        start = draft.get("detail", -1) + 1 if step == "detail" else 0
+        found = await _next_detail(draft, start)
+        if found is not None:
+            return found
+        return "summary" if draft.get("editing") else "files"
     if step == "department":
         return (
             "category"
@@ -87,6 +135,16 @@ async def _next(step: str, draft: dict[str, Any]) -> str:
 async def _previous(step: str, draft: dict[str, Any]) -> str:
     if draft.get("editing") or step == "edit":
         return "summary"
+    if step == "faq":
+        return (draft.get("faq") or {}).get("from", "department")
+    if step == "detail" and draft.get("detail", 0) > 0:
+        draft["detail"] -= 1
+        return "detail"
+    if step == "files" and (fields := await _fields(draft)):
+        draft["detail"] = len(fields) - 1
+        return "detail"
+    if step == "detail":
+        return "description"
     if step == "priority" and not await _has_categories(draft):
         return "department"
     order = ("department", "category", "priority", "subject", "description", "files", "summary")
@@ -138,7 +196,66 @@ async def _render(step: str, draft: dict[str, Any], language: str | None):
         return wizard.files_step(key, len(draft.get("files", [])))
     if step == "edit":
         return wizard.edit_menu(key, await _has_categories(draft))
+    if step == "faq":
+        return await _faq_screen(draft)
+    if step == "detail":
+        fields = await _fields(draft)
+        index = draft.get("detail", 0)
+        if not 0 <= index < len(fields):  # the category changed meanwhile
+            return await _summary(draft)
+        required = fields[index]
+        label = required.label_in(texts.reader_language())
+        if required.kind == details.Kind.SCREENSHOT:
+            return wizard.detail_step(key, texts.ask_detail_screenshot(label), None)
+        ask = texts.ask_detail_number if required.kind == details.Kind.NUMBER else texts.ask_detail
+        return wizard.detail_step(key, ask(label), draft.get("details", {}).get(required.key))
     return await _summary(draft)
+
+
+async def _faq_screen(draft: dict[str, Any]):
+    offer = draft.get("faq") or {}
+    articles = await faq.offered(offer.get("ids", []), draft["department_id"])
+    language = texts.reader_language()
+    opened = next((a for a in articles if a.id == offer.get("open")), None)
+    if opened is not None:
+        return wizard.faq_article(
+            draft["key"],
+            opened.id,
+            opened.title_in(language),
+            opened.body_in(language),
+            others=len(articles) > 1,
+        )
+    choices = [wizard.Choice(a.id, a.title_in(language)) for a in articles]
+    return wizard.faq_list(draft["key"], choices)
+
+
+async def _articles_for(step: str, draft: dict[str, Any]) -> list[Any]:
+    """FAQ articles to offer after `step` (none while the customer edits a draft)."""
+    if draft.get("editing") or step not in ("category", "subject"):
+        return []
+    seen = draft.get("faq_seen", [])
+    if step == "category":
+        _, category, _ = await customer_tickets.chosen(None, draft.get("category_id"), None)
+        if category is None:
+            return []
+        return await faq.for_category(
+            draft["department_id"], category.id, category.name, exclude=seen
+        )
+    return await faq.suggest(
+        draft.get("subject", ""), draft["department_id"], draft.get("category_id"), exclude=seen
+    )
+
+
+async def _on_from(
+    chat_id: int, state: FSMContext, draft: dict[str, Any], step: str, *, edit: int | None = None
+) -> None:
+    """Goes on after `step`: to the FAQ articles that match, if any, else to the next step."""
+    articles = await _articles_for(step, draft)
+    if articles:
+        draft["faq"] = {"from": step, "ids": [a.id for a in articles], "open": 0}
+        await go(chat_id, state, draft, "faq", edit=edit)
+        return
+    await go(chat_id, state, draft, await _next(step, draft), edit=edit)
 
 
 async def _summary(draft: dict[str, Any]):
@@ -284,6 +401,10 @@ async def button(
         "edit": "summary",
         "field": "edit",
         "sum": "edit",
+        "art": "faq",
+        "yes": "faq",
+        "no": "faq",
+        "faqs": "faq",
     }
     if action not in ("back", "cancel") and expected.get(action) != step:
         await query.answer(texts.not_available(), show_alert=True)
@@ -308,7 +429,25 @@ async def button(
         if not await _choose(step, draft, value):
             await query.answer(texts.not_available(), show_alert=True)
             return
-        await go(chat_id, state, draft, await _next(step, draft), edit=here)
+        await _on_from(chat_id, state, draft, step, edit=here)
+    elif action in ("art", "faqs", "no"):
+        offer = draft.get("faq") or {}
+        if action == "art" and value not in offer.get("ids", []):
+            await query.answer(texts.not_available(), show_alert=True)
+            return
+        if action == "no":
+            # Declined: not offered again in this draft.
+            draft["faq_seen"] = [*draft.get("faq_seen", []), *offer.get("ids", [])]
+            draft.pop("faq", None)
+            await go(
+                chat_id, state, draft, await _next(offer.get("from", "subject"), draft), edit=here
+            )
+        else:
+            offer["open"] = value if action == "art" else 0
+            await go(chat_id, state, draft, "faq", edit=here)
+    elif action == "yes":
+        await _deflected(query, state, draft, customer, value)
+        return
     elif action == "done":
         await go(chat_id, state, draft, "summary", edit=here)
     elif action == "clear":
@@ -328,6 +467,30 @@ async def button(
     else:
         await _send(query, state, draft, customer)
         return
+    await query.answer()
+
+
+async def _deflected(
+    query: CallbackQuery, state: FSMContext, draft: dict[str, Any], customer: Customer, article: int
+) -> None:
+    """The article solved it: no ticket, the draft is dropped and the deflection counted."""
+    assert isinstance(query.message, Message)
+    if article not in (draft.get("faq") or {}).get("ids", []):
+        await query.answer(texts.not_available(), show_alert=True)
+        return
+    try:
+        await faq.deflect(article, draft["department_id"], customer)
+    except NotFound:  # switched off since it was shown
+        await query.answer(texts.not_available(), show_alert=True)
+        return
+    await discard_draft(state)
+    await state.set_state(None)
+    await outbox.edit_text(
+        query.message.chat.id,
+        query.message.message_id,
+        texts.faq_deflected(),
+        reply_markup=keyboards.main_menu(),
+    )
     await query.answer()
 
 
@@ -375,6 +538,17 @@ async def _send(
     if gone is not None:
         await _choose_again(query, state, draft, gone)
         return
+    missing = await _missing_detail(draft)
+    if missing is not None:
+        # The category (changed in Edit) asks for more, or its screenshot was cleared.
+        draft["editing"] = True
+        draft["detail"] = missing
+        await go(chat_id, state, draft, "detail", edit=here)
+        await query.answer(texts.detail_missing(), show_alert=True)
+        return
+    answers = [
+        details.stored(f, draft.get("details", {}).get(f.key, "")) for f in await _fields(draft)
+    ]
     try:
         ticket = await customer_tickets.submit(
             customer,
@@ -385,6 +559,7 @@ async def _send(
                 subject=draft.get("subject", ""),
                 description=draft.get("description", ""),
                 files=_files(draft),
+                details=answers,
             ),
             draft["key"],
         )
@@ -481,7 +656,11 @@ async def typed(message: Message, state: FSMContext, bot: Bot, customer: Custome
             )
             return
         draft["subject"] = subject
-        await go(chat_id, state, draft, await _next(step, draft))
+        await _on_from(chat_id, state, draft, step)
+        return
+
+    if step == "detail":
+        await _detail_typed(message, state, bot, draft, incoming, text)
         return
 
     if step == "description":
@@ -547,6 +726,71 @@ async def typed(message: Message, state: FSMContext, bot: Bot, customer: Custome
     await outbox.send_text(chat_id, texts.use_the_buttons())
     draft["group"] = None
     await go(chat_id, state, draft, step)
+
+
+async def _detail_typed(
+    message: Message,
+    state: FSMContext,
+    bot: Bot,
+    draft: dict[str, Any],
+    incoming: Any,
+    text: str,
+) -> None:
+    """An answer to a required field: kept and on to the next when it is acceptable,
+    else said why and asked again."""
+    chat_id = message.chat.id
+    fields = await _fields(draft)
+    index = draft.get("detail", 0)
+    if not 0 <= index < len(fields):  # the category changed meanwhile
+        await go(chat_id, state, draft, await _next("detail", draft))
+        return
+    required = fields[index]
+    label = required.label_in(texts.reader_language())
+    album = incoming is not None and _same_album(message, draft)
+    if album and required.kind != details.Kind.SCREENSHOT:
+        # The rest of an album whose first item answered the step before (the
+        # description, a screenshot): its files are the draft's, as in the files step.
+        complaint = await _add_file(message, bot, draft)
+        if complaint:
+            await complain(chat_id, message, draft, complaint)
+        if text:
+            await _add_to_description(chat_id, draft, text)
+        await state.update_data(draft=draft)
+        return
+    if required.kind == details.Kind.SCREENSHOT:
+        if incoming is None:
+            await outbox.send_text(chat_id, texts.detail_screenshot_expected(label))
+            return
+        complaint = await _add_file(message, bot, draft)
+        if complaint:
+            await complain(chat_id, message, draft, complaint)
+            await state.update_data(draft=draft)
+            return
+        if text and not await _add_to_description(chat_id, draft, text):
+            await state.update_data(draft=draft)
+            return
+        await go(chat_id, state, draft, await _next("detail", draft))
+        return
+    if message.text is None:
+        await outbox.send_text(chat_id, texts.text_expected(escape(label)))
+        return
+    answer = " ".join(text.split())
+    if not answer:
+        await outbox.send_text(chat_id, texts.nothing_visible(escape(label)))
+        return
+    problem = details.check(required, answer)
+    if problem == details.Problem.TOO_LONG:
+        await outbox.send_text(chat_id, texts.detail_too_long(label, required.max_length))
+        return
+    if problem == details.Problem.NUMBER:
+        await outbox.send_text(chat_id, texts.detail_number_expected(label))
+        return
+    if problem == details.Problem.FORMAT:
+        hint = required.hint_in(texts.reader_language())
+        await outbox.send_text(chat_id, texts.detail_bad_format(label, hint))
+        return
+    draft.setdefault("details", {})[required.key] = answer
+    await go(chat_id, state, draft, await _next("detail", draft))
 
 
 def router() -> Router:
