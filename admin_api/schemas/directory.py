@@ -18,6 +18,7 @@ from admin_api.schemas.common import (
     PageQuery,
     TelegramId,
 )
+from bot.services.details import nested_repetition
 from models.enums import SettableBy, StatusRole
 
 Order = Annotated[int, Field(ge=-10_000, le=10_000)]
@@ -110,6 +111,11 @@ class RequiredField(Input):
                 re.compile(value)
             except re.error as error:
                 raise ValueError(f"not a valid regular expression: {error}") from None
+            if nested_repetition(value):
+                raise ValueError(
+                    "a repetition inside a repetition (like (a+)+) can make matching take "
+                    "minutes; write it without nesting"
+                )
         return value or None
 
     @model_validator(mode="after")

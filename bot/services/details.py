@@ -23,6 +23,40 @@ TEXT_LIMIT = 200  # an answer's length when the field sets none
 _NUMBER = re.compile(r"[+-]?\d+(?:[.,]\d+)?")
 
 
+def nested_repetition(pattern: str) -> bool:
+    """Whether `pattern` repeats something that itself repeats, like `(a+)+` or
+    `(\\w*\\s?)*`: Python's matcher can take exponential time on such a pattern, and a
+    customer's answer is matched in the bot's process. (The pattern compiles.)"""
+    from re import _constants as c  # type: ignore[attr-defined]
+    from re import _parser  # type: ignore[attr-defined]
+
+    repeats = (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT)
+
+    def parts(op: Any, arg: Any) -> list[Any]:
+        """The sub-patterns of one node."""
+        if op == c.SUBPATTERN:
+            return [arg[-1]]
+        if op == c.BRANCH:
+            return list(arg[1])
+        if op in (c.ASSERT, c.ASSERT_NOT):
+            return [arg[1]]
+        return []
+
+    def walk(items: Any, inside: bool) -> bool:
+        for op, arg in items:
+            if op in repeats:
+                _low, high, body = arg
+                if inside and high > 1:
+                    return True
+                if walk(body, inside or (high > 1 and op != c.POSSESSIVE_REPEAT)):
+                    return True
+            elif any(walk(part, inside) for part in parts(op, arg)):
+                return True
+        return False
+
+    return walk(_parser.parse(pattern), False)
+
+
 class Kind(StrEnum):
     TEXT = "text"
     NUMBER = "number"

@@ -220,6 +220,7 @@ async def test_category_required_fields_validated(client: ApiClient):
 
     bad = {
         "bad regex": [{**fields[0], "pattern": "([A-Z"}],
+        "nested repetition": [{**fields[0], "pattern": r"([A-Z]+\s?)*\d"}],
         "duplicate keys": [fields[0], {**fields[1], "key": "contract"}],
         "bad key": [{**fields[1], "key": "Contract No"}],
         "missing ru label": [{**fields[1], "label": {"en": "Amount"}}],
@@ -239,6 +240,10 @@ async def test_category_required_fields_validated(client: ApiClient):
         f"{V1}/categories/{created['id']}", {"required_fields": bad["bad regex"]}
     )
     assert "not a valid regular expression" in str(error)
+    status, error = await client.patch(
+        f"{V1}/categories/{created['id']}", {"required_fields": bad["nested repetition"]}
+    )
+    assert "repetition inside a repetition" in str(error)
     category = await Category.get(id=created["id"])
     assert [f["key"] for f in category.required_fields] == ["contract", "amount", "shot"]
 
