@@ -92,6 +92,30 @@ async def flush() -> None:
     await _insert(wave)
 
 
+async def latest(*, lock: bool = False, failed: bool = False, **where: Any) -> OutboxMessage | None:
+    """The newest outbox row matching `where` (fields equal to a value, or `field__in`
+    one of several), failed ones left out unless `failed`. A row the update holds is
+    newer than any written: when one matches it is the answer, and when none does the
+    table has it - either way nothing needs writing first. `lock`: FOR UPDATE."""
+
+    def matches(row: OutboxMessage) -> bool:
+        for key, wanted in where.items():
+            name, _, op = key.partition("__")
+            value = getattr(row, name)
+            if value not in wanted if op == "in" else value != wanted:
+                return False
+        return failed or row.status != OutboxStatus.FAILED
+
+    batch = _batch.get()
+    for row in reversed(batch.rows if batch is not None else []):
+        if matches(row):
+            return row
+    query = OutboxMessage.filter(**where).order_by("-id")
+    if not failed:
+        query = query.exclude(status=OutboxStatus.FAILED)
+    return await (query.select_for_update() if lock else query).first()
+
+
 async def saved(row: OutboxMessage) -> int:
     """The id of `row`, written first if it is still held."""
     if row.id is None:

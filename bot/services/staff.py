@@ -16,8 +16,8 @@ from bot.services import config, rollups, staff_thread, tickets
 from bot.services.errors import Conflict, Forbidden, Invalid, NotFound
 from bot.services.scope import joined_transaction
 from bot.ui import staff as staff_ui
-from models import Agent, Customer, MessageLink, OutboxMessage, Template, Ticket
-from models.enums import AgentRole, OutboxStatus, Side
+from models import Agent, Customer, MessageLink, Template, Ticket
+from models.enums import AgentRole, Side
 
 QUEUE_LIMIT = 20
 # Telegram user ids are positive and below 2**52.
@@ -281,14 +281,8 @@ async def ticket_in_chat(chat_id: int, topic_id: int | None, reply_to: int | Non
 async def menu_left_open(ticket_id: int) -> bool:
     """Whether the card still shows a menu: no card edit followed the last menu (an
     action that changes nothing on the card is not re-rendered)."""
-    await outbox.flush()
-    latest = (
-        await OutboxMessage.filter(
-            ticket_id=ticket_id, purpose__in=(CARD_MENU, tickets.CARD_PURPOSE, CARD_POST)
-        )
-        .exclude(status=OutboxStatus.FAILED)
-        .order_by("-id")
-        .first()
+    latest = await outbox.latest(
+        ticket_id=ticket_id, purpose__in=(CARD_MENU, tickets.CARD_PURPOSE, CARD_POST)
     )
     return latest is not None and latest.purpose == CARD_MENU
 

@@ -61,13 +61,7 @@ async def card_target(ticket: Ticket) -> int | OutboxMessage | None:
         return None
     if ticket.staff_message_id is not None:
         return ticket.staff_message_id
-    await outbox.flush()
-    return (
-        await OutboxMessage.filter(ticket_id=ticket.id, purpose=CARD_POST)
-        .exclude(status=OutboxStatus.FAILED)
-        .order_by("-id")
-        .first()
-    )
+    return await outbox.latest(ticket_id=ticket.id, purpose=CARD_POST)
 
 
 async def thread_of(ticket: Ticket) -> int | OutboxMessage | None:
@@ -82,15 +76,8 @@ async def thread_of(ticket: Ticket) -> int | OutboxMessage | None:
     # Locked: a topic queued on the chance of a forum is dropped when the chat turns
     # out not to be one (chat_kind_learned); rows this transaction queues referring to
     # it must not refer to a row already gone.
-    await outbox.flush()
-    row = (
-        await OutboxMessage.filter(
-            ticket_id=ticket.id, chat_id=ticket.staff_chat_id, purpose=TOPIC_POST
-        )
-        .exclude(status=OutboxStatus.FAILED)
-        .order_by("-id")
-        .select_for_update()
-        .first()
+    row = await outbox.latest(
+        ticket_id=ticket.id, chat_id=ticket.staff_chat_id, purpose=TOPIC_POST, lock=True
     )
     if row is not None and row.status == OutboxStatus.SENT:
         return row.telegram_message_id
@@ -422,13 +409,11 @@ async def _coalesced(ticket: Ticket, message: Message) -> bool:
     """Joins a customer's text to the ticket's last staff copy while that one still waits
     in the outbox (the group's 20 sends a minute hold it back): a burst of messages costs
     the group one send, and the thread reads as it would have. False when it cannot."""
-    await outbox.flush()
-    last = (
-        await OutboxMessage.filter(
-            ticket_id=ticket.id, chat_id=ticket.staff_chat_id, method__in=_THREAD_SENDS
-        )
-        .order_by("-id")
-        .first()
+    last = await outbox.latest(
+        ticket_id=ticket.id,
+        chat_id=ticket.staff_chat_id,
+        method__in=_THREAD_SENDS,
+        failed=True,
     )
     if (
         last is None

@@ -45,7 +45,6 @@ from models import (
     Department,
     Message,
     MessageLink,
-    OutboxMessage,
     Priority,
     Status,
     Ticket,
@@ -251,14 +250,8 @@ async def refresh_card(ticket: Ticket) -> None:
     with speaking(None):
         html = cards.render_card(ticket, await _first_text(ticket))
         markup = staff_ui.card_keyboard(ticket)
-    await outbox.flush()
-    last = (
-        await OutboxMessage.filter(
-            ticket_id=ticket.id, purpose__in=(CARD_PURPOSE, staff_thread.CARD_POST)
-        )
-        .exclude(status=OutboxStatus.FAILED)
-        .order_by("-id")
-        .first()
+    last = await outbox.latest(
+        ticket_id=ticket.id, purpose__in=(CARD_PURPOSE, staff_thread.CARD_POST)
     )
     unchanged = last is not None and (last.payload.get("text"), last.payload.get("reply_markup"))
     if unchanged == (html, markup):

@@ -119,3 +119,28 @@ async def test_outside_an_update_each_row_is_written_at_once(hooked: str) -> Non
     row = (await outbox.send_text(CHAT, "now"))[0]
     assert row.id is not None
     assert await OutboxMessage.filter(id=row.id).exists()
+
+
+async def test_the_latest_row_comes_from_the_held_ones_first_without_writing(hooked: str) -> None:
+    written = (await outbox.send_text(CHAT, "card", ticket_id=None, purpose="card"))[0]
+    async with in_transaction():
+        with outbox.batched():
+            other = (await outbox.send_text(CHAT, "other", purpose="note"))[0]
+            cost = Cost(keep_texts=True)
+            with counting(cost):
+                # None held matches: the table answers, and the held row stays held.
+                found = await outbox.latest(chat_id=CHAT, purpose__in=("card", "edit"))
+            assert found is not None and found.id == written.id
+            assert cost.sequence() == ["SELECT"] and other.id is None
+            edit = await outbox.edit_text(CHAT, written, "card, edited", purpose="edit")
+            with counting(cost := Cost(keep_texts=True)):
+                assert await outbox.latest(chat_id=CHAT, purpose__in=("card", "edit")) is edit
+                assert await outbox.latest(chat_id=CHAT, purpose="card") is not edit
+            assert cost.sequence() == ["SELECT"] and edit.id is None
+            # A failed row is left out unless asked for.
+            await OutboxMessage.filter(id=written.id).update(status=OutboxStatus.FAILED)
+            assert await outbox.latest(chat_id=CHAT, purpose="card") is None
+            failed = await outbox.latest(chat_id=CHAT, purpose="card", failed=True)
+            assert failed is not None and failed.id == written.id
+            await outbox.flush()
+    assert edit.id > other.id > written.id
