@@ -21,7 +21,7 @@ from tortoise.transactions import in_transaction
 from bot.delivery import outbox
 from bot.i18n import speaking
 from bot.periodic import Periodic
-from bot.services import rollups, sla, staff_thread, tickets
+from bot.services import hours, rollups, sla, staff_thread, tickets
 from bot.services.settings import runtime_settings
 from bot.ui import staff as staff_ui
 from models import SlaPolicy, Ticket, TicketEvent
@@ -99,8 +99,10 @@ async def sla_check(moment: datetime) -> tuple[int, int]:
         start = (ticket.sla_started_at or ticket.created_at) + timedelta(
             seconds=ticket.sla_paused_seconds
         )
+        cal = hours.of_department(ticket.department)  # business hours: working time
         for what, due in checks:
-            state = sla.state_at(moment, due, due - start, ratio)
+            allowed = hours.working_between(cal, start, due)
+            state = sla.state_at(moment, due, allowed, ratio, cal)
             if state == SlaState.OK:
                 continue
             if state == SlaState.BREACHED or worst == SlaState.OK:

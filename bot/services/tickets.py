@@ -222,8 +222,8 @@ async def _move(ticket: Ticket, status: Status, moment: datetime) -> None:
     )
     if sla.clock_stops(status, pause_waiting):
         sla.stop(ticket, moment)
-    else:
-        sla.resume(ticket, moment)
+    elif ticket.sla_paused_at is not None:
+        sla.resume(ticket, moment, await sla.calendar_of(ticket.department_id))
     ticket.status = status
 
 
@@ -405,7 +405,7 @@ async def create_ticket(
         first_due, resolution_due = (
             (None, None)
             if is_alert
-            else await sla.due_times(priority.id, customer.support_level, created)
+            else await sla.due_times(priority.id, customer.support_level, created, department.id)
         )
         status = await _status(StatusRole.WAITING) if is_alert else await _new_status()
         assignee, reason = (actor.agent, "alert") if is_alert else (None, "")

@@ -128,3 +128,32 @@ def test_bad_settings_are_refused_by_name(given, field):
     with pytest.raises(hours.BadHours) as refused:
         hours.calendar(given["time_zone"], given["schedule"], given.get("holidays"))
     assert refused.value.field == field
+
+
+RESUME = [
+    # paused (Berlin), resumed, due before, due after: only the working time stood moves it
+    ("2027-01-08 17:30", "2027-01-11 09:00", "2027-01-08 17:45", "2027-01-11 09:15"),
+    ("2027-01-08 17:30", "2027-01-11 10:00", "2027-01-08 17:45", "2027-01-11 10:15"),
+    ("2027-01-09 10:00", "2027-01-10 20:00", "2027-01-11 10:00", "2027-01-11 10:00"),
+    ("2027-01-11 10:00", "2027-01-11 12:00", "2027-01-11 17:00", "2027-01-12 10:00"),
+]
+
+
+@pytest.mark.parametrize(("paused", "resumed", "due", "moved"), RESUME)
+def test_a_stopped_clock_moves_due_times_by_the_working_time_it_stood(
+    paused, resumed, due, moved
+):
+    from bot.services import sla
+    from models import Ticket
+
+    ticket = Ticket(
+        sla_paused_at=local(paused),
+        sla_paused_seconds=0,
+        first_response_at=None,
+        first_response_due=local(due),
+        resolution_due=local(due),
+    )
+    sla.resume(ticket, local(resumed), cal(OFFICE))
+    assert ticket.first_response_due == ticket.resolution_due == local(moved)
+    assert ticket.sla_paused_at is None
+    assert ticket.sla_paused_seconds == (local(resumed) - local(paused)).total_seconds()
