@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from itertools import pairwise
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -72,7 +73,7 @@ def parse_schedule(schedule: Mapping[str, Sequence[str]]) -> dict[int, list[tupl
         if name not in WEEKDAYS:
             raise BadHours("schedule", f"{name!r} is not a weekday (mon, tue, ... sun)")
         parsed = sorted(parse_interval(i) for i in intervals)
-        for (_, end), (start, _) in zip(parsed, parsed[1:], strict=False):
+        for (_, end), (start, _) in pairwise(parsed):
             if start < end:
                 raise BadHours("schedule", f"the intervals of {name} overlap")
         days[WEEKDAYS.index(name)] = parsed

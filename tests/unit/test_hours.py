@@ -41,7 +41,13 @@ ADD = [
     (OFFICE, (), "2027-01-09 12:00", timedelta(minutes=30), "2027-01-11 09:30"),  # Saturday
     (OFFICE, (), "2027-01-04 09:00", timedelta(hours=45), "2027-01-08 18:00"),  # a whole week
     (OFFICE, ("2027-01-05",), "2027-01-04 17:00", timedelta(hours=2), "2027-01-06 10:00"),
-    (OFFICE, ("2027-01-08", "2027-01-11"), "2027-01-07 17:30", timedelta(hours=1), "2027-01-12 09:30"),
+    (
+        OFFICE,
+        ("2027-01-08", "2027-01-11"),
+        "2027-01-07 17:30",
+        timedelta(hours=1),
+        "2027-01-12 09:30",
+    ),
     (SPLIT, (), "2027-01-04 12:30", timedelta(hours=1), "2027-01-04 14:30"),  # lunch
     (SPLIT, (), "2027-01-04 13:20", timedelta(minutes=10), "2027-01-04 14:10"),
     (NIGHTS, (), "2027-01-08 23:00", timedelta(hours=2), "2027-01-09 01:00"),  # across midnight
@@ -50,7 +56,7 @@ ADD = [
     # DST: the night to Sunday 2027-03-28 loses an hour, to 2027-10-31 gains one.
     (ALWAYS, (), "2027-03-27 12:00", timedelta(hours=24), "2027-03-28 13:00"),
     (ALWAYS, (), "2027-10-30 12:00", timedelta(hours=24), "2027-10-31 11:00"),
-    (OFFICE, (), "2027-03-26 17:00", timedelta(hours=2), "2027-03-29 10:00"),  # office hours: no change
+    (OFFICE, (), "2027-03-26 17:00", timedelta(hours=2), "2027-03-29 10:00"),  # unchanged
 ]
 
 
@@ -140,9 +146,7 @@ RESUME = [
 
 
 @pytest.mark.parametrize(("paused", "resumed", "due", "moved"), RESUME)
-def test_a_stopped_clock_moves_due_times_by_the_working_time_it_stood(
-    paused, resumed, due, moved
-):
+def test_a_stopped_clock_moves_due_times_by_the_working_time_it_stood(paused, resumed, due, moved):
     from bot.services import sla
     from models import Ticket
 
