@@ -120,9 +120,9 @@ async def test_an_agents_notify_by(client):
     assert agent["notify_by"] == "group" and agent["private_chat"] is False
     status, changed = await client.patch(f"/api/v1/agents/{agent['id']}", {"notify_by": "private"})
     assert status == 200 and changed["notify_by"] == "private"
-    status, body = await client.patch(f"/api/v1/agents/{agent['id']}", {"notify_by": "pigeon"})
+    status, _ = await client.patch(f"/api/v1/agents/{agent['id']}", {"notify_by": "pigeon"})
     assert status == 422
-    status, body = await client.patch(f"/api/v1/agents/{agent['id']}", {"private_chat": True})
+    status, _ = await client.patch(f"/api/v1/agents/{agent['id']}", {"private_chat": True})
     assert status == 422  # read-only: the bot learns it
     status, now = await client.get(f"/api/v1/agents/{agent['id']}")
     assert now["notify_by"] == "private" and now["private_chat"] is False

@@ -2,6 +2,11 @@ from tortoise import BaseDBAsyncClient
 
 RUN_IN_TRANSACTION = True
 
+# By hand: the agent update trigger of migration 11 (config_version) re-created with
+# the new columns notify_by and private_chat, so changing them stamps the cached
+# configuration; on SQLite the new foreign keys are column REFERENCES (SQLite has no
+# ADD CONSTRAINT).
+
 
 async def upgrade(db: BaseDBAsyncClient) -> str:
     return """
@@ -17,11 +22,15 @@ async def upgrade(db: BaseDBAsyncClient) -> str:
         COMMENT ON COLUMN agent."notify_by" IS 'GROUP: group\nPRIVATE: private';
 COMMENT ON COLUMN sla_policy."breach_action" IS 'NOTHING: nothing\nNOTIFY_LEAD: notify_lead\nREASSIGN: reassign\nUNASSIGN: unassign';
         ALTER TABLE "department" ADD CONSTRAINT "fk_departme_agent_a3915479" FOREIGN KEY ("lead_id") REFERENCES "agent" ("id") ON DELETE SET NULL;
-        ALTER TABLE "sla_policy" ADD CONSTRAINT "fk_sla_poli_agent_31cc47d9" FOREIGN KEY ("breach_agent_id") REFERENCES "agent" ("id") ON DELETE SET NULL;"""
+        ALTER TABLE "sla_policy" ADD CONSTRAINT "fk_sla_poli_agent_31cc47d9" FOREIGN KEY ("breach_agent_id") REFERENCES "agent" ("id") ON DELETE SET NULL;
+        DROP TRIGGER IF EXISTS "config_stamp_update" ON "agent";
+        CREATE TRIGGER "config_stamp_update" AFTER UPDATE OF "telegram_id", "name", "username", "role", "active", "on_duty", "language", "notify_by", "private_chat" ON "agent" FOR EACH STATEMENT EXECUTE FUNCTION config_stamp();"""
 
 
 async def downgrade(db: BaseDBAsyncClient) -> str:
     return """
+        DROP TRIGGER IF EXISTS "config_stamp_update" ON "agent";
+        CREATE TRIGGER "config_stamp_update" AFTER UPDATE OF "telegram_id", "name", "username", "role", "active", "on_duty", "language" ON "agent" FOR EACH STATEMENT EXECUTE FUNCTION config_stamp();
         ALTER TABLE "sla_policy" DROP CONSTRAINT IF EXISTS "fk_sla_poli_agent_31cc47d9";
         ALTER TABLE "department" DROP CONSTRAINT IF EXISTS "fk_departme_agent_a3915479";
         ALTER TABLE "agent" DROP COLUMN "private_chat";

@@ -2,6 +2,11 @@ from tortoise import BaseDBAsyncClient
 
 RUN_IN_TRANSACTION = True
 
+# By hand: the agent update trigger of migration 11 (config_version) re-created with
+# the new columns notify_by and private_chat, so changing them stamps the cached
+# configuration; on SQLite the new foreign keys are column REFERENCES (SQLite has no
+# ADD CONSTRAINT).
+
 
 async def upgrade(db: BaseDBAsyncClient) -> str:
     return """
@@ -13,11 +18,19 @@ async def upgrade(db: BaseDBAsyncClient) -> str:
         ALTER TABLE "department" ADD "time_zone" VARCHAR(64);
         ALTER TABLE "department" ADD "schedule" JSON;
         ALTER TABLE "sla_policy" ADD "breach_agent_id" INT REFERENCES "agent" ("id") ON DELETE SET NULL;
-        ALTER TABLE "sla_policy" ADD "breach_action" VARCHAR(16) NOT NULL DEFAULT 'nothing' /* NOTHING: nothing\nNOTIFY_LEAD: notify_lead\nREASSIGN: reassign\nUNASSIGN: unassign */;"""
+        ALTER TABLE "sla_policy" ADD "breach_action" VARCHAR(16) NOT NULL DEFAULT 'nothing' /* NOTHING: nothing\nNOTIFY_LEAD: notify_lead\nREASSIGN: reassign\nUNASSIGN: unassign */;
+        DROP TRIGGER IF EXISTS "config_stamp_agent_update";
+        CREATE TRIGGER "config_stamp_agent_update" AFTER UPDATE OF "telegram_id", "name", "username", "role", "active", "on_duty", "language", "notify_by", "private_chat" ON "agent" BEGIN
+            INSERT INTO "counter" ("name", "value") VALUES ('config', random() & 9007199254740991) ON CONFLICT ("name") DO UPDATE SET "value" = excluded."value";
+        END;"""
 
 
 async def downgrade(db: BaseDBAsyncClient) -> str:
     return """
+        DROP TRIGGER IF EXISTS "config_stamp_agent_update";
+        CREATE TRIGGER "config_stamp_agent_update" AFTER UPDATE OF "telegram_id", "name", "username", "role", "active", "on_duty", "language" ON "agent" BEGIN
+            INSERT INTO "counter" ("name", "value") VALUES ('config', random() & 9007199254740991) ON CONFLICT ("name") DO UPDATE SET "value" = excluded."value";
+        END;
         ALTER TABLE "agent" DROP COLUMN "notify_by";
         ALTER TABLE "agent" DROP COLUMN "private_chat";
         ALTER TABLE "department" DROP COLUMN "lead_id";
