@@ -15,6 +15,7 @@ day with a DST change counts the hours it really has.
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from itertools import pairwise
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+log = logging.getLogger(__name__)
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 # How far ahead the arithmetic looks for working time (a year of SLA minutes at 40
 # hours a week is about four years); a calendar with no working time is 24/7.
@@ -130,14 +132,20 @@ def calendar(
 
 
 def of_department(department: object | None) -> Calendar | None:
-    """A department's calendar (its stored settings were validated when saved)."""
+    """A department's calendar. Its settings were validated when saved; ones written
+    around the API that cannot be read count as 24/7 (logged), so that the SLA
+    timers never stop over them."""
     if department is None:
         return None
-    return calendar(
-        getattr(department, "time_zone", None),
-        getattr(department, "schedule", None),
-        getattr(department, "holidays", None),
-    )
+    try:
+        return calendar(
+            getattr(department, "time_zone", None),
+            getattr(department, "schedule", None),
+            getattr(department, "holidays", None),
+        )
+    except BadHours as bad:
+        log.warning("department %s: business hours ignored: %s", department, bad.message)
+        return None
 
 
 def add_working(cal: Calendar | None, start: datetime, amount: timedelta) -> datetime:

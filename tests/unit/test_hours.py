@@ -161,3 +161,13 @@ def test_a_stopped_clock_moves_due_times_by_the_working_time_it_stood(paused, re
     assert ticket.first_response_due == ticket.resolution_due == local(moved)
     assert ticket.sla_paused_at is None
     assert ticket.sla_paused_seconds == (local(resumed) - local(paused)).total_seconds()
+
+
+def test_unreadable_stored_hours_count_as_around_the_clock(caplog):
+    class Stored:  # written around the API
+        time_zone = "Mars/Olympus"
+        schedule = OFFICE
+        holidays = None
+
+    assert hours.of_department(Stored()) is None
+    assert "business hours ignored" in caplog.text
