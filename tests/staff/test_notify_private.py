@@ -137,3 +137,19 @@ async def test_sla_and_reopen_notices_privately_in_the_agents_language(env):
     relayed = last(env, STAFF)
     assert "Still there?" in relayed["text"]
     assert _mentioned(relayed) == [people.ann.id]
+
+
+async def test_a_rating_of_the_answer_is_told_privately_to_its_author(env):
+    people = await staff_desk(env)
+    await Agent.filter(id=people.desk.ann.id).update(notify_by=NotifyBy.PRIVATE, private_chat=True)
+    _, card = await claimed(env, people)
+    people.ann.send_text("Refunded", chat_id=STAFF, reply_to_message_id=card["message_id"])
+    await env.step()
+    answer = last(env, 501)
+    people.alice.press(answer, button(answer, "👍"))
+    await env.step()
+    rated = last(env, STAFF)
+    assert rated["text"] == "👍 #1001: Alice liked the answer by Ann. → Ann"
+    assert _mentioned(rated) == []
+    private = last(env, people.ann.id)["text"]
+    assert private.startswith("👍 #1001: Alice liked the answer by Ann.\n")
