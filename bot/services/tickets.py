@@ -25,6 +25,7 @@ from bot.services import (
     attachments,
     config,
     customers,
+    hours,
     rollups,
     scope,
     sla,
@@ -736,6 +737,9 @@ async def transfer(
         ticket.assignee = agent
         if agent is None and ticket.status.role == StatusRole.IN_PROGRESS:
             await _move(ticket, await _new_status(), now())
+        if hours.of_department(before.department) != hours.of_department(department):
+            # Other business hours: the due times are counted in the new department's.
+            await sla.follow_priority(ticket)
         await ticket.save()
         await Message.create(
             ticket=ticket,

@@ -4,7 +4,15 @@ nothing) and read back as written."""
 
 from __future__ import annotations
 
+from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
 import pytest
+
+from bot.clock import CLOCK
+from bot.i18n import create_i18n
+from models import Department, Priority, SlaPolicy, Ticket
+from tests.factories import make_desk, open_ticket
 
 OFFICE = {"mon": ["09:00-13:00", "14:00-18:00"], "fri": ["09:00-17:00"]}
 
@@ -126,3 +134,39 @@ async def test_an_agents_notify_by(client):
     assert status == 422  # read-only: the bot learns it
     status, now = await client.get(f"/api/v1/agents/{agent['id']}")
     assert now["notify_by"] == "private" and now["private_chat"] is False
+
+
+async def test_a_transfer_counts_the_due_times_in_the_new_departments_hours(client, db):
+    """Opened in Tech (24/7) on a Saturday at 11:00 Berlin, moved to Billing (weekdays
+    09:00-18:00): the first response is due on Monday at 10:00, no longer at noon."""
+    berlin = ZoneInfo("Europe/Berlin")
+    CLOCK.reset()
+    CLOCK.freeze()
+    try:
+        day = CLOCK.now().astimezone(berlin).date() + timedelta(days=2)
+        while day.weekday() != 5 or day.month in (3, 10):
+            day += timedelta(days=1)
+        saturday = datetime.combine(day, time(11, 0), berlin)
+        CLOCK.advance(saturday - CLOCK.now())
+        with create_i18n("en").context():
+            desk = await make_desk()
+            normal = await Priority.get(is_default=True)
+            await SlaPolicy.create(
+                name="normal", priority=normal, first_response_minutes=60, resolution_minutes=600
+            )
+            await Department.filter(id=desk.billing.id).update(
+                time_zone="Europe/Berlin", schedule=OFFICE | {"tue": ["09:00-18:00"]}
+            )
+            ticket = await open_ticket(desk.alice, desk.tech, "VPN", "It drops")
+        assert ticket.first_response_due == saturday + timedelta(hours=1)
+        status, moved = await client.post(
+            f"/api/v1/tickets/{ticket.id}/transfer", {"department_id": desk.billing.id}
+        )
+        assert status == 200, moved
+        now = await Ticket.get(id=ticket.id)
+        monday_nine = saturday + timedelta(days=2, hours=-2)
+        assert now.first_response_due == monday_nine + timedelta(hours=1)
+        # 600 working minutes: Monday 09:00-13:00 and 14:00-18:00 (8 h), Tuesday 09:00-11:00.
+        assert now.resolution_due == monday_nine + timedelta(days=1, hours=2)
+    finally:
+        CLOCK.reset()
