@@ -83,13 +83,13 @@ async def sla_check(moment: datetime) -> tuple[int, int]:
         sla_paused_at__isnull=True,
     ).select_related("status", "priority", "customer", "department")
     warnings = breaches = 0
-    ratios: dict[tuple[int | None, str | None], float] = {}
+    policies: dict[tuple[int | None, str | None], SlaPolicy | None] = {}
     for ticket in rows:
         key = (ticket.priority_id, ticket.customer.support_level)
-        if key not in ratios:
-            policy: SlaPolicy | None = await sla.policy_for(*key)
-            ratios[key] = policy.warning_ratio if policy else 0.8
-        ratio = ratios[key]
+        if key not in policies:
+            policies[key] = await sla.policy_for(*key)
+        policy = policies[key]
+        ratio = policy.warning_ratio if policy else 0.8
         checks = []
         if ticket.first_response_at is None and ticket.first_response_due is not None:
             checks.append(("first_response", ticket.first_response_due))
@@ -103,7 +103,17 @@ async def sla_check(moment: datetime) -> tuple[int, int]:
         )
         cal = hours.of_department(ticket.department)  # business hours: working time
         for what, due in checks:
-            allowed = hours.working_between(cal, start, due)
+            if cal is not None and policy is not None:
+                # The policy's working minutes (the wall time the clock stood does not
+                # say how much working time it took).
+                minutes = (
+                    policy.first_response_minutes
+                    if what == "first_response"
+                    else policy.resolution_minutes
+                )
+                allowed = timedelta(minutes=minutes)
+            else:
+                allowed = due - start
             state = sla.state_at(moment, due, allowed, ratio, cal)
             if state == SlaState.OK:
                 continue

@@ -17,6 +17,7 @@ from bot.services import automation
 from models import Department, Priority, SlaPolicy, Ticket
 from models.enums import SlaState
 from tests.handlers.wizard_support import STAFF, desk_with_staff_chat, last, press
+from tests.staff.helpers import card_of, fresh, new_ticket, staff_desk, tap
 
 BERLIN = ZoneInfo("Europe/Berlin")
 OFFICE = {d: ["09:00-18:00"] for d in ("mon", "tue", "wed", "thu", "fri")}
@@ -159,3 +160,35 @@ async def test_without_hours_the_desk_is_open_around_the_clock(env, clock):
     ticket = await _open(env, alice, 501, ("New ticket", "normal", "Skip", "Send"))
     assert _closed_notices(env, 501) == []
     assert ticket.first_response_due == sunday + timedelta(hours=1)
+
+
+async def test_the_clock_stopped_over_the_weekend_moves_the_due_time_by_working_time(env, clock):
+    """Opened Friday 17:00, answered 17:30 (waiting: the clock stands), the customer
+    replies Monday 10:00: the stop took 90 working minutes (Friday 17:30-18:00, Monday
+    09:00-10:00), so the resolution, due Monday 18:00, is due Tuesday 10:30; its
+    warning comes when 80 % of the 600 working minutes are used: Monday 17:30."""
+    people = await staff_desk(env)
+    await _hours(people.desk)
+    friday = next_weekday(4, time(17, 0))
+    move_to(friday)
+    ticket = await new_ticket(people.desk.alice, people.desk.billing)
+    await env.step()
+    assert ticket.resolution_due == friday + timedelta(days=3, hours=1)  # Monday 18:00
+    move_to(friday + timedelta(minutes=30))
+    card = await card_of(env, ticket.id)
+    await tap(env, people.ann, card, "I'll answer")
+    people.ann.send_text("Which invoice?", chat_id=STAFF, reply_to_message_id=card["message_id"])
+    await env.step()
+    assert (await fresh(ticket.id)).sla_paused_at is not None
+    monday = friday + timedelta(days=3)
+    move_to(monday.replace(hour=10))
+    people.alice.send_text("No. 1042", reply_to_message_id=last(env, 501)["message_id"])
+    await env.step()
+    resumed = await fresh(ticket.id)
+    assert resumed.sla_paused_at is None
+    assert resumed.resolution_due == monday.replace(hour=10, minute=30) + timedelta(days=1)
+    assert await automation.run_due(monday.replace(hour=17, minute=29)) == automation.Done()
+    done = await automation.run_due(monday.replace(hour=17, minute=30))
+    assert (done.warnings, done.breaches) == (1, 0)
+    done = await automation.run_due(resumed.resolution_due)
+    assert (done.warnings, done.breaches) == (0, 1)
