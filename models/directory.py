@@ -3,7 +3,7 @@
 from tortoise import fields
 from tortoise.models import Model
 
-from models.enums import SettableBy, StatusRole
+from models.enums import BreachAction, SettableBy, StatusRole
 
 
 class Department(Model):
@@ -15,6 +15,18 @@ class Department(Model):
     staff_chat_id = fields.BigIntField(null=True)
     order = fields.IntField(default=0)
     active = fields.BooleanField(default=True)
+    # Told about its tickets' SLA breaches when a policy says "notify_lead".
+    lead = fields.ForeignKeyField(
+        "models.Agent", related_name="leads", null=True, on_delete=fields.SET_NULL
+    )
+    # Business hours (bot.services.hours): an IANA time zone, per weekday ("mon".."sun")
+    # a list of "09:00-18:00" intervals (a day not listed is closed) and holiday dates
+    # ("2027-01-01"). No time zone: open 24/7 and the SLA counts every minute.
+    time_zone = fields.CharField(max_length=64, null=True)
+    schedule = fields.JSONField(null=True)
+    holidays = fields.JSONField(null=True)
+    # Outside hours a customer who opens a ticket or writes is told when to expect an answer.
+    closed_notice = fields.BooleanField(default=True)
     created_at = fields.DatetimeField(auto_now_add=True)
     updated_at = fields.DatetimeField(auto_now=True)
 
@@ -98,6 +110,12 @@ class SlaPolicy(Model):
     resolution_minutes = fields.IntField()
     # Share of the allowed time after which the card turns yellow.
     warning_ratio = fields.FloatField(default=0.8)
+    # On a breach, besides the notice (models.enums.BreachAction); `breach_agent` is the
+    # lead to tell (else the department's) or the agent the ticket goes to.
+    breach_action = fields.CharEnumField(BreachAction, default=BreachAction.NOTHING, max_length=16)
+    breach_agent = fields.ForeignKeyField(
+        "models.Agent", related_name="escalations", null=True, on_delete=fields.SET_NULL
+    )
     active = fields.BooleanField(default=True)
 
     class Meta:

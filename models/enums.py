@@ -79,3 +79,21 @@ class OutboxStatus(StrEnum):
     SENT = "sent"
     FAILED = "failed"
     BLOCKED = "blocked"
+
+
+class NotifyBy(StrEnum):
+    """How an agent is told about their tickets (a customer's follow-up, reopen, rating,
+    an SLA warning or breach): a mention in the staff thread, or a private message from
+    the bot (the thread still names them, without a second notification)."""
+
+    GROUP = "group"
+    PRIVATE = "private"
+
+
+class BreachAction(StrEnum):
+    """What an SLA policy does when a ticket breaches, besides the notice."""
+
+    NOTHING = "nothing"
+    NOTIFY_LEAD = "notify_lead"  # the policy's agent, else the department's lead
+    REASSIGN = "reassign"  # to the policy's agent
+    UNASSIGN = "unassign"  # back to the queue

@@ -3,7 +3,7 @@
 from tortoise import fields
 from tortoise.models import Model
 
-from models.enums import AgentRole
+from models.enums import AgentRole, NotifyBy
 
 
 class Customer(Model):
@@ -47,6 +47,10 @@ class Agent(Model):
     active = fields.BooleanField(default=True)
     on_duty = fields.BooleanField(default=True)
     language = fields.CharField(max_length=8, null=True)
+    # Notices about their tickets: mentioned in the thread, or told privately - once
+    # they have started the bot in a private chat (`private_chat`), else mentioned.
+    notify_by = fields.CharEnumField(NotifyBy, default=NotifyBy.GROUP, max_length=16)
+    private_chat = fields.BooleanField(default=False)
     # Round-robin picks the on-duty agent assigned longest ago.
     last_assigned_at = fields.DatetimeField(null=True)
     departments = fields.ManyToManyField(

@@ -19,7 +19,7 @@ from admin_api.schemas.common import (
     TelegramId,
 )
 from bot.services.details import nested_repetition
-from models.enums import SettableBy, StatusRole
+from models.enums import BreachAction, SettableBy, StatusRole
 
 Order = Annotated[int, Field(ge=-10_000, le=10_000)]
 ShortName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=64)]
@@ -27,6 +27,25 @@ Language = Literal["en", "ru"]
 LanguageCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z]{2,4})?$")]
 SupportLevel = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=32)]
 Search = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=128)]
+TimeZone = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=64),
+    Field(description="IANA name, e.g. Europe/Berlin; null: open 24/7"),
+]
+Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+Interval = Annotated[str, StringConstraints(strip_whitespace=True, max_length=11)]
+Schedule = Annotated[
+    dict[Weekday, Annotated[list[Interval], Field(max_length=12)]],
+    Field(
+        description='Per weekday the working intervals, e.g. {"mon": ["09:00-13:00", '
+        '"14:00-18:00"]}; a weekday left out is closed; "24:00" ends a day; across '
+        "midnight: two intervals. Needs time_zone."
+    ),
+]
+Holidays = Annotated[
+    list[Annotated[str, StringConstraints(max_length=10)]],
+    Field(max_length=400, description='Closed dates, e.g. ["2027-01-01"]'),
+]
 
 
 class DepartmentIn(Input):
@@ -38,10 +57,21 @@ class DepartmentIn(Input):
     )
     order: int = Field(0, ge=-10_000, le=10_000)
     active: bool = True
+    lead_id: Id | None = Field(
+        None, description="Agent told of breaches by policies with breach_action notify_lead"
+    )
+    time_zone: TimeZone | None = None
+    schedule: Schedule | None = None
+    holidays: Holidays | None = None
+    closed_notice: bool = Field(
+        True, description="Outside hours, tell a customer who writes when the desk opens"
+    )
 
 
 class DepartmentPatch(Input):
-    NULLABLE: ClassVar[frozenset[str]] = frozenset({"staff_chat_id"})
+    NULLABLE: ClassVar[frozenset[str]] = frozenset(
+        {"staff_chat_id", "lead_id", "time_zone", "schedule", "holidays"}
+    )
 
     name: Name | None = None
     description: LongText | None = None
@@ -49,6 +79,11 @@ class DepartmentPatch(Input):
     staff_chat_id: TelegramId | None = None
     order: int | None = Field(None, ge=-10_000, le=10_000)
     active: bool | None = None
+    lead_id: Id | None = None
+    time_zone: TimeZone | None = None
+    schedule: Schedule | None = None
+    holidays: Holidays | None = None
+    closed_notice: bool | None = None
 
 
 class DepartmentOut(Output):
@@ -59,6 +94,11 @@ class DepartmentOut(Output):
     staff_chat_id: int | None
     order: int
     active: bool
+    lead_id: int | None
+    time_zone: str | None
+    schedule: dict[str, list[str]] | None
+    holidays: list[str] | None
+    closed_notice: bool
     created_at: datetime
     updated_at: datetime
 
@@ -324,11 +364,19 @@ class SlaPolicyIn(Input):
     first_response_minutes: Minutes
     resolution_minutes: Minutes = Field(description="Not shorter than first_response_minutes")
     warning_ratio: WarningRatio = 0.8
+    breach_action: BreachAction = Field(
+        BreachAction.NOTHING,
+        description="On a breach, besides the notice: nothing, notify_lead (breach_agent_id, "
+        "else the department's lead), reassign (to breach_agent_id), unassign (to the queue)",
+    )
+    breach_agent_id: Id | None = None
     active: bool = True
 
 
 class SlaPolicyPatch(Input):
-    NULLABLE: ClassVar[frozenset[str]] = frozenset({"priority_id", "support_level"})
+    NULLABLE: ClassVar[frozenset[str]] = frozenset(
+        {"priority_id", "support_level", "breach_agent_id"}
+    )
 
     name: Name | None = None
     priority_id: Id | None = None
@@ -336,6 +384,8 @@ class SlaPolicyPatch(Input):
     first_response_minutes: Minutes | None = None
     resolution_minutes: Minutes | None = None
     warning_ratio: WarningRatio | None = None
+    breach_action: BreachAction | None = None
+    breach_agent_id: Id | None = None
     active: bool | None = None
 
 
@@ -347,6 +397,8 @@ class SlaPolicyOut(Output):
     first_response_minutes: int
     resolution_minutes: int
     warning_ratio: float
+    breach_action: BreachAction
+    breach_agent_id: int | None
     active: bool
 
 

@@ -9,7 +9,7 @@ from pydantic import AfterValidator, Field, StringConstraints
 
 from admin_api.schemas.common import Id, Name, Output, TelegramId
 from admin_api.schemas.directory import Input, Language, PageQuery, Search, SupportLevel
-from models.enums import AgentRole
+from models.enums import AgentRole, NotifyBy
 
 PersonName = Annotated[str, StringConstraints(strip_whitespace=True, max_length=128)]
 # Telegram usernames: 5-32 of A-Z a-z 0-9 _ (older and bot-side ones can be shorter).
@@ -34,6 +34,11 @@ class AgentIn(Input):
     active: bool = True
     on_duty: bool = True
     language: Language | None = None
+    notify_by: NotifyBy = Field(
+        NotifyBy.GROUP,
+        description="Notices about their tickets: a mention in the thread (group) or a "
+        "private message (private; a mention until they have started the bot privately)",
+    )
 
 
 class AgentPatch(Input):
@@ -49,6 +54,7 @@ class AgentPatch(Input):
     active: bool | None = None
     on_duty: bool | None = None
     language: Language | None = None
+    notify_by: NotifyBy | None = None
 
 
 class AgentOut(Output):
@@ -61,6 +67,8 @@ class AgentOut(Output):
     active: bool
     on_duty: bool
     language: str | None
+    notify_by: NotifyBy
+    private_chat: bool = Field(description="Has started the bot privately (read-only)")
     created_at: datetime
 
     @classmethod

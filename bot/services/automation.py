@@ -21,11 +21,13 @@ from bot.delivery import outbox
 from bot.delivery.outbox import transaction
 from bot.i18n import speaking
 from bot.periodic import Periodic
-from bot.services import rollups, sla, staff_thread, tickets
+from bot.services import config, hours, rollups, sla, staff_thread, tickets
+from bot.services.errors import DomainError
 from bot.services.settings import runtime_settings
 from bot.ui import staff as staff_ui
+from bot.ui.html import escape
 from models import SlaPolicy, Ticket, TicketEvent
-from models.enums import ActorType, SlaState, StatusRole
+from models.enums import ActorType, BreachAction, SlaState, StatusRole
 
 log = logging.getLogger(__name__)
 BATCH = 200
@@ -81,13 +83,13 @@ async def sla_check(moment: datetime) -> tuple[int, int]:
         sla_paused_at__isnull=True,
     ).select_related("status", "priority", "customer", "department")
     warnings = breaches = 0
-    ratios: dict[tuple[int | None, str | None], float] = {}
+    policies: dict[tuple[int | None, str | None], SlaPolicy | None] = {}
     for ticket in rows:
         key = (ticket.priority_id, ticket.customer.support_level)
-        if key not in ratios:
-            policy: SlaPolicy | None = await sla.policy_for(*key)
-            ratios[key] = policy.warning_ratio if policy else 0.8
-        ratio = ratios[key]
+        if key not in policies:
+            policies[key] = await sla.policy_for(*key)
+        policy = policies[key]
+        ratio = policy.warning_ratio if policy else 0.8
         checks = []
         if ticket.first_response_at is None and ticket.first_response_due is not None:
             checks.append(("first_response", ticket.first_response_due))
@@ -99,8 +101,20 @@ async def sla_check(moment: datetime) -> tuple[int, int]:
         start = (ticket.sla_started_at or ticket.created_at) + timedelta(
             seconds=ticket.sla_paused_seconds
         )
+        cal = hours.of_department(ticket.department)  # business hours: working time
         for what, due in checks:
-            state = sla.state_at(moment, due, due - start, ratio)
+            if cal is not None and policy is not None:
+                # The policy's working minutes (the wall time the clock stood does not
+                # say how much working time it took).
+                minutes = (
+                    policy.first_response_minutes
+                    if what == "first_response"
+                    else policy.resolution_minutes
+                )
+                allowed = timedelta(minutes=minutes)
+            else:
+                allowed = due - start
+            state = sla.state_at(moment, due, allowed, ratio, cal)
             if state == SlaState.OK:
                 continue
             if state == SlaState.BREACHED or worst == SlaState.OK:
@@ -145,6 +159,8 @@ async def _announce(ticket: Ticket, what: str, due: datetime, state: SlaState) -
         return False
     target = await staff_thread.card_target(ticket)
     chat_id = ticket.staff_chat_id or await staff_thread.staff_chat_for(ticket.department)
+    assignee = await staff_thread.assignee_of(ticket)
+    key = f"sla:{ticket.id}:{what}:{state.value}"
     try:
         async with transaction():
             await TicketEvent.create(
@@ -157,20 +173,92 @@ async def _announce(ticket: Ticket, what: str, due: datetime, state: SlaState) -
             if chat_id is not None:
                 await outbox.send_text(
                     chat_id,
-                    _announcement(ticket.number, what, due, state)
-                    + staff_ui.to(await staff_thread.assignee_of(ticket)),
+                    _announcement(ticket.number, what, due, state) + staff_ui.to(assignee),
                     reply_to=target if ticket.staff_chat_id == chat_id else None,
                     message_thread_id=await staff_thread.thread_of(ticket),
                     ticket_id=ticket.id,
-                    dedupe_key=f"sla:{ticket.id}:{what}:{state.value}",
+                    dedupe_key=key,
                 )
+            await staff_thread.tell_privately(
+                ticket,
+                assignee,
+                lambda: _announcement(
+                    ticket.number, what, due, state, assignee.language if assignee else None
+                ),
+                dedupe_key=f"{key}:private",
+            )
+            if state == SlaState.BREACHED:
+                await escalate(ticket, what)
     except IntegrityError:
         return False
     return True
 
 
-def _announcement(number: int, what: str, due: datetime, state: SlaState) -> str:
-    with speaking(None):
+ESCALATOR = tickets.Actor(ActorType.SYSTEM, "sla escalation", is_admin=True)
+
+
+async def escalate(ticket: Ticket, what: str) -> None:
+    """The breach rule of the ticket's SLA policy, in the transaction that records the
+    breach (so once per breached deadline): tell a lead - the policy's agent, else the
+    department's - or pass the ticket to the policy's agent, or back to the queue. An
+    agent who cannot take it (inactive, another department, the customer themselves)
+    leaves the ticket as it is: the thread is told why."""
+    policy = await sla.policy_for(ticket.priority_id, ticket.customer.support_level)
+    if policy is None or policy.breach_action == BreachAction.NOTHING:
+        return
+    snap = await config.snapshot()
+    action = policy.breach_action
+    agent = snap.agent(policy.breach_agent_id)
+    if action == BreachAction.NOTIFY_LEAD:
+        department = snap.department(ticket.department_id)
+        agent = agent or snap.agent(department.lead_id if department else None)
+        if agent is None or not agent.active:
+            log.warning("#%s breached: no active lead to tell", ticket.number)
+            return
+        lead = agent
+        with speaking(None):
+            text = staff_ui.escalated_to_lead(ticket.number, staff_ui.addressed(lead))
+        await staff_thread.in_thread(ticket, text)
+        await staff_thread.tell_privately(
+            ticket, lead, lambda: staff_ui.escalated_to_lead(ticket.number, escape(lead.name))
+        )
+    else:
+        target = agent.id if action == BreachAction.REASSIGN and agent else None
+        if target == ticket.assignee_id:
+            return  # theirs already (or in the queue already)
+        try:
+            moved = await tickets.assign(ticket.id, target, ESCALATOR)
+        except DomainError as refused:
+            with speaking(None):
+                text = staff_ui.not_possible(refused.message)
+            await staff_thread.in_thread(ticket, f"⏫ #{ticket.number}: {text}")
+            return
+        ticket.assignee_id = moved.assignee_id
+        with speaking(None):
+            text = (
+                staff_ui.escalated_to_agent(ticket.number, staff_ui.addressed(agent))
+                if agent is not None and target is not None
+                else staff_ui.escalated_to_queue(ticket.number)
+            )
+        await staff_thread.in_thread(ticket, text)
+        if agent is not None and target is not None:
+            new = agent
+            await staff_thread.tell_privately(
+                ticket, new, lambda: staff_ui.escalated_to_agent(ticket.number, escape(new.name))
+            )
+    await TicketEvent.create(
+        ticket_id=ticket.id,
+        kind="sla_escalated",
+        actor_type=ActorType.SYSTEM,
+        actor_name="sla",
+        data={"deadline": what, "action": action.value, "agent_id": agent.id if agent else None},
+    )
+
+
+def _announcement(
+    number: int, what: str, due: datetime, state: SlaState, language: str | None = None
+) -> str:
+    with speaking(language):
         label = staff_ui.first_response() if what == "first_response" else staff_ui.resolution()
         when = due.strftime("%d.%m %H:%M UTC")
         if state == SlaState.BREACHED:

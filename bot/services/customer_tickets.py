@@ -16,7 +16,7 @@ from tortoise.exceptions import IntegrityError
 from bot.delivery import outbox
 from bot.delivery.outbox import transaction
 from bot.i18n import speaking
-from bot.services import config, tickets
+from bot.services import config, hours, tickets
 from bot.services.attachments import StoredFile
 from bot.services.errors import Conflict, NotFound
 from bot.services.scope import joined_transaction
@@ -257,6 +257,7 @@ async def submit(customer: Customer, draft: Draft, key: str) -> Ticket:
                 dedupe_key=dedupe_key,
                 key_unused=True,
             )
+            await tell_if_closed(ticket)
     except IntegrityError:
         raise AlreadySubmitted("submitted concurrently") from None
     return ticket
@@ -289,7 +290,33 @@ async def add_message(
             ticket.id, text, files, customer_actor(customer), held=ticket
         )
         await link_in_chat(message, customer.telegram_id, telegram_ids)
+        await tell_if_closed(ticket)
     return message
+
+
+async def tell_if_closed(ticket: Ticket) -> None:
+    """Outside its department's business hours the customer is told when to expect an
+    answer - once per ticket and closed stretch (the outbox key names the opening), and
+    only where the department's `closed_notice` is on."""
+    department = (await config.snapshot()).department(ticket.department_id)
+    if department is None or not department.closed_notice:
+        return
+    cal = hours.of_department(department)
+    opens = hours.next_open(cal, tickets.now())
+    if cal is None or opens is None or ticket.customer.banned:
+        return
+    customer = ticket.customer
+    with speaking(customer.language):
+        text = texts.closed_now(
+            texts.opening_time(opens.astimezone(cal.zone), tickets.now().astimezone(cal.zone))
+        )
+    await outbox.send_text(
+        customer.telegram_id,
+        text,
+        ticket_id=ticket.id,
+        side=Side.CUSTOMER,
+        dedupe_key=f"closed:{ticket.id}:{opens.isoformat()}",
+    )
 
 
 async def link_in_chat(message: Message, chat_id: int, telegram_ids: Sequence[int]) -> None:

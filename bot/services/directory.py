@@ -14,10 +14,11 @@ from tortoise.models import Model
 from tortoise.queryset import QuerySet
 
 from bot.delivery.outbox import transaction
+from bot.services import hours
 from bot.services.errors import Conflict, Invalid, NotFound
 from bot.services.tokens import EVERYTHING, Scope
 from models import Agent, Category, Department, Priority, SlaPolicy, Status, Template, Ticket
-from models.enums import StatusRole
+from models.enums import BreachAction, StatusRole
 
 
 async def get_or_404(source: type[Model] | QuerySet[Any], object_id: int, what: str) -> Any:
@@ -77,8 +78,33 @@ async def list_departments(
     return await page(query, limit, offset)
 
 
+def _check_hours(
+    time_zone: str | None, schedule: dict[str, Any] | None, holidays: list[str] | None
+) -> None:
+    """Business hours that bot.services.hours can count with: a known IANA time zone,
+    intervals that neither overlap nor end before they start, real dates; a schedule
+    needs a time zone to be read in."""
+    if schedule and not time_zone:
+        raise invalid_field("time_zone", "a schedule needs a time zone", "missing")
+    try:
+        if time_zone:
+            hours.parse_zone(time_zone)
+        hours.parse_schedule(schedule or {})
+        hours.parse_holidays(holidays or [])
+    except hours.BadHours as bad:
+        raise invalid_field(bad.field, bad.message, "invalid_hours") from None
+
+
+async def _check_lead(agent_id: int | None, field: str = "lead_id") -> None:
+    agent = await require_ref(Agent, agent_id, field, "agent")
+    if agent is not None and not agent.active:
+        raise invalid_field(field, f"agent {agent_id} is not active", "inactive_agent")
+
+
 async def create_department(**fields: Any) -> Department:
     await _unique(Department, "name", fields["name"], "department")
+    _check_hours(fields.get("time_zone"), fields.get("schedule"), fields.get("holidays"))
+    await _check_lead(fields.get("lead_id"))
     return await save(Department(**fields), "department")
 
 
@@ -86,6 +112,13 @@ async def update_department(department_id: int, **fields: Any) -> Department:
     department = await get_or_404(Department, department_id, "department")
     if "name" in fields:
         await _unique(Department, "name", fields["name"], "department", exclude_id=department_id)
+    _check_hours(
+        fields.get("time_zone", department.time_zone),
+        fields.get("schedule", department.schedule),
+        fields.get("holidays", department.holidays),
+    )
+    if fields.get("lead_id") is not None:
+        await _check_lead(fields["lead_id"])
     department.update_from_dict(fields)
     return await save(department, "department")
 
@@ -370,9 +403,24 @@ async def list_sla_policies(
     return await page(query, limit, offset)
 
 
+async def _check_breach(action: BreachAction, agent_id: int | None) -> None:
+    """A reassignment needs the agent it goes to; a lead to notify may come from the
+    department instead; nothing and unassign take no agent."""
+    if action == BreachAction.REASSIGN and agent_id is None:
+        raise invalid_field("breach_agent_id", "reassign needs breach_agent_id", "missing")
+    if action in (BreachAction.NOTHING, BreachAction.UNASSIGN) and agent_id is not None:
+        raise invalid_field(
+            "breach_agent_id", f"breach_action {action.value} takes no agent", "not_used"
+        )
+    await _check_lead(agent_id, "breach_agent_id")
+
+
 async def create_sla_policy(**fields: Any) -> SlaPolicy:
     _check_sla_times(fields["first_response_minutes"], fields["resolution_minutes"])
     await require_ref(Priority, fields.get("priority_id"), "priority_id", "priority")
+    await _check_breach(
+        fields.get("breach_action", BreachAction.NOTHING), fields.get("breach_agent_id")
+    )
     return await save(SlaPolicy(**fields), "SLA policy")
 
 
@@ -384,6 +432,11 @@ async def update_sla_policy(policy_id: int, **fields: Any) -> SlaPolicy:
     )
     if fields.get("priority_id") is not None:
         await require_ref(Priority, fields["priority_id"], "priority_id", "priority")
+    if "breach_action" in fields or "breach_agent_id" in fields:
+        await _check_breach(
+            fields.get("breach_action", policy.breach_action),
+            fields.get("breach_agent_id", policy.breach_agent_id),
+        )
     policy.update_from_dict(fields)
     return await save(policy, "SLA policy")
 

@@ -19,9 +19,9 @@ from datetime import datetime
 from typing import Any
 
 from tortoise.functions import Count
-from tortoise.transactions import in_transaction
 
 from bot.clock import CLOCK
+from bot.delivery.outbox import transaction
 from bot.services.directory import get_or_404, invalid_field, page, require_ref, save
 from bot.services.errors import Conflict, NotFound
 from models import Article, Category, Customer, Deflection, Department
@@ -233,7 +233,7 @@ async def update_article(article_id: int, **fields: Any) -> Article:
 
 
 async def delete_article(article_id: int) -> None:
-    async with in_transaction():
+    async with transaction():
         article = await get_article(article_id)
         if await Deflection.filter(article_id=article_id).exists():
             # Deleting would take its deflections out of the statistics.

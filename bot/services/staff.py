@@ -17,7 +17,7 @@ from bot.services.errors import Conflict, Forbidden, Invalid, NotFound
 from bot.services.scope import joined_transaction
 from bot.ui import staff as staff_ui
 from models import Agent, Customer, MessageLink, Template, Ticket
-from models.enums import AgentRole, Side
+from models.enums import AgentRole, NotifyBy, Side
 
 QUEUE_LIMIT = 20
 # Telegram user ids are positive and below 2**52.
@@ -162,6 +162,23 @@ async def release(ticket_id: int, agent: Agent) -> Ticket:
 async def set_duty(agent: Agent, on_duty: bool) -> None:
     await Agent.filter(id=agent.id).update(on_duty=on_duty)
     agent.on_duty = on_duty
+
+
+async def set_notify_by(agent: Agent, choice: NotifyBy) -> None:
+    """How the agent is told about their tickets (bot.ui.staff.told_privately)."""
+    await Agent.filter(id=agent.id).update(notify_by=choice)
+    config.changed()
+
+
+async def opened_private_chat(telegram_id: int) -> bool:
+    """Someone started the bot privately: if an agent, the bot can write to them from
+    now on (their private notices). Whether an agent's flag changed."""
+    agent = (await config.snapshot()).agent_by_telegram_id(telegram_id)
+    if agent is None or agent.private_chat:
+        return False
+    await Agent.filter(id=agent.id).update(private_chat=True)
+    config.changed()
+    return True
 
 
 def _open() -> Q:

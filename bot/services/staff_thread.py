@@ -27,7 +27,7 @@ from bot.services import config, scope
 from bot.services.settings import runtime_settings
 from bot.ui import cards, texts
 from bot.ui import staff as staff_ui
-from bot.ui.html import MESSAGE_LIMIT, visible_length
+from bot.ui.html import MESSAGE_LIMIT, escape, visible_length
 from models import (
     Agent,
     Attachment,
@@ -330,11 +330,16 @@ COALESCE_WINDOW = timedelta(minutes=5)
 _THREAD_SENDS = ("sendMessage", "copyMessage", "sendMediaGroup", *outbox.MEDIA_METHODS.values())
 
 
-def relay_text(ticket: Ticket, messages: Sequence[Message], assignee: Agent | None) -> str:
-    """The staff copy of a customer's messages: who and when (mentioning `assignee`,
-    who answers the ticket), then each text (a blank line between them); "(edited)"
-    once any of them was edited."""
-    with speaking(None):
+def relay_text(
+    ticket: Ticket,
+    messages: Sequence[Message],
+    assignee: Agent | None,
+    language: str | None = None,
+) -> str:
+    """The staff copy of a customer's messages: who and when (naming `assignee`, who
+    answers the ticket), then each text (a blank line between them); "(edited)" once
+    any of them was edited. In the desk's language, or `language` (a private notice)."""
+    with speaking(language):
         header = texts.staff_customer_message(
             ticket.number, ticket.customer.display_name, ticket.customer.username, messages[0]
         )
@@ -347,6 +352,23 @@ def relay_text(ticket: Ticket, messages: Sequence[Message], assignee: Agent | No
 
 async def assignee_of(ticket: Ticket) -> Agent | None:
     return (await config.snapshot()).agent(ticket.assignee_id)
+
+
+async def tell_privately(
+    ticket: Ticket,
+    agent: Agent | None,
+    render: Callable[[], str],
+    *,
+    dedupe_key: str | None = None,
+) -> None:
+    """A notice about `ticket` as a private message to `agent`, when they chose that and
+    the bot can write to them (staff_ui.told_privately; else the thread's notice
+    mentions them). `render` runs in the agent's language."""
+    if agent is None or not agent.active or not staff_ui.told_privately(agent):
+        return
+    with speaking(agent.language):
+        text = staff_ui.private_notice(render(), staff_ui.card_link(ticket))
+    await outbox.send_text(agent.telegram_id, text, ticket_id=ticket.id, dedupe_key=dedupe_key)
 
 
 async def shown_together(row: OutboxMessage) -> list[Message]:
@@ -454,12 +476,19 @@ async def relay_customer_message(
         return
     reply_to = target
     if message.text or files:
+        assignee = await assignee_of(ticket)
         rows = await in_thread(
             ticket,
-            relay_text(ticket, [message], await assignee_of(ticket)),
+            relay_text(ticket, [message], assignee),
             reply_to=target,
             message_id=message.id,
             side=Side.STAFF,
+        )
+        # (A text coalesced into a waiting copy was told privately with that copy.)
+        await tell_privately(
+            ticket,
+            assignee,
+            lambda: relay_text(ticket, [message], None, assignee.language if assignee else None),
         )
         if message.text:
             reply_to = rows[0]  # the files follow the text
@@ -488,6 +517,8 @@ async def in_thread(
 async def customer_blocked_bot(telegram_id: int, *, blocked: bool) -> None:
     """Delivery to the customer stops (held) or resumes; each open ticket's thread is told."""
     async with transaction():
+        # An agent who blocks the bot cannot be told privately (mentioned instead).
+        await Agent.filter(telegram_id=telegram_id).update(private_chat=not blocked)
         # Compare-and-set: the block's own update and a 403 on a send may learn of it
         # at the same moment (two instances); only the one that flips it tells.
         flipped = await Customer.filter(telegram_id=telegram_id, blocked_bot=not blocked).update(
@@ -537,13 +568,19 @@ async def status_changed(ticket: Ticket, previous: Status, kind: str, *, by_cust
         who, assignee = ticket.customer.display_name, ticket.assignee
         with speaking(None):
             if kind == "reopened":
-                mentioned = (assignee.telegram_id, assignee.name) if assignee else None
-                text = staff_ui.customer_reopened(ticket.number, who, mentioned)
+                named = staff_ui.addressed(assignee) if assignee else None
+                text = staff_ui.customer_reopened(ticket.number, who, named)
             elif previous.role == StatusRole.RESOLVED:
                 text = staff_ui.customer_confirmed(ticket.number, who)
             else:
                 text = staff_ui.customer_closed(ticket.number, who)
         await in_thread(ticket, text)
+        if kind == "reopened" and assignee is not None:
+            await tell_privately(
+                ticket,
+                assignee,
+                lambda: staff_ui.customer_reopened(ticket.number, who, escape(assignee.name)),
+            )
     thread = await thread_of(ticket)
     if thread is None:
         return
@@ -586,14 +623,19 @@ async def answer_rated(ticket: Ticket, answer: Message) -> None:
         .first()
     )
     agent = await Agent.get_or_none(id=answer.author_agent_id) if answer.author_agent_id else None
-    with speaking(None):
-        text = staff_ui.answer_rated(
+
+    def rated() -> str:
+        return staff_ui.answer_rated(
             ticket.number,
             ticket.customer.display_name,
             agent.name if agent else texts.support_team(),
             liked=(answer.rating or 0) > 0,
-        ) + staff_ui.to(agent)
+        )
+
+    with speaking(None):
+        text = rated() + staff_ui.to(agent)
     await in_thread(ticket, text, reply_to=link.telegram_message_id if link else None)
+    await tell_privately(ticket, agent, rated)
 
 
 async def ticket_rated(ticket: Ticket, *, score: bool, comment: bool) -> None:
@@ -611,6 +653,10 @@ async def ticket_rated(ticket: Ticket, *, score: bool, comment: bool) -> None:
             told.append(staff_ui.csat_comment(ticket.number, who, ticket.csat_comment))
     for text in told:
         await in_thread(ticket, text)
+    if score:
+        await tell_privately(
+            ticket, assignee, lambda: staff_ui.csat_given(ticket.number, who, ticket.csat or 0)
+        )
 
 
 def with_texts(i18n: I18n, hook: Callable[..., Awaitable[T]]) -> Callable[..., Awaitable[T]]:

@@ -24,6 +24,7 @@ from bot.services import (
     attachments,
     config,
     customers,
+    hours,
     rollups,
     scope,
     sla,
@@ -220,8 +221,8 @@ async def _move(ticket: Ticket, status: Status, moment: datetime) -> None:
     )
     if sla.clock_stops(status, pause_waiting):
         sla.stop(ticket, moment)
-    else:
-        sla.resume(ticket, moment)
+    elif ticket.sla_paused_at is not None:
+        sla.resume(ticket, moment, await sla.calendar_of(ticket.department_id))
     ticket.status = status
 
 
@@ -399,7 +400,7 @@ async def create_ticket(
         first_due, resolution_due = (
             (None, None)
             if is_alert
-            else await sla.due_times(priority.id, customer.support_level, created)
+            else await sla.due_times(priority.id, customer.support_level, created, department.id)
         )
         status = await _status(StatusRole.WAITING) if is_alert else await _new_status()
         assignee, reason = (actor.agent, "alert") if is_alert else (None, "")
@@ -731,6 +732,9 @@ async def transfer(
         ticket.assignee = agent
         if agent is None and ticket.status.role == StatusRole.IN_PROGRESS:
             await _move(ticket, await _new_status(), now())
+        if hours.of_department(before.department) != hours.of_department(department):
+            # Other business hours: the due times are counted in the new department's.
+            await sla.follow_priority(ticket)
         await ticket.save()
         await Message.create(
             ticket=ticket,

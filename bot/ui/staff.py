@@ -15,7 +15,7 @@ from bot.ui.callbacks import StaffCb
 from bot.ui.html import escape
 from bot.ui.keyboards import as_payload
 from models import Agent, Department, Priority, Status, Template, Ticket
-from models.enums import StatusRole
+from models.enums import NotifyBy, StatusRole
 
 MENU_LIMIT = 24
 
@@ -324,10 +324,71 @@ def mention(telegram_id: int, name: str) -> str:
     return f'<a href="tg://user?id={telegram_id}">{escape(name)}</a>'
 
 
+def told_privately(agent: Agent) -> bool:
+    """The agent gets their notices as a private message from the bot: they chose it
+    (notify_by private) and have started the bot privately - until then a bot cannot
+    write to them, and they are mentioned in the thread instead."""
+    return agent.notify_by == NotifyBy.PRIVATE and agent.private_chat
+
+
+def addressed(agent: Agent) -> str:
+    """The agent a notice is for: a mention that notifies them, or just their name when
+    they are told privately (one notification, not two)."""
+    if told_privately(agent):
+        return escape(agent.name)
+    return mention(agent.telegram_id, agent.name)
+
+
 def to(agent: Agent | None) -> str:
-    """ " → Ann" mentioning the agent a notice is for (Telegram notifies them); nothing
-    when the ticket has nobody answering it."""
-    return "" if agent is None else f" → {mention(agent.telegram_id, agent.name)}"
+    """ " → Ann" naming the agent a notice is for (mentioned: Telegram notifies them);
+    nothing when the ticket has nobody answering it."""
+    return "" if agent is None else f" → {addressed(agent)}"
+
+
+def private_notice(text: str, link: str | None) -> str:
+    """A notice as the agent's private message, with a link to the ticket's thread."""
+    if link is None:
+        return text
+    return f'{text}\n<a href="{link}">' + _("Open the ticket's thread") + "</a>"
+
+
+def notify_usage(current: NotifyBy) -> str:
+    where = _("a private message from me") if current == NotifyBy.PRIVATE else _("a mention here")
+    return _(
+        "You get the notices about your tickets (a customer's reply, a reopen, a rating, "
+        "an SLA warning or breach) as {where}. To change it: <code>/notify private</code> "
+        "or <code>/notify group</code>."
+    ).format(where=where)
+
+
+def notify_set(chosen: NotifyBy, can_write: bool) -> str:
+    if chosen == NotifyBy.GROUP:
+        return _("👌 Done: you will be mentioned here about your tickets.")
+    if can_write:
+        return _("👌 Done: I will tell you about your tickets in a private message.")
+    return _(
+        "👌 Saved. I cannot write to you privately yet: please open a chat with me and "
+        "press Start. Until then you will be mentioned here."
+    )
+
+
+def escalated_to_lead(number: int, lead: str) -> str:
+    """`lead`: addressed(agent)."""
+    return _("⏫ #{number}: the SLA is breached; {lead}, please take a look.").format(
+        number=number, lead=lead
+    )
+
+
+def escalated_to_agent(number: int, agent: str) -> str:
+    return _("⏫ #{number}: the SLA is breached; the ticket passes to {agent}.").format(
+        number=number, agent=agent
+    )
+
+
+def escalated_to_queue(number: int) -> str:
+    return _("⏫ #{number}: the SLA is breached; the ticket goes back to the queue.").format(
+        number=number
+    )
 
 
 def answer_rated(number: int, customer: str, agent: str, liked: bool) -> str:
@@ -356,14 +417,14 @@ def customer_confirmed(number: int, customer: str) -> str:
     )
 
 
-def customer_reopened(number: int, customer: str, assignee: tuple[int, str] | None) -> str:
-    """`assignee`: (Telegram id, name) of the agent to notify, if the ticket has one."""
+def customer_reopened(number: int, customer: str, assignee: str | None) -> str:
+    """`assignee`: the agent answering the ticket, if any, as `addressed` renders them."""
     head = _("🔓 #{number}: {customer} reopened the ticket.").format(
         number=number, customer=escape(customer)
     )
     if assignee is None:
         return f"{head} " + _("It waits for «I'll answer».")
-    return f"{head} " + _("{assignee}, it is yours again.").format(assignee=mention(*assignee))
+    return f"{head} " + _("{assignee}, it is yours again.").format(assignee=assignee)
 
 
 def csat_given(number: int, customer: str, score: int) -> str:

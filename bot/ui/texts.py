@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
+
 from aiogram.utils.i18n import I18n
 from aiogram.utils.i18n import gettext as _
 
@@ -682,3 +684,41 @@ def temporarily_unavailable() -> str:
         "Support is briefly unavailable on our side, so this was not taken. Please "
         "send it again in a minute."
     )
+
+
+# -- business hours -----------------------------------------------------------------------
+
+
+def on_weekday(index: int) -> str:
+    """ "on Monday" (Monday is 0)."""
+    names = (
+        _("on Monday"),
+        _("on Tuesday"),
+        _("on Wednesday"),
+        _("on Thursday"),
+        _("on Friday"),
+        _("on Saturday"),
+        _("on Sunday"),
+    )
+    return names[index]
+
+
+def opening_time(opens: datetime, now: datetime) -> str:
+    """ "on Monday from 09:00 (UTC+3)" in the department's time (`opens` and `now` are
+    local); with the date when it is a week or more away."""
+    offset = opens.utcoffset() or timedelta(0)
+    minutes = round(offset.total_seconds() / 60)
+    sign = "+" if minutes >= 0 else "-"
+    hours_part, minutes_part = divmod(abs(minutes), 60)
+    zone = f"UTC{sign}{hours_part}" + (f":{minutes_part:02d}" if minutes_part else "")
+    day = on_weekday(opens.weekday())
+    if (opens.date() - now.date()).days >= 7:
+        day += opens.strftime(" %d.%m")
+    return _("{day} from {time}").format(day=day, time=f"{opens:%H:%M} ({zone})")
+
+
+def closed_now(when: str) -> str:
+    return _(
+        "🌙 We're closed now; we'll answer {when}. Your message is saved, "
+        "there is no need to write again."
+    ).format(when=when)

@@ -40,12 +40,13 @@ from admin_api.schemas.people import AgentIn, AgentOut, CustomerIn, CustomerOut,
 from bot.services import config, directory, erasure, faq, people, tokens
 from bot.services.config import Snapshot
 from bot.services.errors import DomainError, Forbidden
+from bot.services.hours import WEEKDAYS
 from bot.services.settings import runtime_settings, update_settings
 from console.i18n import N_
 from console.keys import RENDERER, SETTINGS
 from console.views.common import actor, domain_errors, parse, principal, wake
 from models import Category, Department, Priority, SlaPolicy, Status
-from models.enums import AgentRole, SettableBy, TokenRole
+from models.enums import AgentRole, BreachAction, NotifyBy, SettableBy, TokenRole
 
 Choices = Callable[[Snapshot], list[tuple[str, str]]]
 PAGE = 50
@@ -62,6 +63,9 @@ class Field:
     choices: Choices | None = None
     blank: str | None = None  # the select's empty option (None: there is none)
     preview: bool = False
+    # A value the form shows as text and reads back (business hours, holiday dates).
+    show: Callable[[Any], str] | None = None
+    read: Callable[[str], Any] | None = None
 
 
 @dataclass(frozen=True)
@@ -108,6 +112,34 @@ def _fixed(*values: str) -> Choices:
 
 LANGUAGES = _fixed("en", "ru")
 
+
+def _show_schedule(schedule: dict[str, list[str]] | None) -> str:
+    """A line per open weekday: "mon 09:00-13:00, 14:00-18:00"."""
+    schedule = schedule or {}
+    days = sorted(schedule, key=lambda d: WEEKDAYS.index(d) if d in WEEKDAYS else len(WEEKDAYS))
+    return "\n".join(f"{day} {', '.join(schedule[day])}" for day in days)
+
+
+def _read_schedule(text: str) -> dict[str, list[str]]:
+    """The lines back as the API's schedule; the schema and the service judge them (a
+    line that is not "weekday intervals" is kept as it is, to be refused by name)."""
+    schedule: dict[str, list[str]] = {}
+    for line in text.splitlines():
+        day, _, rest = line.strip().partition(" ")
+        if day:
+            spans = [s for s in rest.replace(",", " ").split() if s]
+            schedule.setdefault(day.strip(":").lower(), []).extend(spans)
+    return schedule
+
+
+def _show_dates(dates: list[str] | None) -> str:
+    return ", ".join(dates or [])
+
+
+def _read_dates(text: str) -> list[str]:
+    return [d for d in text.replace(",", " ").split() if d]
+
+
 SECTIONS: dict[str, Section] = {
     s.slug: s
     for s in (
@@ -150,6 +182,12 @@ SECTIONS: dict[str, Section] = {
                 Field("department_ids", N_("Departments"), "multi", _departments),
                 Field("role", N_("Role"), "select", _fixed(*(r.value for r in AgentRole))),
                 Field("language", N_("Language"), "select", LANGUAGES, N_("the customer's")),
+                Field(
+                    "notify_by",
+                    N_("Notices about their tickets"),
+                    "select",
+                    _fixed(*(n.value for n in NotifyBy)),
+                ),
                 Field("active", N_("Active"), "check"),
                 Field("on_duty", N_("On duty"), "check"),
             ),
@@ -173,8 +211,26 @@ SECTIONS: dict[str, Section] = {
                 Field("visible", N_("Offered to customers"), "check"),
                 Field("active", N_("Active"), "check"),
                 Field("description", N_("Description"), "textarea"),
+                Field(
+                    "lead_id", N_("Lead (told of SLA breaches)"), "select", _agents, N_("nobody")
+                ),
+                Field("time_zone", N_("Time zone (e.g. Europe/Berlin; empty: open 24/7)")),
+                Field(
+                    "schedule",
+                    N_("Business hours: a line per weekday, e.g. mon 09:00-13:00, 14:00-18:00"),
+                    "textarea",
+                    show=_show_schedule,
+                    read=_read_schedule,
+                ),
+                Field(
+                    "holidays",
+                    N_("Holidays (dates, e.g. 2027-01-01, 2027-12-25)"),
+                    show=_show_dates,
+                    read=_read_dates,
+                ),
+                Field("closed_notice", N_("Outside hours, tell customers when we open"), "check"),
             ),
-            columns=("name", "order", "visible", "active", "staff_chat_id"),
+            columns=("name", "order", "visible", "active", "staff_chat_id", "time_zone"),
             list_items=directory.list_departments,
             get_item=partial(directory.get_or_404, Department, what="department"),
             create=directory.create_department,
@@ -295,6 +351,19 @@ SECTIONS: dict[str, Section] = {
                 Field("first_response_minutes", N_("First response, minutes"), "number"),
                 Field("resolution_minutes", N_("Resolution, minutes"), "number"),
                 Field("warning_ratio", N_("Warning at (share of the time)"), "float"),
+                Field(
+                    "breach_action",
+                    N_("On a breach"),
+                    "select",
+                    _fixed(*(a.value for a in BreachAction)),
+                ),
+                Field(
+                    "breach_agent_id",
+                    N_("Lead to tell, or agent to reassign to"),
+                    "select",
+                    _agents,
+                    N_("the department's lead"),
+                ),
                 Field("active", N_("Active"), "check"),
             ),
             columns=(
@@ -398,6 +467,8 @@ def _form_values(section: Section, current: dict[str, Any]) -> dict[str, Any]:
         value = current.get(f.name)
         if f.kind == "multi":
             values[f.name] = [str(v) for v in value or []]
+        elif f.show is not None:
+            values[f.name] = f.show(value)
         else:
             values[f.name] = _text(value)
     return values
@@ -431,7 +502,7 @@ async def _read_form(request: web.Request, section: Section) -> tuple[dict, dict
             text = value if isinstance(value, str) else ""
             shown[f.name] = text
             if text.strip():
-                data[f.name] = text
+                data[f.name] = f.read(text) if f.read is not None else text
             elif _nullable(section, f.name):
                 data[f.name] = None
             elif f.kind in ("text", "textarea"):
@@ -463,6 +534,7 @@ async def _render(
     names = {
         "department_id": {d.id: d.name for d in snapshot.departments},
         "responsible_agent_id": {a.id: a.name for a in snapshot.agents},
+        "lead_id": {a.id: a.name for a in snapshot.agents},
         "priority_id": {p.id: p.name for p in snapshot.priorities},
         "category_id": {c.id: c.name for c in snapshot.categories},
     }

@@ -10,7 +10,7 @@ from aiogram.utils.i18n import I18n
 from bot.delivery import outbox
 from bot.delivery.outbox import transaction
 from bot.i18n import LANGUAGES
-from bot.services import customers
+from bot.services import customers, staff
 from bot.ui import keyboards, texts
 from bot.ui.callbacks import LanguageCb, MenuCb
 
@@ -18,6 +18,8 @@ from bot.ui.callbacks import LanguageCb, MenuCb
 async def show_menu(message: Message) -> None:
     assert message.from_user is not None
     async with transaction():
+        # An agent starting the bot privately can be told about their tickets here.
+        await staff.opened_private_chat(message.from_user.id)
         await outbox.send_text(
             message.chat.id,
             texts.greeting(message.from_user.first_name),

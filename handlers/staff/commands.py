@@ -1,18 +1,23 @@
 """Staff chat commands: /t (canned answer), /on and /off (duty), /mytickets, /queue,
 /alert (an admin starts a ticket towards a customer), /ticket N, /find text and
-/merge N (this ticket into #N) and /split (in reply to a customer's message)."""
+/merge N (this ticket into #N), /split (in reply to a customer's message) and
+/notify private|group (how the agent is told about their tickets)."""
 
 from __future__ import annotations
+
+from contextlib import nullcontext
 
 from aiogram import Router
 from aiogram.filters import Command, CommandObject
 from aiogram.types import Message
 
+from bot.i18n import speaking
 from bot.services import lookup, merging, staff, tickets
 from bot.services.errors import DomainError, Forbidden, Invalid, NotFound
 from bot.ui import staff as ui
 from handlers.staff.messages import _notice, _ticket_of
 from models import Agent, Ticket
+from models.enums import NotifyBy
 
 
 async def template_command(message: Message, command: CommandObject, agent: Agent | None) -> None:
@@ -191,6 +196,23 @@ async def split_command(message: Message, agent: Agent | None) -> None:
         await _notice(message, ui.not_possible(exc.message))
 
 
+async def notify_command(message: Message, command: CommandObject, agent: Agent | None) -> None:
+    """/notify private|group: notices about the agent's tickets as a private message
+    from the bot, or as a mention in the thread; /notify alone says which is in force.
+    Answered in the agent's language (theirs in the desk, else their Telegram one)."""
+    if agent is None:
+        await _notice(message, ui.not_an_agent())
+        return
+    typed = (command.args or "").strip().lower()
+    with speaking(agent.language) if agent.language else nullcontext():
+        if typed not in (NotifyBy.PRIVATE.value, NotifyBy.GROUP.value):
+            await _notice(message, ui.notify_usage(NotifyBy(agent.notify_by)))
+            return
+        choice = NotifyBy(typed)
+        await staff.set_notify_by(agent, choice)
+        await _notice(message, ui.notify_set(choice, agent.private_chat))
+
+
 def router() -> Router:
     r = Router(name="staff.commands")
     r.message.register(template_command, Command("t"))
@@ -201,4 +223,5 @@ def router() -> Router:
     r.message.register(find_command, Command("find"))
     r.message.register(merge_command, Command("merge"))
     r.message.register(split_command, Command("split"))
+    r.message.register(notify_command, Command("notify"))
     return r
