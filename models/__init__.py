@@ -13,6 +13,7 @@ from models.directory import (
     Status,
     Template,
 )
+from models.integrations import AuditEntry, Webhook, WebhookDelivery
 from models.people import Agent, Customer
 from models.stats import StatsCount, StatsHistogram
 from models.tickets import Attachment, Message, MessageLink, Ticket, TicketEvent
@@ -21,6 +22,7 @@ __all__ = [
     "Agent",
     "ApiToken",
     "Attachment",
+    "AuditEntry",
     "Category",
     "ConsoleSession",
     "Counter",
@@ -41,4 +43,6 @@ __all__ = [
     "Template",
     "Ticket",
     "TicketEvent",
+    "Webhook",
+    "WebhookDelivery",
 ]
