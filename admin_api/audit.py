@@ -51,18 +51,19 @@ def _route(request: web.Request) -> tuple[str, str, str | None]:
     return name, f"{request.method} {path}", object_id
 
 
-async def _fields(request: web.Request) -> list[str]:
-    """The names of the fields sent (a JSON object's keys, a form's fields)."""
-    if request.content_type == "application/json":
-        try:
+async def _fields(request: web.Request, via: str) -> list[str]:
+    """The names of the fields sent: the keys of the API's JSON object, the console's
+    form fields. (The API takes JSON only; whatever else came was not read.)"""
+    try:
+        if via == audit.VIA_API:
+            if request.content_type != "application/json" or not request.body_exists:
+                return []
             body = json.loads(await request.read())
-        except ValueError:
-            return []
-        return list(body) if isinstance(body, dict) else []
-    if request.content_type in ("application/x-www-form-urlencoded", "multipart/form-data"):
+            return list(body) if isinstance(body, dict) else []
         form = await request.post()
-        return [k for k in form if k != "csrf"]
-    return []
+    except ValueError:  # malformed, yet the view succeeded without reading it
+        return []
+    return [k for k in form if k != "csrf"]
 
 
 def _created_id(response: web.StreamResponse) -> str | None:
@@ -106,7 +107,7 @@ async def audited(
                 object_id=object_id or _created_id(response),
                 action=action,
                 status_code=response.status,
-                fields=await _fields(request),
+                fields=await _fields(request, via),
                 address=client_address(request, trusted),
             )
     except _Failed as failed:
