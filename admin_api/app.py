@@ -10,17 +10,18 @@ from typing import Any
 from aiogram.utils.i18n import I18n
 from aiohttp import web
 
+from admin_api.audit import audit_middleware_factory
 from admin_api.auth import BOOTSTRAP_TOKEN, FAILED_LOGINS, FailedLogins, auth_middleware_factory
 from admin_api.errors import error_middleware
 from admin_api.keys import PROCESS_SETTINGS, WAKE_OUTBOX
 from admin_api.registry import Registry
-from admin_api.views import access, directory, faq, people, stats, tickets
+from admin_api.views import access, directory, faq, integrations, people, stats, tickets
 from bot.config import Settings
 
 REGISTRY = web.AppKey("registry", Registry)
 MOUNT = "/api"
 API_VERSION = "1.0.0"
-VIEW_MODULES = (directory, faq, people, access, tickets, stats)
+VIEW_MODULES = (directory, faq, people, access, tickets, stats, integrations)
 
 
 def build_registry() -> Registry:
@@ -82,6 +83,7 @@ def create_admin_app(
                 trusted_proxies=settings.trusted_proxies,
             ),
             _i18n_middleware(i18n or create_i18n(settings.default_language)),
+            audit_middleware_factory(settings.trusted_proxies),
         ],
         client_max_size=25 * 1024 * 1024,
     )

@@ -32,6 +32,7 @@ from bot.db import tortoise_config
 from bot.delivery.limits import Limits, RateLimiter, RedisRateLimiter
 from bot.delivery.outbox import TOPIC_POST
 from bot.delivery.sender import Sender
+from bot.delivery.webhooks import WebhookSender
 from bot.housekeeping import Housekeeper
 from bot.i18n import LanguageMiddleware, create_i18n
 from bot.metrics import Metrics, MetricsMiddleware
@@ -224,10 +225,12 @@ async def _workers_ctx(app: web.Application) -> AsyncIterator[None]:
     sender = app[SENDER]
     housekeeper = Housekeeper()
     automation = app[AUTOMATION]
+    hooks = WebhookSender()
     tasks = [
         asyncio.create_task(sender.run(), name="outbox-sender"),
         asyncio.create_task(housekeeper.run(), name="housekeeping"),
         asyncio.create_task(automation.run(), name="automation"),
+        asyncio.create_task(hooks.run(), name="webhook-sender"),
         asyncio.create_task(_discover_staff_chats(app[BOT]), name="staff-chats"),
         asyncio.create_task(_private_attachments(app[SETTINGS]), name="private-files"),
     ]
@@ -235,9 +238,11 @@ async def _workers_ctx(app: web.Application) -> AsyncIterator[None]:
     await sender.stop(grace=SHUTDOWN_TIMEOUT)
     housekeeper.stop()
     automation.stop()
+    hooks.stop()
     for task in tasks:
         task.cancel()
     await asyncio.gather(*tasks, return_exceptions=True)
+    await hooks.close()
     if isinstance(sender.limiter, RedisRateLimiter):
         await sender.limiter.redis.aclose()
 

@@ -16,10 +16,11 @@ from urllib.parse import quote, urlsplit
 from aiogram.utils.i18n import I18n
 from aiohttp import web
 
+from admin_api.audit import audited
 from admin_api.auth import parse_address
 from bot.config import Settings
 from bot.i18n import LANGUAGES
-from bot.services import console_sessions
+from bot.services import audit, console_sessions
 from bot.services.errors import DomainError
 from console.i18n import N_
 from console.keys import LANGUAGE, RENDERER, SESSION, SETTINGS, WAKE_OUTBOX
@@ -148,6 +149,15 @@ async def session_middleware(request: web.Request, handler: Any) -> web.StreamRe
             return error_page(request, 403, N_("a readonly token changes nothing"))
     # Services render what they send to customers in the customer's language.
     with request.app[RENDERER].i18n.context():
+        if posting and request.path not in READONLY_POSTS:
+            return await audited(
+                request,
+                handler,
+                principal=session.principal,
+                via=audit.VIA_CONSOLE,
+                trusted=settings.trusted_proxies,
+                wake=request.app[WAKE_OUTBOX],
+            )
         return await handler(request)
 
 
@@ -155,13 +165,14 @@ def create_console_app(
     settings: Settings, *, wake_outbox: Callable[[], None], i18n: I18n | None = None
 ) -> web.Application:
     from bot.i18n import create_i18n
+    from console.views import audit as audit_views
     from console.views import auth, dashboard, directory, tickets
 
     app = web.Application(middlewares=[headers_middleware, session_middleware])
     app[SETTINGS] = settings
     app[WAKE_OUTBOX] = wake_outbox
     app[RENDERER] = Renderer(i18n or create_i18n(settings.default_language))
-    for module in (auth, dashboard, tickets, directory):
+    for module in (auth, dashboard, tickets, directory, audit_views):
         module.register(app)
     app.router.add_static("/static", path=STATIC, append_version=True, name="static")
     return app

@@ -14,6 +14,7 @@ from models.directory import (
     Template,
 )
 from models.faq import Article, Deflection
+from models.integrations import AuditEntry, Webhook, WebhookDelivery
 from models.people import Agent, Customer
 from models.stats import StatsCount, StatsHistogram
 from models.tickets import Attachment, Message, MessageLink, Ticket, TicketEvent
@@ -23,6 +24,7 @@ __all__ = [
     "ApiToken",
     "Article",
     "Attachment",
+    "AuditEntry",
     "Category",
     "ConsoleSession",
     "Counter",
@@ -44,4 +46,6 @@ __all__ = [
     "Template",
     "Ticket",
     "TicketEvent",
+    "Webhook",
+    "WebhookDelivery",
 ]

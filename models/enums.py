@@ -97,3 +97,12 @@ class BreachAction(StrEnum):
     NOTIFY_LEAD = "notify_lead"  # the policy's agent, else the department's lead
     REASSIGN = "reassign"  # to the policy's agent
     UNASSIGN = "unassign"  # back to the queue
+
+
+class DeliveryStatus(StrEnum):
+    """A webhook delivery's state."""
+
+    PENDING = "pending"
+    SENDING = "sending"
+    DELIVERED = "delivered"
+    FAILED = "failed"

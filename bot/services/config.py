@@ -1,10 +1,10 @@
 """Read-mostly configuration, cached in the process behind a version stamp.
 
-Departments, categories, priorities, statuses, SLA policies, settings and agents are read
-on nearly every update and changed rarely. Every write to their tables, by any path
-(the ORM, raw SQL, another instance of a fleet), stamps the `config` counter with a new
-random value from a database trigger in the writing transaction (migration
-`config_version`). A reader reads the stamp - one row - and the rows themselves only
+Departments, categories, priorities, statuses, SLA policies, settings, agents and the
+active webhooks are read on nearly every update and changed rarely. Every write to their
+tables, by any path (the ORM, raw SQL, another instance of a fleet), stamps the `config`
+counter with a new random value from a database trigger in the writing transaction
+(migration `config_version`). A reader reads the stamp - one row - and the rows themselves only
 when the stamp differs from the snapshot it holds; within an update the stamp is read
 once (bot.services.scope). A stamp never repeats, so a snapshot read inside a
 transaction that is then rolled back is never mistaken for a committed one.
@@ -20,7 +20,17 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from bot.services.scope import MISSING, forget, recall, remember
-from models import Agent, Category, Counter, Department, Priority, Setting, SlaPolicy, Status
+from models import (
+    Agent,
+    Category,
+    Counter,
+    Department,
+    Priority,
+    Setting,
+    SlaPolicy,
+    Status,
+    Webhook,
+)
 from models.enums import StatusRole
 
 CONFIG_COUNTER = "config"
@@ -44,6 +54,7 @@ class Snapshot:
     settings: dict[str, Any]  # the stored values by key
     agents: tuple[Agent, ...]
     agent_departments: dict[int, frozenset[int]]
+    webhooks: tuple[Webhook, ...] = ()  # active ones, by id (bot.services.webhooks)
     _index: dict[str, dict[Any, Any]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -116,6 +127,7 @@ async def _load(version: int | None) -> Snapshot:
         settings={s.key: s.value for s in await Setting.all()},
         agents=tuple(await Agent.all().order_by("id")),
         agent_departments={k: frozenset(v) for k, v in agent_departments.items()},
+        webhooks=tuple(await Webhook.filter(active=True).order_by("id")),
     )
 
 

@@ -29,6 +29,7 @@ from bot.services import (
     scope,
     sla,
     staff_thread,
+    webhooks,
 )
 from bot.services.attachments import StoredFile
 from bot.services.errors import Conflict, Forbidden, Invalid, NotFound
@@ -227,7 +228,9 @@ async def _move(ticket: Ticket, status: Status, moment: datetime) -> None:
 
 
 async def _record(ticket: Ticket, kind: str, actor: Actor, **data: Any) -> TicketEvent:
-    return await TicketEvent.create(
+    """Records a ticket event, and queues it for the webhooks subscribed to it (in the
+    caller's transaction: the deliveries are committed with the change or not at all)."""
+    event = await TicketEvent.create(
         ticket_id=ticket.id,
         kind=kind,
         actor_type=actor.type,
@@ -235,6 +238,8 @@ async def _record(ticket: Ticket, kind: str, actor: Actor, **data: Any) -> Ticke
         actor_name=actor.name[:128],
         data=data,
     )
+    await webhooks.emit(ticket, kind, data)
+    return event
 
 
 async def _first_text(ticket: Ticket) -> str:

@@ -302,3 +302,24 @@ async def test_forged_form_and_a_script_subject(browser, served, desk, aiohttp_s
     await page.wait_for_url(f"{base}/console/tickets/{ticket.id}/note")
     assert "403" in await page.inner_text("h1")
     assert not await Message.filter(ticket_id=ticket.id, kind=MessageKind.NOTE).exists()
+
+
+@SQLITE_ONLY
+async def test_the_audit_page_shows_a_change_made_in_the_browser(browser, served, desk):
+    base, _ = served
+    ticket = await open_ticket(desk.alice, desk.billing, "Invoice is wrong", "Amount 100 vs 90")
+    page = await sign_in(browser, base, ADMIN_TOKEN, width=360)
+    await page.goto(f"{base}/console/tickets/{ticket.id}")
+    await page.fill("#note-text", "Checked the invoice")
+    await page.click("#note-form button[type=submit]")
+    await page.wait_for_selector(".message.note")
+    await page.click("a[href='/console/audit']")
+    await page.wait_for_selector("#audit tr[data-entry]")
+    row = await page.inner_text("#audit tr[data-entry]")
+    assert "POST /tickets/{ticket_id}/note" in row and f"#{ticket.id}" in row
+    assert "bootstrap admin" in row and "Checked the invoice" not in row
+    await page.select_option("#resource", "settings")
+    await page.click("#audit-filters button[type=submit]")
+    await page.wait_for_selector("#audit tbody tr:not([data-entry])")
+    await shot(page, "09-audit")
+    assert page.errors == []
