@@ -1,4 +1,5 @@
-"""Timers (SPEC §5): auto-close of resolved tickets and the SLA semaphore.
+"""Timers (SPEC §5): auto-close of resolved tickets, the SLA semaphore, and snoozed
+tickets whose time came (bot.services.snoozing).
 
 `run_due(moment)` does everything due at `moment` (tests pass their own clock); the
 `Automation` worker calls it periodically. Each effect happens once fleet-wide:
@@ -21,7 +22,7 @@ from tortoise.transactions import in_transaction
 from bot.delivery import outbox
 from bot.i18n import speaking
 from bot.periodic import Periodic
-from bot.services import rollups, sla, staff_thread, tickets
+from bot.services import rollups, sla, snoozing, staff_thread, tickets
 from bot.services.settings import runtime_settings
 from bot.ui import staff as staff_ui
 from models import SlaPolicy, Ticket, TicketEvent
@@ -37,6 +38,7 @@ class Done:
     closed: int = 0
     warnings: int = 0
     breaches: int = 0
+    woken: int = 0  # snoozed tickets back in the queue
 
 
 async def run_due(moment: datetime | None = None) -> Done:
@@ -44,6 +46,7 @@ async def run_due(moment: datetime | None = None) -> Done:
     done = Done()
     done.closed = await auto_close(moment)
     done.warnings, done.breaches = await sla_check(moment)
+    done.woken = await snoozing.wake_due(moment)
     return done
 
 

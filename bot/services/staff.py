@@ -166,8 +166,9 @@ async def set_duty(agent: Agent, on_duty: bool) -> None:
 
 def _open() -> Q:
     """Open tickets an agent's lists show: statuses an admin hid from the default lists
-    (`shown_by_default` off, e.g. "on hold") stay out of /queue and /mytickets."""
-    return Q(status__is_final=False, status__shown_by_default=True)
+    (`shown_by_default` off, e.g. "on hold") stay out of /queue and /mytickets, and so do
+    snoozed tickets until their time comes (bot.services.snoozing)."""
+    return Q(status__is_final=False, status__shown_by_default=True, snoozed_until__isnull=True)
 
 
 async def my_queue(agent: Agent) -> list[Ticket]:

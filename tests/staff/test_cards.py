@@ -39,6 +39,7 @@ MAIN_KEYBOARD = [
     "↪️ Transfer",
     "⚡ Priority",
     "🏷 Status",
+    "💤 Snooze",
     "📋 Templates",
     "👤 History",
     "🔗 Merge",
@@ -50,6 +51,7 @@ CLAIMED_KEYBOARD = [
     "↪️ Transfer",
     "⚡ Priority",
     "🏷 Status",
+    "💤 Snooze",
     "📋 Templates",
     "👤 History",
     "🔗 Merge",
@@ -122,7 +124,7 @@ async def test_the_card_shows_the_ticket_and_trims_a_long_description(env):
     [post] = card_posts(env)
     assert post.params["parse_mode"] == "HTML" and post.ok
     assert button_texts(shown) == MAIN_KEYBOARD
-    assert [len(row) for row in shown["reply_markup"]["inline_keyboard"]] == [1, 3, 3]
+    assert [len(row) for row in shown["reply_markup"]["inline_keyboard"]] == [1, 4, 3]
     assert env.api.calls(ok=False) == []
 
 
