@@ -50,7 +50,7 @@ _UNITS = {
 }
 _PART = re.compile(r"(\d{1,4})\s*(min|мин|[mhdwмчдн])", re.IGNORECASE)
 _WHOLE = re.compile(r"(?:\d{1,4}\s*(?:min|мин|[mhdwмчдн])\s*)+", re.IGNORECASE)
-_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{1,2}):(\d{2}))?")
+_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[ t](\d{1,2}):(\d{2}))?")  # (lower case)
 
 
 class BadSnooze(Invalid):
