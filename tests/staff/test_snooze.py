@@ -15,6 +15,7 @@ import pytest
 from bot.clock import CLOCK
 from bot.i18n import create_i18n
 from bot.services import automation, tickets
+from bot.services.settings import update_settings
 from models import Priority, SlaPolicy, Ticket, TicketEvent
 from models.enums import StatusRole
 from tests.handlers.wizard_support import STAFF, last
@@ -267,3 +268,36 @@ async def test_russian_durations_and_a_utc_time(env, clock):
     await _say(env, people.ann, f"/snooze {target:%Y-%m-%d %H:%M}", card)
     assert (await fresh(ticket.id)).snoozed_until == target
     assert [e for e in await events(ticket.id) if e == "snoozed"] == ["snoozed", "snoozed"]
+
+
+async def test_the_sla_clock_follows_the_waiting_setting(env, clock):
+    """With `sla_pause_while_waiting` off a snooze does not stop the clock (as waiting
+    does not); with it on, a ticket already waiting keeps standing until the customer
+    writes, and the time the clock stood moves the due time once."""
+    people = await staff_desk(env)
+    await _policy()
+    await update_settings({"sla_pause_while_waiting": False})
+    ticket, card = await claimed(env, people)
+    before = await fresh(ticket.id)
+    await _say(env, people.ann, "/snooze 1h", card)
+    running = await fresh(ticket.id)
+    assert running.snoozed_until is not None and running.sla_paused_at is None
+    CLOCK.advance(61 * MINUTE)
+    assert (await automation.run_due(CLOCK.now())).woken == 1
+    assert (await fresh(ticket.id)).resolution_due == before.resolution_due  # not moved
+
+    await update_settings({"sla_pause_while_waiting": True})
+    await _say(env, people.ann, "Which invoice?", card)  # waiting: the clock stands
+    stood_from = (await fresh(ticket.id)).sla_paused_at
+    assert stood_from is not None
+    await _say(env, people.ann, "/snooze 3h", card)
+    CLOCK.advance(30 * MINUTE)
+    await _say(env, people.ann, "/unsnooze", card)  # still waiting: still standing
+    unsnoozed = await fresh(ticket.id)
+    assert unsnoozed.snoozed_until is None and unsnoozed.sla_paused_at == stood_from
+    CLOCK.advance(30 * MINUTE)
+    people.alice.send_text("The March one", reply_to_message_id=last(env, 501)["message_id"])
+    await env.step()
+    back = await fresh(ticket.id)
+    assert back.sla_paused_at is None
+    assert back.resolution_due == before.resolution_due + 60 * MINUTE
