@@ -221,8 +221,11 @@ async def _move(ticket: Ticket, status: Status, moment: datetime) -> None:
     a waiting one's does."""
     if status.is_final or status.role == StatusRole.RESOLVED:
         ticket.snoozed_until = None
-    pause_waiting = (await runtime_settings()).sla_pause_while_waiting
-    if sla.clock_stops(status, pause_waiting, snoozed=ticket.snoozed_until is not None):
+    snoozed = ticket.snoozed_until is not None
+    pause_waiting = (status.role == StatusRole.WAITING or snoozed) and (
+        await runtime_settings()
+    ).sla_pause_while_waiting
+    if sla.clock_stops(status, pause_waiting, snoozed=snoozed):
         sla.stop(ticket, moment)
     else:
         sla.resume(ticket, moment)
