@@ -180,6 +180,18 @@ async def my_queue(agent: Agent) -> list[Ticket]:
     )
 
 
+async def my_snoozed(agent: Agent) -> list[Ticket]:
+    """The agent's snoozed open tickets, the soonest back first (under /mytickets)."""
+    return (
+        await Ticket.filter(
+            assignee_id=agent.id, snoozed_until__isnull=False, status__is_final=False
+        )
+        .order_by("snoozed_until", "id")
+        .limit(QUEUE_LIMIT)
+        .select_related("status", "priority")
+    )
+
+
 async def department_queue(agent: Agent) -> list[Ticket]:
     """Unclaimed open tickets of the agent's departments (every department for admins)."""
     query = Ticket.filter(_open(), assignee_id=None)

@@ -654,3 +654,16 @@ def snooze_bad(typed: str, reason: str) -> str:
 
 def not_snoozed() -> str:
     return _("This ticket is not snoozed.")
+
+
+def snoozed_list(rows: list[Ticket]) -> str:
+    """Under /mytickets: the agent's snoozed tickets and when each comes back."""
+    if not rows:
+        return ""
+    lines = ["", "<b>" + _("💤 Snoozed") + "</b>"]
+    lines += [
+        f"#{t.number} · {escape(t.subject[:60])} — "
+        + _("until {until}").format(until=moment(t.snoozed_until))
+        for t in rows
+    ]
+    return "\n".join(lines)

@@ -70,6 +70,7 @@ async def queue_command(message: Message, command: CommandObject, agent: Agent |
         return
     if command.command.lower() == "mytickets":
         text = ui.queue(ui.my_queue_title(), await staff.my_queue(agent))
+        text += ui.snoozed_list(await staff.my_snoozed(agent))
     else:
         text = ui.queue(ui.department_queue_title(), await staff.department_queue(agent))
     await _notice(message, text)

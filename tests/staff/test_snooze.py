@@ -93,8 +93,11 @@ async def test_snooze_command_hides_the_ticket_until_the_automation_pass_wakes_i
     told = notices(env)[-1]
     assert told.startswith(f"💤 #{ticket.number} is snoozed by Ann until ")
     assert "snoozed" in await events(ticket.id)
-    # Out of the agent's list while snoozed; /find still finds it, marked.
-    assert f"#{ticket.number}" not in await _queue(env, people.ann, "/mytickets")
+    # Out of the agent's list while snoozed, listed apart with its time; /find still
+    # finds it, marked.
+    mine, _, apart = (await _queue(env, people.ann, "/mytickets")).partition("💤 Snoozed")
+    assert f"#{ticket.number}" not in mine
+    assert f"#{ticket.number} · Invoice — until {snoozed.snoozed_until:%d.%m.%Y %H:%M} UTC" in apart
     found = await _queue(env, people.ann, "/find Invoice")
     assert f"#{ticket.number}" in found and "💤" in found
 
@@ -125,7 +128,8 @@ async def test_snooze_command_hides_the_ticket_until_the_automation_pass_wakes_i
     # The two days the clock stood move the resolution's due time.
     assert woken.resolution_due == before.resolution_due + 2 * 24 * 60 * MINUTE
     assert "💤" not in (await card_of(env, ticket.id))["text"]
-    assert f"#{ticket.number}" in await _queue(env, people.ann, "/mytickets")
+    mine = await _queue(env, people.ann, "/mytickets")
+    assert f"#{ticket.number}" in mine and "💤" not in mine
     unsnoozed = await TicketEvent.filter(ticket_id=ticket.id, kind="unsnoozed")
     assert [e.data["reason"] for e in unsnoozed] == ["due"]
     assert env.api.calls(ok=False) == []
