@@ -7,6 +7,7 @@ closed ticket or someone who is not an agent get a polite answer and change noth
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
@@ -14,10 +15,11 @@ import pytest
 
 from bot.clock import CLOCK
 from bot.i18n import create_i18n
-from bot.services import automation, tickets
+from bot.services import automation, snoozing, staff_thread, tickets
 from bot.services.settings import update_settings
-from models import Priority, SlaPolicy, Ticket, TicketEvent
+from models import OutboxMessage, Priority, SlaPolicy, Ticket, TicketEvent
 from models.enums import StatusRole
+from tests.factories import make_desk, open_ticket
 from tests.handlers.wizard_support import STAFF, last
 from tests.staff.helpers import (
     card_of,
@@ -305,3 +307,26 @@ async def test_the_sla_clock_follows_the_waiting_setting(env, clock):
     back = await fresh(ticket.id)
     assert back.sla_paused_at is None
     assert back.resolution_due == before.resolution_due + 60 * MINUTE
+
+
+async def test_automation_passes_at_once_wake_each_ticket_once(db):
+    """Several instances' passes at the same moment: each snoozed ticket comes back once,
+    with one event and one notice (the ticket is re-read under its row lock)."""
+    with create_i18n("en").context():
+        desk = await make_desk()
+        await update_settings({"staff_chat_id": STAFF})
+        await staff_thread.remember_chat(STAFF, False)
+        snoozed = [await open_ticket(desk.alice, desk.billing, f"T{n}") for n in range(3)]
+        ann = await tickets.agent_actor(desk.ann)
+        moment = tickets.now()
+        for ticket in snoozed:
+            await snoozing.snooze(ticket.id, moment + timedelta(hours=1), ann)
+        later = moment + timedelta(hours=2)
+        results = await asyncio.gather(*(automation.run_due(later) for _ in range(4)))
+    assert sum(r.woken for r in results) == len(snoozed), results
+    for ticket in snoozed:
+        assert (await Ticket.get(id=ticket.id)).snoozed_until is None
+        assert await TicketEvent.filter(ticket_id=ticket.id, kind="unsnoozed").count() == 1
+        rows = await OutboxMessage.filter(ticket_id=ticket.id, chat_id=STAFF)
+        back = [r for r in rows if "is back in the queue" in r.payload.get("text", "")]
+        assert len(back) == 1, [r.payload.get("text") for r in rows]
