@@ -30,6 +30,7 @@ from tests.staff.helpers import (
     notices,
     staff_desk,
     tap,
+    where,
 )
 from tests.support import button_texts
 
@@ -330,3 +331,24 @@ async def test_automation_passes_at_once_wake_each_ticket_once(db):
         rows = await OutboxMessage.filter(ticket_id=ticket.id, chat_id=STAFF)
         back = [r for r in rows if "is back in the queue" in r.payload.get("text", "")]
         assert len(back) == 1, [r.payload.get("text") for r in rows]
+
+
+async def test_in_a_forum_the_command_and_the_notices_stay_in_the_tickets_topic(env, clock):
+    people = await staff_desk(env, forum=True)
+    ticket, shown = await claimed(env, people)
+    assert ticket.staff_topic_id is not None
+    people.ann.send_text("/snooze 30m", chat_id=STAFF, **where(ticket, shown))
+    await env.step()
+    assert (await fresh(ticket.id)).snoozed_until is not None
+    CLOCK.advance(31 * MINUTE)
+    assert (await automation.run_due(CLOCK.now())).woken == 1
+    await env.step()
+    told = [
+        r.params
+        for r in env.api.calls("sendMessage", STAFF)
+        if "snooze" in r.params.get("text", "")
+    ]
+    assert len(told) == 2, told  # snoozed, back in the queue
+    assert {p.get("message_thread_id") for p in told} == {ticket.staff_topic_id}
+    assert "💤" not in (await card_of(env, ticket.id))["text"]
+    assert env.api.calls(ok=False) == []
