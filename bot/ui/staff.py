@@ -52,8 +52,13 @@ def card_keyboard(ticket: Ticket) -> dict[str, Any]:
                 _b(_("↪️ Transfer"), t, "menu", 1),
                 _b(_("⚡ Priority"), t, "menu", 2),
                 _b(_("🏷 Status"), t, "menu", 3),
-                _b(_("💤 Snooze"), t, "menu", 6),
-            ],
+            ]
+            # (A resolved ticket waits for the customer's confirmation, not for a time.)
+            + (
+                [_b(_("💤 Snooze"), t, "menu", 6)]
+                if ticket.status.role != StatusRole.RESOLVED
+                else []
+            ),
             [
                 _b(_("📋 Templates"), t, "menu", 4),
                 _b(_("👤 History"), t, "hist"),

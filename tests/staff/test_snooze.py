@@ -352,3 +352,19 @@ async def test_in_a_forum_the_command_and_the_notices_stay_in_the_tickets_topic(
     assert {p.get("message_thread_id") for p in told} == {ticket.staff_topic_id}
     assert "💤" not in (await card_of(env, ticket.id))["text"]
     assert env.api.calls(ok=False) == []
+
+
+async def test_a_resolved_ticket_has_no_snooze_and_resolving_ends_one(env, clock):
+    people = await staff_desk(env)
+    ticket, card = await claimed(env, people)
+    await _say(env, people.ann, "/snooze 2d", card)
+    assert (await fresh(ticket.id)).snoozed_until is not None
+    await tap(env, people.ann, await card_of(env, ticket.id), "Resolve")
+    resolved = await fresh(ticket.id)
+    assert resolved.status.role == StatusRole.RESOLVED and resolved.snoozed_until is None
+    shown = await card_of(env, ticket.id)
+    assert "Snooze" not in " ".join(button_texts(shown)) and "💤" not in shown["text"]
+    answer = await _say(env, people.ann, "/snooze 2d", card)
+    assert answer.startswith("Not done: the ticket is resolved")
+    assert (await fresh(ticket.id)).snoozed_until is None
+    assert env.api.calls(ok=False) == []
