@@ -50,6 +50,9 @@ class Ticket(Model):
     # stood in all (the due times are moved by it).
     sla_paused_at = fields.DatetimeField(null=True)
     sla_paused_seconds = fields.IntField(default=0)
+    # Snoozed ("waiting until"): out of the active queues until then, or until the
+    # customer writes (bot.services.snoozing); None when not snoozed.
+    snoozed_until = fields.DatetimeField(null=True)
 
     csat = fields.SmallIntField(null=True)
     # Agent answers (messages of kind agent) on the ticket, kept with the statistics'
@@ -88,6 +91,8 @@ class Ticket(Model):
             ("staff_chat_id", "staff_topic_id"),
             # ... and this one within a department and status (the common list filter).
             ("department_id", "status_id", "updated_at", "id"),
+            # The automation pass finds the snoozes that are due.
+            ("snoozed_until",),
         )
 
 

@@ -42,6 +42,9 @@ class TicketQuery(Input):
     updated_from: UtcDatetime | None = None
     updated_to: UtcDatetime | None = None
     archived: bool | None = None
+    snoozed: bool | None = Field(
+        None, description="true: only snoozed tickets (waiting until a time); false: none"
+    )
     q: (
         Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
         | None
@@ -117,6 +120,9 @@ class TicketOut(Output):
     sla_state: str
     first_response_due: datetime | None
     resolution_due: datetime | None
+    snoozed_until: datetime | None = Field(
+        description="Snoozed (out of the staff chat's queues) until then; null when not"
+    )
     created_at: datetime
     updated_at: datetime
     first_response_at: datetime | None
@@ -244,6 +250,26 @@ class CustomerHistoryOut(Output):
     csat_count: int
     answers_liked: int = Field(description="Agents' answers rated 👍")
     answers_disliked: int = Field(description="Agents' answers rated 👎")
+
+
+SnoozeDuration = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=32)
+]
+
+
+class SnoozeIn(Input):
+    until: UtcDatetime | None = Field(
+        None, description="ISO 8601; without an offset it is UTC. A minute to 365 days ahead"
+    )
+    duration: SnoozeDuration | None = Field(
+        None, description="From now, as in the staff chat: 30m, 3h, 2d, 1w (or 1d 12h)"
+    )
+
+    @model_validator(mode="after")
+    def _one(self) -> SnoozeIn:
+        if (self.until is None) == (self.duration is None):
+            raise ValueError("give either until or duration")
+        return self
 
 
 class MergeIn(Input):

@@ -21,6 +21,7 @@ from admin_api.schemas.tickets import (
     MergeIn,
     MessageOut,
     ReplyIn,
+    SnoozeIn,
     SplitIn,
     TicketOut,
     TicketPage,
@@ -29,7 +30,7 @@ from admin_api.schemas.tickets import (
     TicketStatusIn,
     TransferIn,
 )
-from bot.services import lookup, merging, ticket_queries, tickets
+from bot.services import lookup, merging, snoozing, ticket_queries, tickets
 from bot.services.errors import Invalid
 from bot.services.settings import runtime_settings
 from bot.services.tokens import Principal
@@ -127,6 +128,7 @@ def register(api: Registry) -> None:
             updated_from=q.updated_from,
             updated_to=q.updated_to,
             archived=q.archived,
+            snoozed=q.snoozed,
             q=q.q,
             all_statuses=q.all_statuses,
         )
@@ -231,6 +233,45 @@ def register(api: Registry) -> None:
             subject=body.subject,
         )
         return _done(call, created)
+
+    @api.route(
+        "POST",
+        "/tickets/{ticket_id}/snooze",
+        summary="Snooze the ticket until a time (or for a duration): out of the staff chat's "
+        "queues until then or until the customer writes; the SLA clock stands as while waiting",
+        tag=tag,
+        roles=ACT_ROLES,
+        scope=TICKET_SCOPE,
+        body=SnoozeIn,
+        response=TicketOut,
+        errors=(409,),
+    )
+    async def snooze(call: Call) -> TicketOut:
+        body: SnoozeIn = call.body
+        moment = tickets.now()
+        until = (
+            snoozing.parse(body.duration, moment)
+            if body.duration is not None
+            else snoozing.checked(body.until, moment)
+        )
+        ticket = await snoozing.snooze(
+            call.path["ticket_id"], until, await actor_for(call.principal)
+        )
+        return _done(call, ticket)
+
+    @api.route(
+        "DELETE",
+        "/tickets/{ticket_id}/snooze",
+        summary="End the ticket's snooze: it is back in the queue",
+        tag=tag,
+        roles=ACT_ROLES,
+        scope=TICKET_SCOPE,
+        response=TicketOut,
+        errors=(409,),
+    )
+    async def unsnooze(call: Call) -> TicketOut:
+        ticket = await snoozing.unsnooze(call.path["ticket_id"], await actor_for(call.principal))
+        return _done(call, ticket)
 
     @api.route(
         "GET",

@@ -1,4 +1,5 @@
-"""Timers (SPEC §5): auto-close of resolved tickets and the SLA semaphore.
+"""Timers (SPEC §5): auto-close of resolved tickets, the SLA semaphore, and snoozed
+tickets whose time came (bot.services.snoozing).
 
 `run_due(moment)` does everything due at `moment` (tests pass their own clock); the
 `Automation` worker calls it periodically. Each effect happens once fleet-wide:
@@ -21,7 +22,7 @@ from bot.delivery import outbox
 from bot.delivery.outbox import transaction
 from bot.i18n import speaking
 from bot.periodic import Periodic
-from bot.services import config, hours, rollups, sla, staff_thread, tickets
+from bot.services import config, hours, rollups, sla, snoozing, staff_thread, tickets
 from bot.services.errors import DomainError
 from bot.services.settings import runtime_settings
 from bot.ui import staff as staff_ui
@@ -39,6 +40,7 @@ class Done:
     closed: int = 0
     warnings: int = 0
     breaches: int = 0
+    woken: int = 0  # snoozed tickets back in the queue
 
 
 async def run_due(moment: datetime | None = None) -> Done:
@@ -46,6 +48,7 @@ async def run_due(moment: datetime | None = None) -> Done:
     done = Done()
     done.closed = await auto_close(moment)
     done.warnings, done.breaches = await sla_check(moment)
+    done.woken = await snoozing.wake_due(moment)
     return done
 
 

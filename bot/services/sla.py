@@ -66,11 +66,12 @@ async def due_times(
     )
 
 
-def clock_stops(status: Status, pause_while_waiting: bool) -> bool:
-    """Whether the clock stands while a ticket has `status`."""
+def clock_stops(status: Status, pause_while_waiting: bool, *, snoozed: bool = False) -> bool:
+    """Whether the clock stands while a ticket has `status`; a snoozed ticket
+    (bot.services.snoozing) waits as one waiting for the customer does."""
     if status.is_final or status.role == StatusRole.RESOLVED:
         return True
-    return pause_while_waiting and status.role == StatusRole.WAITING
+    return pause_while_waiting and (status.role == StatusRole.WAITING or snoozed)
 
 
 def stop(ticket: Ticket, moment: datetime) -> None:

@@ -183,14 +183,27 @@ async def opened_private_chat(telegram_id: int) -> bool:
 
 def _open() -> Q:
     """Open tickets an agent's lists show: statuses an admin hid from the default lists
-    (`shown_by_default` off, e.g. "on hold") stay out of /queue and /mytickets."""
-    return Q(status__is_final=False, status__shown_by_default=True)
+    (`shown_by_default` off, e.g. "on hold") stay out of /queue and /mytickets, and so do
+    snoozed tickets until their time comes (bot.services.snoozing)."""
+    return Q(status__is_final=False, status__shown_by_default=True, snoozed_until__isnull=True)
 
 
 async def my_queue(agent: Agent) -> list[Ticket]:
     return (
         await Ticket.filter(_open(), assignee_id=agent.id)
         .order_by("created_at")
+        .limit(QUEUE_LIMIT)
+        .select_related("status", "priority")
+    )
+
+
+async def my_snoozed(agent: Agent) -> list[Ticket]:
+    """The agent's snoozed open tickets, the soonest back first (under /mytickets)."""
+    return (
+        await Ticket.filter(
+            assignee_id=agent.id, snoozed_until__isnull=False, status__is_final=False
+        )
+        .order_by("snoozed_until", "id")
         .limit(QUEUE_LIMIT)
         .select_related("status", "priority")
     )

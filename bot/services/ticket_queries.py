@@ -68,6 +68,7 @@ class TicketFilter:
     updated_from: datetime | None = None
     updated_to: datetime | None = None
     archived: bool | None = None
+    snoozed: bool | None = None  # waiting until a time (bot.services.snoozing)
     q: str | None = None
     # Without a status filter or a search, only statuses `shown_by_default` are listed
     # (a desk hides its closed tickets this way); True lists every status.
@@ -113,6 +114,8 @@ async def _filtered(f: TicketFilter, actor: Actor) -> QuerySet[Ticket]:
             query = query.filter(**{name: value})
     if f.unassigned is not None:
         query = query.filter(assignee_id__isnull=f.unassigned)
+    if f.snoozed is not None:
+        query = query.filter(snoozed_until__isnull=not f.snoozed)
     if f.created_from:
         query = query.filter(created_at__gte=f.created_from)
     if f.created_to:

@@ -216,11 +216,16 @@ async def _back_to_work(ticket: Ticket) -> Status:
 
 async def _move(ticket: Ticket, status: Status, moment: datetime) -> None:
     """Gives the ticket `status`; the SLA clock stops or runs again as the status says
-    (bot.services.sla): every way into or out of waiting, resolved or closed."""
-    pause_waiting = (
-        status.role == StatusRole.WAITING and (await runtime_settings()).sla_pause_while_waiting
-    )
-    if sla.clock_stops(status, pause_waiting):
+    (bot.services.sla): every way into or out of waiting, resolved or closed. Closing or
+    resolving ends a snooze (bot.services.snoozing); a snoozed ticket's clock stands as
+    a waiting one's does."""
+    if status.is_final or status.role == StatusRole.RESOLVED:
+        ticket.snoozed_until = None
+    snoozed = ticket.snoozed_until is not None
+    pause_waiting = (status.role == StatusRole.WAITING or snoozed) and (
+        await runtime_settings()
+    ).sla_pause_while_waiting
+    if sla.clock_stops(status, pause_waiting, snoozed=snoozed):
         sla.stop(ticket, moment)
     elif ticket.sla_paused_at is not None:
         sla.resume(ticket, moment, await sla.calendar_of(ticket.department_id))
@@ -906,6 +911,11 @@ async def add_customer_message(
             await ticket.save()  # (else the status change below saves it)
         await _record(ticket, "customer_replied", actor, message_id=message.id, files=len(files))
         await staff_thread.relay_customer_message(ticket, message, stored)
+        if ticket.snoozed_until is not None:
+            # A snoozed ticket comes back to the queue, told after the message itself.
+            from bot.services import snoozing  # (it builds on this module)
+
+            await snoozing.wake(ticket, moment, "customer", actor)
         if ticket.status.role == StatusRole.RESOLVED:
             await _change_status(ticket, await _back_to_work(ticket), actor)
         elif ticket.status.role == StatusRole.WAITING:

@@ -52,6 +52,11 @@ def render_card(ticket: Ticket, description: str = "") -> str:
         f"🎫 <b>#{ticket.number}</b> · {status}",
         f"🏢 {escape(ticket.department.name)} · 🏷 {category} · {priority}",
         _sla_line(ticket),
+        *(
+            [_("💤 Snoozed until {until}").format(until=_when(ticket.snoozed_until))]
+            if ticket.snoozed_until is not None and not ticket.status.is_final
+            else []
+        ),
         (
             _("👤 Erased customer (personal data removed), level {level}").format(level=level)
             if customer.erased_at is not None

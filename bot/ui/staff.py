@@ -52,7 +52,13 @@ def card_keyboard(ticket: Ticket) -> dict[str, Any]:
                 _b(_("↪️ Transfer"), t, "menu", 1),
                 _b(_("⚡ Priority"), t, "menu", 2),
                 _b(_("🏷 Status"), t, "menu", 3),
-            ],
+            ]
+            # (A resolved ticket waits for the customer's confirmation, not for a time.)
+            + (
+                [_b(_("💤 Snooze"), t, "menu", 6)]
+                if ticket.status.role != StatusRole.RESOLVED
+                else []
+            ),
             [
                 _b(_("📋 Templates"), t, "menu", 4),
                 _b(_("👤 History"), t, "hist"),
@@ -109,6 +115,24 @@ def merge_menu(ticket: Ticket, others: list[Ticket]) -> dict[str, Any]:
     return _choices(
         ticket.id, "merge", [(o.id, f"→ #{o.number} · {o.subject[:30]}") for o in others]
     )
+
+
+def snooze_menu(ticket: Ticket) -> dict[str, Any]:
+    """The snooze presets (bot.services.snoozing.preset), and Unsnooze when snoozed."""
+    options = [
+        (1, _("1 hour")),
+        (2, _("4 hours")),
+        (3, _("tomorrow 09:00 UTC")),
+        (4, _("3 days")),
+    ]
+    rows = [
+        [_b(label, ticket.id, "snooze", value) for value, label in options[:2]],
+        [_b(label, ticket.id, "snooze", value) for value, label in options[2:]],
+    ]
+    if ticket.snoozed_until is not None:
+        rows.append([_b(_("⏰ Unsnooze"), ticket.id, "unsnooze")])
+    rows.append([_b(_("⬅️ Back"), ticket.id, "back")])
+    return _markup(rows)
 
 
 def templates_menu(ticket: Ticket, templates: list[Template]) -> dict[str, Any]:
@@ -482,7 +506,7 @@ def _when(moment) -> str:
 def _line(t: Ticket) -> str:
     return (
         f"{escape(t.priority.color)} #{t.number} · {escape(t.subject[:60])} — "
-        f"{escape(t.status.name)}"
+        f"{escape(t.status.name)}" + (" 💤" if t.snoozed_until is not None else "")
     )
 
 
@@ -632,3 +656,80 @@ def split_usage() -> str:
         "Reply with /split to a customer's message in a ticket's thread: it and the "
         "customer's later messages become a new ticket."
     )
+
+
+# -- snoozing ---------------------------------------------------------------------------
+
+
+def moment(when) -> str:
+    """A snooze's end as the staff chat shows it (the desk's time is UTC)."""
+    return when.strftime("%d.%m.%Y %H:%M UTC")
+
+
+def snoozed(number: int, by: str, until: str) -> str:
+    return _(
+        "💤 #{number} is snoozed by {by} until {until}: it is out of the queues till then, "
+        "or until the customer writes."
+    ).format(number=number, by=escape(by), until=until)
+
+
+def unsnoozed(number: int, by: str) -> str:
+    return _("⏰ #{number}: {by} ended the snooze; it is back in the queue.").format(
+        number=number, by=escape(by)
+    )
+
+
+def snooze_over(number: int, customer_wrote: bool) -> str:
+    if customer_wrote:
+        return _("⏰ #{number} is back in the queue: the customer wrote during the snooze.").format(
+            number=number
+        )
+    return _("⏰ #{number} is back in the queue: its snooze is over.").format(number=number)
+
+
+def snoozed_alert(until: str) -> str:
+    return _("💤 Snoozed until {until}.").format(until=until)
+
+
+def unsnoozed_alert() -> str:
+    return _("⏰ Back in the queue.")
+
+
+def snooze_usage() -> str:
+    return _(
+        "In a ticket's thread, write /snooze and how long: <code>30m</code>, <code>3h</code>, "
+        "<code>2d</code>, <code>1w</code>, or until when in UTC: "
+        "<code>/snooze 2026-12-24 10:00</code>. /unsnooze ends it."
+    )
+
+
+def snooze_bad(typed: str, reason: str) -> str:
+    if reason == "past":
+        return _(
+            "«{typed}» is not in the future: a snooze ends a minute from now or later."
+        ).format(typed=_echo(typed))
+    if reason == "too_far":
+        return _("«{typed}» is too far ahead: a snooze ends within 365 days.").format(
+            typed=_echo(typed)
+        )
+    return _(
+        "Cannot read «{typed}»: write a duration like <code>30m</code>, <code>3h</code>, "
+        "<code>2d</code>, <code>1w</code>, or a UTC time like <code>2026-12-24 10:00</code>."
+    ).format(typed=_echo(typed))
+
+
+def not_snoozed() -> str:
+    return _("This ticket is not snoozed.")
+
+
+def snoozed_list(rows: list[Ticket]) -> str:
+    """Under /mytickets: the agent's snoozed tickets and when each comes back."""
+    if not rows:
+        return ""
+    lines = ["", "<b>" + _("💤 Snoozed") + "</b>"]
+    lines += [
+        f"#{t.number} · {escape(t.subject[:60])} — "
+        + _("until {until}").format(until=moment(t.snoozed_until))
+        for t in rows
+    ]
+    return "\n".join(lines)

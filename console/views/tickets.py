@@ -17,7 +17,7 @@ from admin_api.schemas.tickets import (
     TicketStatusIn,
     TransferIn,
 )
-from bot.services import config, staff, ticket_queries, tickets, tokens
+from bot.services import config, snoozing, staff, ticket_queries, tickets, tokens
 from bot.services.errors import DomainError, Invalid
 from bot.services.settings import runtime_settings
 from console.i18n import N_
@@ -42,6 +42,7 @@ LIST_FIELDS = (
     "assignee_id",
     "unassigned",
     "sla_state",
+    "snoozed",
     "all_statuses",
     "sort",
     "cursor",
@@ -103,6 +104,7 @@ async def ticket_list(request: web.Request) -> web.Response:
             assignee_id=query.assignee_id,
             unassigned=query.unassigned,
             sla_state=query.sla_state,
+            snoozed=query.snoozed,
             q=query.q,
             all_statuses=query.all_statuses,
         )
@@ -236,6 +238,13 @@ async def _apply(request: web.Request, name: str, data: dict[str, str]) -> None:
         if errors:
             raise _FormErrors(errors)
         await tickets.set_status(ticket_id, body.status_id, acting)
+    elif name == "snooze":
+        typed = " ".join(data.get("duration", "").split())
+        if not typed:
+            raise _FormErrors({"duration": N_("how long: 30m, 3h, 2d, 1w, or a UTC time")})
+        await snoozing.snooze(ticket_id, snoozing.parse(typed, tickets.now()), acting)
+    elif name == "unsnooze":
+        await snoozing.unsnooze(ticket_id, acting)
     elif name == "close":
         await tickets.close(ticket_id, acting)
     elif name == "reopen":

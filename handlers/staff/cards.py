@@ -1,6 +1,6 @@
 """The buttons on a ticket card: I'll answer, release, resolve, close, reopen, the
-transfer / priority / status / template menus (shown in the card's keyboard) and the
-customer's history; and a ticket's button in /find's list (its summary)."""
+transfer / priority / status / template / merge / snooze menus (shown in the card's
+keyboard) and the customer's history; and a ticket's button in /find's list (its summary)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from aiogram import Router
 from aiogram.types import CallbackQuery, Message
 
 from bot.delivery import outbox
-from bot.services import customer_tickets, lookup, merging, staff, tickets
+from bot.services import customer_tickets, lookup, merging, snoozing, staff, tickets
 from bot.services.errors import DomainError, Forbidden, NotFound
 from bot.ui import staff as ui
 from bot.ui.callbacks import StaffCb
@@ -30,10 +30,12 @@ async def _menu(ticket: Ticket, which: int, agent: Agent):
         return ui.statuses_menu(ticket, statuses)
     if which == 5:
         return ui.merge_menu(ticket, await merging.candidates(ticket, agent))
+    if which == 6:
+        return ui.snooze_menu(ticket)
     return ui.templates_menu(ticket, await staff.templates_for(ticket))
 
 
-MENU_CHOICES = frozenset({"agent", "prio", "status", "tpl", "merge"})
+MENU_CHOICES = frozenset({"agent", "prio", "status", "tpl", "merge", "snooze", "unsnooze"})
 
 
 async def _show_keyboard(query: CallbackQuery, ticket: Ticket, markup) -> None:
@@ -105,6 +107,13 @@ async def card_button(query: CallbackQuery, callback_data: StaffCb, agent: Agent
         elif action == "hist":
             history = await lookup.customer_history(ticket.customer_id, actor)
             await _notice(query.message, ui.customer_history(history), None)
+        elif action == "snooze":
+            until = snoozing.preset(value, tickets.now())
+            await snoozing.snooze(ticket.id, until, actor)
+            notice = ui.snoozed_alert(ui.moment(until))
+        elif action == "unsnooze":
+            await snoozing.unsnooze(ticket.id, actor)
+            notice = ui.unsnoozed_alert()
         elif action == "tpl":
             await _send_template(ticket, value, agent)
             notice = ui.sent_to_customer()

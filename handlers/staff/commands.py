@@ -1,7 +1,8 @@
 """Staff chat commands: /t (canned answer), /on and /off (duty), /mytickets, /queue,
 /alert (an admin starts a ticket towards a customer), /ticket N, /find text and
-/merge N (this ticket into #N), /split (in reply to a customer's message) and
-/notify private|group (how the agent is told about their tickets)."""
+/merge N (this ticket into #N), /split (in reply to a customer's message),
+/notify private|group (how the agent is told about their tickets), and /snooze 2d and
+/unsnooze in a ticket's thread."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from aiogram.filters import Command, CommandObject
 from aiogram.types import Message
 
 from bot.i18n import speaking
-from bot.services import lookup, merging, staff, tickets
+from bot.services import lookup, merging, snoozing, staff, tickets
 from bot.services.errors import DomainError, Forbidden, Invalid, NotFound
 from bot.ui import staff as ui
 from handlers.staff.messages import _notice, _ticket_of
@@ -74,6 +75,7 @@ async def queue_command(message: Message, command: CommandObject, agent: Agent |
         return
     if command.command.lower() == "mytickets":
         text = ui.queue(ui.my_queue_title(), await staff.my_queue(agent))
+        text += ui.snoozed_list(await staff.my_snoozed(agent))
     else:
         text = ui.queue(ui.department_queue_title(), await staff.department_queue(agent))
     await _notice(message, text)
@@ -213,6 +215,55 @@ async def notify_command(message: Message, command: CommandObject, agent: Agent 
         await _notice(message, ui.notify_set(choice, agent.private_chat))
 
 
+async def snooze_command(message: Message, command: CommandObject, agent: Agent | None) -> None:
+    """/snooze 2d (30m, 3h, 1w, 2026-12-24 10:00 UTC) in a ticket's thread."""
+    if agent is None:
+        await _notice(message, ui.not_an_agent())
+        return
+    ticket = await _ticket_of(message)
+    typed = " ".join((command.args or "").split())
+    if ticket is None or not typed:
+        await _notice(message, ui.snooze_usage())
+        return
+    actor = await tickets.agent_actor(agent)
+    if not actor.may_act_on(ticket):
+        await _notice(message, ui.wrong_department())
+        return
+    try:
+        until = snoozing.parse(typed, tickets.now())
+    except snoozing.BadSnooze as exc:
+        await _notice(message, ui.snooze_bad(typed, exc.reason))
+        return
+    try:
+        await snoozing.snooze(ticket.id, until, actor)
+    except NotFound:
+        await _notice(message, ui.wrong_department())
+    except DomainError as exc:
+        await _notice(message, ui.not_possible(exc.message))
+
+
+async def unsnooze_command(message: Message, agent: Agent | None) -> None:
+    """/unsnooze in a ticket's thread: it is back in the queue now."""
+    if agent is None:
+        await _notice(message, ui.not_an_agent())
+        return
+    ticket = await _ticket_of(message)
+    if ticket is None:
+        await _notice(message, ui.snooze_usage())
+        return
+    actor = await tickets.agent_actor(agent)
+    if not actor.may_act_on(ticket):
+        await _notice(message, ui.wrong_department())
+        return
+    if ticket.snoozed_until is None:
+        await _notice(message, ui.not_snoozed())
+        return
+    try:
+        await snoozing.unsnooze(ticket.id, actor)
+    except DomainError as exc:
+        await _notice(message, ui.not_possible(exc.message))
+
+
 def router() -> Router:
     r = Router(name="staff.commands")
     r.message.register(template_command, Command("t"))
@@ -224,4 +275,6 @@ def router() -> Router:
     r.message.register(merge_command, Command("merge"))
     r.message.register(split_command, Command("split"))
     r.message.register(notify_command, Command("notify"))
+    r.message.register(snooze_command, Command("snooze"))
+    r.message.register(unsnooze_command, Command("unsnooze"))
     return r

@@ -39,6 +39,7 @@ MAIN_KEYBOARD = [
     "↪️ Transfer",
     "⚡ Priority",
     "🏷 Status",
+    "💤 Snooze",
     "📋 Templates",
     "👤 History",
     "🔗 Merge",
@@ -50,6 +51,7 @@ CLAIMED_KEYBOARD = [
     "↪️ Transfer",
     "⚡ Priority",
     "🏷 Status",
+    "💤 Snooze",
     "📋 Templates",
     "👤 History",
     "🔗 Merge",
@@ -122,7 +124,7 @@ async def test_the_card_shows_the_ticket_and_trims_a_long_description(env):
     [post] = card_posts(env)
     assert post.params["parse_mode"] == "HTML" and post.ok
     assert button_texts(shown) == MAIN_KEYBOARD
-    assert [len(row) for row in shown["reply_markup"]["inline_keyboard"]] == [1, 3, 3]
+    assert [len(row) for row in shown["reply_markup"]["inline_keyboard"]] == [1, 4, 3]
     assert env.api.calls(ok=False) == []
 
 
@@ -216,7 +218,9 @@ async def test_resolve_asks_the_customer_to_confirm_or_reopen(env):
     shown = await card_of(env, ticket.id)
     assert "✅ resolved" in shown["text"]
     # Resolved waits for the customer: the card offers to close it or work on it again.
-    assert button_texts(shown) == ["🔒 Close", "🔓 Reopen", *CLAIMED_KEYBOARD[3:]]
+    # (No Snooze: it waits for the customer's confirmation, not for a time.)
+    resolved_keyboard = [b for b in CLAIMED_KEYBOARD[3:] if b != "💤 Snooze"]
+    assert button_texts(shown) == ["🔒 Close", "🔓 Reopen", *resolved_keyboard]
     assert (await events(ticket.id))[-1] == "status_changed"
     assert (await fresh(ticket.id)).resolved_at is not None
     await tap(env, people.ann, shown, "Reopen")
