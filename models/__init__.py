@@ -15,6 +15,7 @@ from models.directory import (
 )
 from models.people import Agent, Customer
 from models.stats import StatsCount, StatsHistogram
+from models.tags import Macro, Tag, TicketTag
 from models.tickets import Attachment, Message, MessageLink, Ticket, TicketEvent
 
 __all__ = [
@@ -27,6 +28,7 @@ __all__ = [
     "Customer",
     "Department",
     "FsmRecord",
+    "Macro",
     "Message",
     "MessageLink",
     "OutboxMessage",
@@ -38,7 +40,9 @@ __all__ = [
     "StatsCount",
     "StatsHistogram",
     "Status",
+    "Tag",
     "Template",
     "Ticket",
     "TicketEvent",
+    "TicketTag",
 ]

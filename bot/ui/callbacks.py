@@ -140,6 +140,8 @@ class StaffCb(_Strict, CallbackData, prefix="s"):
         "show",  # the ticket's summary (from /find's list)
         "hist",  # the customer's history
         "merge",  # merge into the ticket `v`
+        "tag",  # put the tag `v` on, or take it off
+        "macro",  # apply the macro `v`
     ]
     v: IdOrZero = 0  # a menu's number or the chosen option's id
     w: IdOrZero = 0  # a second value: the department of a transfer's agent choice

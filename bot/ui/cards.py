@@ -32,8 +32,9 @@ def _sla_line(ticket: Ticket) -> str:
     )
 
 
-def render_card(ticket: Ticket, description: str = "") -> str:
-    """`ticket` with status, priority, department, category, customer, assignee loaded."""
+def render_card(ticket: Ticket, description: str = "", tags: str = "") -> str:
+    """`ticket` with status, priority, department, category, customer, assignee loaded;
+    `tags` its tags as one line (#billing #urgent)."""
     customer = ticket.customer
     who = escape(customer.display_name)
     if customer.username:
@@ -60,6 +61,8 @@ def render_card(ticket: Ticket, description: str = "") -> str:
         ),
         _("👷 Assignee: {assignee}").format(assignee=assignee),
     ]
+    if tags:
+        lines.append(_("🔖 Tags: {tags}").format(tags=escape(tags)))
     if ticket.subject:  # (an erased customer's ticket has none)
         lines += ["", f"<b>{escape(ticket.subject)}</b>"]
     text = "\n".join(lines)

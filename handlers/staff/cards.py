@@ -1,6 +1,6 @@
 """The buttons on a ticket card: I'll answer, release, resolve, close, reopen, the
-transfer / priority / status / template menus (shown in the card's keyboard) and the
-customer's history; and a ticket's button in /find's list (its summary)."""
+transfer / priority / status / template / tags / macros menus (shown in the card's
+keyboard) and the customer's history; and a ticket's button in /find's list (its summary)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from aiogram import Router
 from aiogram.types import CallbackQuery, Message
 
 from bot.delivery import outbox
-from bot.services import customer_tickets, lookup, merging, staff, tickets
+from bot.services import customer_tickets, lookup, macros, merging, staff, tagging, tickets
 from bot.services.errors import DomainError, Forbidden, NotFound
 from bot.ui import staff as ui
 from bot.ui.callbacks import StaffCb
@@ -30,10 +30,15 @@ async def _menu(ticket: Ticket, which: int, agent: Agent):
         return ui.statuses_menu(ticket, statuses)
     if which == 5:
         return ui.merge_menu(ticket, await merging.candidates(ticket, agent))
+    if which == 6:
+        on = {t.id for t in (await tagging.tags_of([ticket.id]))[ticket.id]}
+        return ui.tags_menu(ticket, await tagging.all_tags(), on)
+    if which == 7:
+        return ui.macros_menu(ticket, await macros.for_ticket())
     return ui.templates_menu(ticket, await staff.templates_for(ticket))
 
 
-MENU_CHOICES = frozenset({"agent", "prio", "status", "tpl", "merge"})
+MENU_CHOICES = frozenset({"agent", "prio", "status", "tpl", "merge", "macro"})
 
 
 async def _show_keyboard(query: CallbackQuery, ticket: Ticket, markup) -> None:
@@ -105,6 +110,18 @@ async def card_button(query: CallbackQuery, callback_data: StaffCb, agent: Agent
         elif action == "hist":
             history = await lookup.customer_history(ticket.customer_id, actor)
             await _notice(query.message, ui.customer_history(history), None)
+        elif action == "tag":
+            changed = await tagging.toggle(ticket.id, value, actor)
+            await tagging.in_thread(ticket, changed, agent.name)
+            on = {t.id for t in changed.tags}
+            tag = (changed.added or changed.removed)[0]
+            notice = ui.tag_toggled(tag.name, tag.id in on)
+            # The menu stays open for the next toggle, showing the ticket's tags now.
+            fresh = await tickets.get_ticket(ticket.id)
+            await _show_keyboard(query, fresh, ui.tags_menu(fresh, await tagging.all_tags(), on))
+        elif action == "macro":
+            applied = await macros.apply(ticket.id, value, actor)
+            notice = ui.macro_done(applied.macro.name)
         elif action == "tpl":
             await _send_template(ticket, value, agent)
             notice = ui.sent_to_customer()
@@ -115,18 +132,27 @@ async def card_button(query: CallbackQuery, callback_data: StaffCb, agent: Agent
             fresh = await tickets.get_ticket(ticket.id)
             await _show_keyboard(query, fresh, ui.card_keyboard(fresh))
     except staff.AlreadyClaimed as exc:
-        await query.answer(ui.already_claimed(exc.assignee), show_alert=True)
+        await query.answer(_refused(action, ui.already_claimed(exc.assignee)), show_alert=True)
         return
     except tickets.OwnTicket:
-        await query.answer(ui.own_ticket(), show_alert=True)
+        await query.answer(_refused(action, ui.own_ticket()), show_alert=True)
         return
     except Forbidden:
-        await query.answer(_refusal(action), show_alert=True)
+        await query.answer(_refused(action, _refusal(action)), show_alert=True)
         return
     except DomainError as exc:
-        await query.answer(ui.not_possible(exc.message, html=False)[:200], show_alert=True)
+        if action == "macro":
+            text = ui.macro_refused(exc.message, html=False)
+        else:
+            text = ui.not_possible(exc.message, html=False)
+        await query.answer(text[:200], show_alert=True)
         return
     await query.answer(notice)
+
+
+def _refused(action: str, reason: str) -> str:
+    """A refusal as an alert; a macro's says that none of its steps was done."""
+    return ui.macro_refused(reason, html=False)[:200] if action == "macro" else reason
 
 
 def _refusal(action: str) -> str:

@@ -42,6 +42,8 @@ MAIN_KEYBOARD = [
     "📋 Templates",
     "👤 History",
     "🔗 Merge",
+    "🏷 Tags",
+    "⚡ Macros",
 ]
 CLAIMED_KEYBOARD = [
     "✅ Resolve",
@@ -54,6 +56,8 @@ CLAIMED_KEYBOARD = [
     "👤 History",
     "🔗 Merge",
     "🛟 Take over",
+    "🏷 Tags",
+    "⚡ Macros",
 ]
 OTHER_STAFF = -1001000000002
 
