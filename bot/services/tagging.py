@@ -48,14 +48,15 @@ def check_name(name: str) -> str:
 
 
 async def list_tags(limit: int, offset: int, *, q: str | None = None) -> tuple[list[Tag], int]:
-    query = Tag.all().order_by("name", "id")
+    query = Tag.all().order_by("key", "id")
     if q:
         query = query.filter(key__contains=key_of(q))
     return await page(query, limit, offset)
 
 
 async def all_tags() -> list[Tag]:
-    return list(await Tag.all().order_by("name", "id"))
+    """Every tag by name, letter case ignored (as the collations would not)."""
+    return sorted(await Tag.all(), key=lambda t: (t.key, t.id))
 
 
 async def get_tag(tag_id: int) -> Tag:
@@ -134,7 +135,7 @@ async def tags_of(ticket_ids: Sequence[int]) -> dict[int, list[Tag]]:
     if not ticket_ids:
         return found
     links = await TicketTag.filter(ticket_id__in=list(ticket_ids)).select_related("tag")
-    for link in sorted(links, key=lambda x: (x.tag.name.casefold(), x.tag.id)):
+    for link in sorted(links, key=lambda x: (x.tag.key, x.tag.id)):
         found[link.ticket_id].append(link.tag)
     return found
 
