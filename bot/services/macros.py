@@ -18,7 +18,7 @@ from tortoise.transactions import in_transaction
 from bot.i18n import speaking
 from bot.services import scope, staff, staff_thread, tagging, tickets
 from bot.services.directory import get_or_404, page, require_ref, save
-from bot.services.errors import Conflict, Invalid, NotFound
+from bot.services.errors import Conflict, Forbidden, Invalid, NotFound
 from bot.services.tickets import Actor
 from bot.ui import staff as staff_ui
 from models import Agent, Macro, Status, Template, Ticket
@@ -168,6 +168,12 @@ async def apply(ticket_id: int, macro_id: int, actor: Actor) -> Applied:
                 raise Invalid("this macro assigns the ticket to whoever applies it: an agent")
             assignee_id = actor.agent.id
         if assignee_id is not None and assignee_id != ticket.assignee_id:
+            taken = ticket.assignee_id is not None and ticket.assignee_id != getattr(
+                actor.agent, "id", None
+            )
+            if taken and actor.agent is not None and not actor.is_admin:
+                # As on the card: only admins take a ticket over from another agent.
+                raise Forbidden("only admins take a ticket over from another agent")
             await tickets.assign(ticket.id, assignee_id, actor)
             _forget(ticket.id)
             steps.append("assign")

@@ -6,7 +6,18 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from models import Agent, Customer, Department, Message, Status, Template, Ticket, TicketTag
+from models import (
+    Agent,
+    Customer,
+    Department,
+    Message,
+    OutboxMessage,
+    Status,
+    Template,
+    Ticket,
+    TicketEvent,
+    TicketTag,
+)
 from models.enums import MessageKind, SettableBy, StatusRole
 from tests.api.conftest import ApiClient
 from tests.factories import open_ticket
@@ -141,6 +152,32 @@ async def test_macros_are_validated_and_applied_all_or_nothing(client: ApiClient
     assert [t["name"] for t in body["ticket"]["tags"]] == ["refund"]
     answer = await Message.get(ticket_id=ticket.id, kind=MessageKind.AGENT)
     assert answer.text == f"Dear Alice: #{ticket.number}" and answer.author_agent_id == ann.id
+
+    # Another agent of the department cannot take Ann's ticket over with a macro; the
+    # status step of a later macro refused (closed ticket) leaves everything as it was.
+    cid = await Agent.create(telegram_id=13, name="Cid")
+    await cid.departments.add(billing)
+    second = await open_ticket(alice, billing, "Second")
+    await client.post(f"{V1}/tickets/{second.id}/assign", {"agent_id": ann.id})
+    as_cid = client.as_(await make_token("agent", cid.id))
+    status, body = await as_cid.post(f"{V1}/tickets/{second.id}/macros/{macro['id']}")
+    assert status == 403 and "take a ticket over" in body["error"]["message"]
+    assert (await Ticket.get(id=second.id)).assignee_id == ann.id
+    closed = await Status.get(role=StatusRole.CLOSED)
+    await Status.filter(id=closed.id).update(settable_by=SettableBy.ALL)
+    status, closing = await client.post(
+        f"{V1}/macros", {"name": "Tag and close", "tag_ids": [tag["id"]], "status_id": closed.id}
+    )
+    assert status == 201
+    await Status.filter(id=closed.id).update(available=False)
+    outbox_before = await OutboxMessage.all().count()
+    status, body = await agent.post(f"{V1}/tickets/{second.id}/macros/{closing['id']}")
+    assert status == 422 and "status" in body["error"]["message"]
+    assert await TicketTag.filter(ticket_id=second.id).count() == 0
+    assert await OutboxMessage.all().count() == outbox_before
+    assert "tagged" not in await TicketEvent.filter(ticket_id=second.id).values_list(
+        "kind", flat=True
+    )
 
 
 async def test_stats_by_tag(client: ApiClient, make_token):
