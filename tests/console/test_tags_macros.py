@@ -4,13 +4,15 @@ services with the API's checks, and the ticket list's tag filter."""
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from bot.services import tagging
 from bot.services.tickets import SYSTEM
-from models import Macro, Status, Tag, Template
+from models import Macro, Status, Tag, Template, Ticket
 from models.enums import StatusRole
+from tests.api.conftest import ADMIN_TOKEN
 from tests.factories import make_desk, open_ticket
 
 
@@ -69,3 +71,27 @@ async def test_the_ticket_list_filters_by_tag(admin, desk):
     assert status == 422 and "no such tag" in text
     status, text = await admin.get("/console/tickets")
     assert "Tagged one" in text and "Plain one" in text
+
+
+async def test_the_dashboard_shows_the_figures_per_tag_as_the_api(admin, desk):
+    tagged = await open_ticket(desk.alice, desk.billing, "Tagged one")
+    tag = await tagging.create_tag(name="vip", color="⭐")
+    await tagging.create_tag(name="unused")
+    await tagging.change(tagged.id, SYSTEM, add=[tag])
+    await Ticket.filter(id=tagged.id).update(
+        first_response_at=tagged.created_at + timedelta(minutes=5), csat=5
+    )
+    today = datetime.now(UTC).date()
+    status, text = await admin.get(f"/console/dashboard?from={today}&to={today}")
+    assert status == 200
+    row = re.search(r'<tr data-tag="vip">(.*?)</tr>', text).group(1)
+    cells = re.findall(r"<t[hd][^>]*>([^<]*)<", row)
+    assert cells[0] == "⭐#vip" and cells[1:3] == ["1", "0"]
+    assert cells[4] == "5.0 (1)"
+    assert re.search(r'<tr data-tag="unused">.*?<td>0</td>', text)
+    response = await admin.client.get(
+        f"/api/v1/stats/tags?created_from={today}T00:00:00Z",
+        headers={"Authorization": f"Bearer {ADMIN_TOKEN}"},
+    )
+    api = {r["tag"]["name"]: r for r in (await response.json())["rows"]}
+    assert api["vip"]["opened"] == 1 and api["vip"]["first_response_average"] == 300.0
