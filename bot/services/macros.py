@@ -146,7 +146,7 @@ class Applied:
 def _forget(ticket_id: int) -> None:
     # Each step's service locks the ticket in a savepoint of its own: the next step
     # reads it anew rather than a copy an earlier step kept.
-    scope.forget(("held ticket", ticket_id))
+    scope.forget(tickets._held_key(ticket_id))
 
 
 async def apply(ticket_id: int, macro_id: int, actor: Actor) -> Applied:
@@ -159,7 +159,8 @@ async def apply(ticket_id: int, macro_id: int, actor: Actor) -> Applied:
     template = await Template.get_or_none(id=macro.template_id) if macro.template_id else None
     steps: list[str] = []
     async with in_transaction():
-        ticket = await tickets.get_ticket(ticket_id, actor)
+        ticket = await tickets.held_ticket(ticket_id, actor)
+        _forget(ticket.id)
         if ticket.status.is_final:
             raise Conflict(f"ticket #{ticket.number} is closed; reopen it first")
         assignee_id = macro.assignee_id
