@@ -1,6 +1,6 @@
 """Read-mostly configuration, cached in the process behind a version stamp.
 
-Departments, categories, priorities, statuses, SLA policies, settings and agents are read
+Departments, categories, priorities, statuses, SLA policies, settings, agents and tags are read
 on nearly every update and changed rarely. Every write to their tables, by any path
 (the ORM, raw SQL, another instance of a fleet), stamps the `config` counter with a new
 random value from a database trigger in the writing transaction (migration
@@ -20,7 +20,17 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from bot.services.scope import MISSING, forget, recall, remember
-from models import Agent, Category, Counter, Department, Priority, Setting, SlaPolicy, Status
+from models import (
+    Agent,
+    Category,
+    Counter,
+    Department,
+    Priority,
+    Setting,
+    SlaPolicy,
+    Status,
+    Tag,
+)
 from models.enums import StatusRole
 
 CONFIG_COUNTER = "config"
@@ -44,6 +54,7 @@ class Snapshot:
     settings: dict[str, Any]  # the stored values by key
     agents: tuple[Agent, ...]
     agent_departments: dict[int, frozenset[int]]
+    tags: tuple[Tag, ...] = ()  # by name, letter case ignored
     _index: dict[str, dict[Any, Any]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -116,6 +127,7 @@ async def _load(version: int | None) -> Snapshot:
         settings={s.key: s.value for s in await Setting.all()},
         agents=tuple(await Agent.all().order_by("id")),
         agent_departments={k: frozenset(v) for k, v in agent_departments.items()},
+        tags=tuple(await Tag.all().order_by("key", "id")),
     )
 
 

@@ -17,7 +17,7 @@ from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
 from bot.i18n import speaking
-from bot.services import staff_thread, tickets
+from bot.services import config, staff_thread, tickets
 from bot.services.directory import get_or_404, page, save
 from bot.services.errors import Conflict, Invalid, NotFound
 from bot.services.stats import StatsFilter
@@ -55,8 +55,8 @@ async def list_tags(limit: int, offset: int, *, q: str | None = None) -> tuple[l
 
 
 async def all_tags() -> list[Tag]:
-    """Every tag by name, letter case ignored (as the collations would not)."""
-    return sorted(await Tag.all(), key=lambda t: (t.key, t.id))
+    """Every tag by name, letter case ignored (from the configuration's snapshot)."""
+    return list((await config.snapshot()).tags)
 
 
 async def get_tag(tag_id: int) -> Tag:

@@ -245,7 +245,9 @@ async def _first_text(ticket: Ticket) -> str:
 
 
 async def _tag_line(ticket: Ticket) -> str:
-    """The ticket's tags as the card shows them (bot.services.tagging's card_line)."""
+    """The ticket's tags as the card shows them: read only on a desk that has tags."""
+    if not (await config.snapshot()).tags:
+        return ""
     links = await TicketTag.filter(ticket_id=ticket.id).select_related("tag")
     names = sorted((link.tag for link in links), key=lambda t: (t.key, t.id))
     return " ".join(f"{t.color}#{t.name}" if t.color else f"#{t.name}" for t in names)

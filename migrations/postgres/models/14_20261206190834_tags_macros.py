@@ -3,6 +3,10 @@ from tortoise import BaseDBAsyncClient
 RUN_IN_TRANSACTION = True
 
 
+# Written by hand (the rest is aerich's): the tag table stamps the configuration's
+# version as the tables of migration 11 do - tags are read from bot.services.config.
+
+
 async def upgrade(db: BaseDBAsyncClient) -> str:
     return """
         CREATE TABLE IF NOT EXISTS "tag" (
@@ -35,11 +39,14 @@ COMMENT ON TABLE "ticket_tag" IS 'A tag on a ticket; its own row (not a hidden M
         CREATE TABLE "macro_tag" (
     "macro_id" INT NOT NULL REFERENCES "macro" ("id") ON DELETE CASCADE,
     "tag_id" INT NOT NULL REFERENCES "tag" ("id") ON DELETE CASCADE
-);"""
+);
+CREATE TRIGGER "config_stamp" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "tag" FOR EACH STATEMENT EXECUTE FUNCTION config_stamp();
+"""
 
 
 async def downgrade(db: BaseDBAsyncClient) -> str:
     return """
+        DROP TRIGGER IF EXISTS "config_stamp" ON "tag";
         DROP TABLE IF EXISTS "macro_tag";
         DROP TABLE IF EXISTS "macro";
         DROP TABLE IF EXISTS "tag";

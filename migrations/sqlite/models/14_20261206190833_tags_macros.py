@@ -3,6 +3,10 @@ from tortoise import BaseDBAsyncClient
 RUN_IN_TRANSACTION = True
 
 
+# Written by hand (the rest is aerich's): the tag table stamps the configuration's
+# version as the tables of migration 11 do - tags are read from bot.services.config.
+
+
 async def upgrade(db: BaseDBAsyncClient) -> str:
     return """
         CREATE TABLE IF NOT EXISTS "tag" (
@@ -34,11 +38,24 @@ CREATE INDEX IF NOT EXISTS "idx_ticket_tag_tag_id_43a192" ON "ticket_tag" ("tag_
         CREATE TABLE "macro_tag" (
     "macro_id" INT NOT NULL REFERENCES "macro" ("id") ON DELETE CASCADE,
     "tag_id" INT NOT NULL REFERENCES "tag" ("id") ON DELETE CASCADE
-);"""
+);
+CREATE TRIGGER IF NOT EXISTS "config_stamp_tag_insert" AFTER INSERT ON "tag" BEGIN
+    INSERT INTO "counter" ("name", "value") VALUES ('config', random() & 9007199254740991) ON CONFLICT ("name") DO UPDATE SET "value" = excluded."value";
+END;
+CREATE TRIGGER IF NOT EXISTS "config_stamp_tag_update" AFTER UPDATE ON "tag" BEGIN
+    INSERT INTO "counter" ("name", "value") VALUES ('config', random() & 9007199254740991) ON CONFLICT ("name") DO UPDATE SET "value" = excluded."value";
+END;
+CREATE TRIGGER IF NOT EXISTS "config_stamp_tag_delete" AFTER DELETE ON "tag" BEGIN
+    INSERT INTO "counter" ("name", "value") VALUES ('config', random() & 9007199254740991) ON CONFLICT ("name") DO UPDATE SET "value" = excluded."value";
+END;
+"""
 
 
 async def downgrade(db: BaseDBAsyncClient) -> str:
     return """
+        DROP TRIGGER IF EXISTS "config_stamp_tag_insert";
+        DROP TRIGGER IF EXISTS "config_stamp_tag_update";
+        DROP TRIGGER IF EXISTS "config_stamp_tag_delete";
         DROP TABLE IF EXISTS "macro_tag";
         DROP TABLE IF EXISTS "tag";
         DROP TABLE IF EXISTS "macro";
