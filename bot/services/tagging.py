@@ -198,12 +198,18 @@ async def toggle(ticket_id: int, tag_id: int, actor: Actor) -> Changed:
     tag = await Tag.get_or_none(id=tag_id)
     if tag is None:
         raise NotFound("no such tag")
-    has = await TicketTag.filter(ticket_id=ticket_id, tag_id=tag_id).exists()
-    return await change(ticket_id, actor, **({"remove": [tag]} if has else {"add": [tag]}))
+    async with in_transaction():
+        # Under the ticket's lock: of two agents toggling at once, the second undoes
+        # the first rather than repeating it.
+        await tickets.held_ticket(ticket_id, actor)
+        has = await TicketTag.filter(ticket_id=ticket_id, tag_id=tag_id).exists()
+        return await change(ticket_id, actor, **({"remove": [tag]} if has else {"add": [tag]}))
 
 
 async def in_thread(ticket: Ticket, changed: Changed, by: str) -> None:
-    """Tells the ticket's thread which tags went on and off."""
+    """Tells the ticket's thread which tags went on and off (if any did)."""
+    if not (changed.added or changed.removed):
+        return
     with speaking(None):
         notice = staff_ui.tags_changed(
             [t.name for t in changed.added], [t.name for t in changed.removed], by

@@ -114,8 +114,8 @@ async def card_button(query: CallbackQuery, callback_data: StaffCb, agent: Agent
             changed = await tagging.toggle(ticket.id, value, actor)
             await tagging.in_thread(ticket, changed, agent.name)
             on = {t.id for t in changed.tags}
-            tag = (changed.added or changed.removed)[0]
-            notice = ui.tag_toggled(tag.name, tag.id in on)
+            tag = next(iter(changed.added or changed.removed), None)
+            notice = ui.tag_toggled(tag.name, tag.id in on) if tag is not None else None
             # The menu stays open for the next toggle, showing the ticket's tags now.
             fresh = await tickets.get_ticket(ticket.id)
             await _show_keyboard(query, fresh, ui.tags_menu(fresh, await tagging.all_tags(), on))
