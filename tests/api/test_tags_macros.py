@@ -139,6 +139,9 @@ async def test_macros_are_validated_and_applied_all_or_nothing(client: ApiClient
     assert await TicketTag.filter(ticket_id=ticket.id).count() == 0
     assert (await Ticket.get(id=ticket.id)).assignee_id is None
     assert (await agent.post(f"{V1}/tickets/{ticket.id}/macros/999"))[0] == 404
+    readonly = client.as_(await make_token("readonly"))
+    assert (await readonly.post(f"{V1}/tickets/{ticket.id}/macros/{macro['id']}"))[0] == 403
+    assert (await readonly.post(f"{V1}/macros", {**good, "name": "Other"}))[0] == 403
     # An admin token without an agent cannot be "me".
     status, body = await client.post(f"{V1}/tickets/{ticket.id}/macros/{macro['id']}")
     assert status == 422 and "agent" in body["error"]["message"]

@@ -192,3 +192,30 @@ async def test_macro_command_and_a_refused_step_changes_nothing(env):
     assert "is closed" in last(env, STAFF)["text"]
     assert await Ticket.filter(id=ticket.id).count() == 1
     assert env.api.calls(ok=False) == []
+
+
+async def test_tag_and_macro_in_a_forum_topic(env):
+    people = await staff_desk(env, forum=True)
+    await _tags()
+    await _macro()
+    ticket = await new_ticket(people.desk.alice, people.desk.billing, "Refund")
+    await env.step()
+    ticket = await fresh(ticket.id)
+    assert ticket.staff_topic_id is not None
+    topic = {"chat_id": STAFF, "message_thread_id": ticket.staff_topic_id}
+    people.ann.send_text("/tag vip", **topic)
+    await env.step()
+    assert await _names(ticket.id) == ["vip"]
+    people.ann.send_text("/macro Refund done", **topic)
+    await env.step()
+    after = await fresh(ticket.id)
+    assert after.status.role == StatusRole.RESOLVED and after.assignee_id == people.desk.ann.id
+    assert await _names(ticket.id) == ["billing", "vip"]
+    in_topic = [
+        m.get("text", "")
+        for m in env.api.bot_messages(STAFF)
+        if m.get("message_thread_id") == ticket.staff_topic_id
+    ]
+    assert any("⚡ Macro «Refund done» applied by Ann." in t for t in in_topic)
+    assert any("🔖 Tagged by Ann: #vip" in t for t in in_topic)
+    assert env.api.calls(ok=False) == []
