@@ -21,6 +21,7 @@ from bot.services.directory import get_or_404, page, require_ref, save
 from bot.services.errors import Conflict, Forbidden, Invalid, NotFound
 from bot.services.tickets import Actor
 from bot.ui import staff as staff_ui
+from bot.ui import texts
 from models import Agent, Macro, Status, Template, Ticket
 from models.enums import AgentRole, SettableBy, Side
 
@@ -222,10 +223,12 @@ async def _answer(ticket: Ticket, template: Template, actor: Actor) -> None:
 
 
 def _fill_api(template: Template, ticket: Ticket) -> str:
-    """An API token without an agent answers as the support team."""
+    """An API token without an agent answers as the support team ({agent_name})."""
+    with speaking(ticket.customer.language):
+        team = texts.support_team()
     text = template.text
     for placeholder, value in zip(
-        staff.PLACEHOLDERS, (ticket.customer.display_name, str(ticket.number), ""), strict=True
+        staff.PLACEHOLDERS, (ticket.customer.display_name, str(ticket.number), team), strict=True
     ):
         text = text.replace(placeholder, value)
     return text

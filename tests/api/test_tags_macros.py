@@ -220,3 +220,21 @@ async def test_stats_by_tag(client: ApiClient, make_token):
     assert all(r["opened"] == 0 for r in body["rows"])
     status, body = await client.get(f"{V1}/stats/tags", params={"format": "csv"})
     assert status == 200 and body.decode().splitlines()[0].startswith("tag,opened,solved")
+
+
+async def test_an_admin_token_applies_a_macro_as_the_support_team(client: ApiClient):
+    billing, _tech, _ann, _bob, alice = await _desk()
+    template = await Template.create(
+        title="Thanks", shortcut="thanks", text="Thank you, {customer_name}. {agent_name}"
+    )
+    body = {"name": "Thanks", "template_id": template.id}
+    status, macro = await client.post(f"{V1}/macros", body)
+    assert status == 201
+    ticket = await open_ticket(alice, billing, "Refund")
+    status, body = await client.post(f"{V1}/tickets/{ticket.id}/macros/{macro['id']}")
+    assert status == 200 and body["steps"] == ["reply"]
+    answer = await Message.get(ticket_id=ticket.id, kind=MessageKind.AGENT)
+    assert answer.text == "Thank you, Alice. Support" and answer.author_agent_id is None
+    assert body["ticket"]["status"]["role"] == "waiting"  # as any answer does
+    events = await TicketEvent.filter(ticket_id=ticket.id).values_list("kind", flat=True)
+    assert "replied" in events and "macro_applied" in events
