@@ -74,10 +74,14 @@ async def _check(fields: dict[str, Any], exclude_id: int | None = None) -> None:
         raise Invalid(message, [{"loc": ["assignee_id"], "msg": message, "type": "inactive"}])
 
 
-def _consistent(macro: Macro) -> None:
+def _consistent(macro: Macro, tags: list) -> None:
     if macro.assign_to_me and macro.assignee_id is not None:
         message = "assign to an agent or to whoever applies it, not both"
         raise Invalid(message, [{"loc": ["assign_to_me"], "msg": message, "type": "conflict"}])
+    steps = (macro.template_id, macro.status_id, macro.assignee_id, macro.assign_to_me, tags)
+    if not any(steps):
+        message = "a macro does something: an answer, a status, tags or an assignee"
+        raise Invalid(message, [{"loc": ["template_id"], "msg": message, "type": "empty"}])
 
 
 async def create_macro(**fields: Any) -> Macro:
@@ -85,7 +89,7 @@ async def create_macro(**fields: Any) -> Macro:
     await _check(fields)
     tags = await tagging.by_ids(tag_ids)
     macro = Macro(**fields)
-    _consistent(macro)
+    _consistent(macro, tags)
     async with in_transaction():
         await save(macro, "macro")
         if tags:
@@ -99,7 +103,7 @@ async def update_macro(macro_id: int, **fields: Any) -> Macro:
     await _check(fields, exclude_id=macro_id)
     tags = await tagging.by_ids(tag_ids) if tag_ids is not None else None
     macro.update_from_dict(fields)
-    _consistent(macro)
+    _consistent(macro, tags if tags is not None else list(macro.tags))
     async with in_transaction():
         await save(macro, "macro")
         if tags is not None:

@@ -119,6 +119,8 @@ async def test_macros_are_validated_and_applied_all_or_nothing(client: ApiClient
         status, body = await client.post(f"{V1}/macros", {**good, **change})
         assert status == 422, (change, body)
         assert field in str(body["error"]["details"]), (change, body)
+    status, body = await client.post(f"{V1}/macros", {"name": "Nothing"})
+    assert status == 422 and "a macro does something" in body["error"]["message"]
     status, macro = await client.post(f"{V1}/macros", good)
     assert status == 201 and macro["tag_ids"] == [tag["id"]]
     assert (await client.post(f"{V1}/macros", {**good, "name": "refund  DONE"}))[0] == 409
@@ -128,6 +130,8 @@ async def test_macros_are_validated_and_applied_all_or_nothing(client: ApiClient
     assert status == 201
     status, body = await client.patch(f"{V1}/macros/{to_bob['id']}", {"tag_ids": []})
     assert status == 200 and body["tag_ids"] == []
+    status, body = await client.patch(f"{V1}/macros/{to_bob['id']}", {"assignee_id": None})
+    assert status == 422 and "a macro does something" in body["error"]["message"]
     assert (await client.get(f"{V1}/macros"))[1]["total"] == 2
 
     ticket = await open_ticket(alice, billing, "Refund")
