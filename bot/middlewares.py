@@ -154,7 +154,10 @@ class DedupeUpdatesMiddleware(BaseMiddleware):
                     raise _AlreadyHandled
                 # An update of no type aiogram knows (a newer Bot API, or one that
                 # could not be read: bot.requests.read_update) is only recorded as taken.
-                result = await handler(event, data) if _known(event) else None
+                # What it queues is written in one statement at its end.
+                with outbox.batched():
+                    result = await handler(event, data) if _known(event) else None
+                    await outbox.flush()
                 if isinstance(storage, DatabaseStorage):
                     await storage.flush()
                 journal = await fsm.journal() if fsm is not None else None

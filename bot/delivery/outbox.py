@@ -3,12 +3,22 @@
 Call these inside the transaction of the change that causes the message, so the
 change and its messages are committed together or not at all. The sender worker
 delivers the rows afterwards.
+
+Inside an update (`batched`) rows are held in memory and written together: one
+INSERT for all the rows an update queues (`flush`, called before the update commits
+and before anything reads the outbox). Outside one (the API, timers, the sender) each
+row is written at once.
 """
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager, contextmanager
+from contextvars import ContextVar
 from datetime import UTC, datetime, timedelta
 from typing import Any
+
+from tortoise.transactions import in_transaction
 
 from bot.delivery.limits import is_erased_chat, is_private
 from bot.services.scope import MISSING, customer_key, recall
@@ -30,6 +40,115 @@ Target = OutboxMessage | int | None
 
 def now_utc() -> datetime:
     return datetime.now(UTC)
+
+
+class _Batch:
+    """The rows an update queued and has not written yet, in the order queued; `waits`:
+    a row's reference to another row still held here (its id is not known yet)."""
+
+    __slots__ = ("rows", "waits")
+
+    def __init__(self) -> None:
+        self.rows: list[OutboxMessage] = []
+        self.waits: dict[int, OutboxMessage] = {}
+
+
+_batch: ContextVar[_Batch | None] = ContextVar("outbox_batch", default=None)
+
+
+@contextmanager
+def batched() -> Iterator[None]:
+    """Holds the rows queued inside (one update's) until `flush`; rows not flushed when
+    it ends are dropped (the update failed: its transaction is rolled back anyway)."""
+    token = _batch.set(_Batch())
+    try:
+        yield
+    finally:
+        _batch.reset(token)
+
+
+def _held(row: OutboxMessage) -> bool:
+    batch = _batch.get()
+    return row.id is None and batch is not None and any(row is held for held in batch.rows)
+
+
+async def flush() -> None:
+    """Writes the rows held so far: one INSERT, or one more for each row that refers to
+    a row of the same flush (it needs that row's id)."""
+    batch = _batch.get()
+    if batch is None or not batch.rows:
+        return
+    rows, batch.rows = batch.rows, []
+    wave: list[OutboxMessage] = []
+    for row in rows:
+        ref = batch.waits.pop(id(row), None)
+        if ref is not None:
+            if ref.id is None and any(ref is earlier for earlier in wave):
+                await _insert(wave)
+                wave = []
+            if ref.id is not None:  # (else it was dropped with a rolled-back savepoint)
+                row.ref = ref
+        wave.append(row)
+    await _insert(wave)
+
+
+async def saved(row: OutboxMessage) -> int:
+    """The id of `row`, written first if it is still held."""
+    if row.id is None:
+        await flush()
+    return row.id
+
+
+_INSERT = 'INSERT INTO "outbox" ({}) VALUES {} RETURNING "id"'
+
+
+def _columns() -> list[str]:
+    """The fields an INSERT writes (known once the ORM is initialised: the foreign
+    keys' columns are added then)."""
+    meta = OutboxMessage._meta
+    return [name for name in meta.fields_db_projection if not meta.fields_map[name].generated]
+
+
+async def _insert(rows: list[OutboxMessage]) -> None:
+    if not rows:
+        return
+    meta = OutboxMessage._meta
+    db = meta.db
+    numbered = db.capabilities.dialect != "sqlite"
+    names = _columns()
+    params: list[Any] = []
+    groups = []
+    for row in rows:
+        marks = []
+        for name in names:
+            params.append(meta.fields_map[name].to_db_value(getattr(row, name), row))
+            marks.append(f"${len(params)}" if numbered else "?")
+        groups.append(f"({', '.join(marks)})")
+    columns = ", ".join(f'"{meta.fields_db_projection[name]}"' for name in names)
+    result = await db.execute_query_dict(_INSERT.format(columns, ", ".join(groups)), params)
+    # Both databases number the rows of one INSERT in the order of its VALUES.
+    for row, new_id in zip(rows, sorted(r["id"] for r in result), strict=True):
+        row.id = new_id
+        row._saved_in_db = True
+
+
+@asynccontextmanager
+async def transaction() -> AsyncIterator[Any]:
+    """`in_transaction()` that keeps the rows an update holds right: those queued
+    before a savepoint are written before it, those queued inside a savepoint that is
+    rolled back are dropped with it. Every transaction an update may open is this."""
+    await flush()
+    batch = _batch.get()
+    mark = len(batch.rows) if batch is not None else 0
+    async with in_transaction() as connection:
+        try:
+            yield connection
+        except BaseException:
+            if batch is not None:
+                for row in batch.rows[mark:]:
+                    batch.waits.pop(id(row), None)
+                del batch.rows[mark:]
+            raise
 
 
 async def _blocked(chat_id: int) -> bool:
@@ -56,7 +175,11 @@ async def enqueue(
 ) -> OutboxMessage:
     """Adds one Bot API call to the outbox; with `dedupe_key`, at most one ever (the
     row holding it is returned; `key_unused`: the caller saw none in its transaction)."""
+    batch = _batch.get()
     if dedupe_key is not None and not key_unused:
+        held = [row for row in batch.rows if row.dedupe_key == dedupe_key] if batch else []
+        if held:
+            return held[0]
         existing = await OutboxMessage.get_or_none(dedupe_key=dedupe_key)
         if existing is not None:
             return existing
@@ -67,7 +190,7 @@ async def enqueue(
     # A customer who blocked the bot gets nothing until they unblock (then it resumes).
     elif is_private(chat_id) and await _blocked(chat_id):
         status = OutboxStatus.BLOCKED
-    return await OutboxMessage.create(
+    fields = dict(
         chat_id=chat_id,
         method=method,
         payload={"chat_id": chat_id, **payload},
@@ -76,12 +199,20 @@ async def enqueue(
         ticket_id=ticket_id,
         message_id=message_id,
         side=side,
-        ref=ref,
         ref_param=ref_param,
         purpose=purpose,
         dedupe_key=dedupe_key,
         last_error=error,
     )
+    if batch is None:
+        return await OutboxMessage.create(ref=ref, **fields)
+    row = OutboxMessage(**fields)
+    if ref is not None and ref.id is None:
+        batch.waits[id(row)] = ref
+    else:
+        row.ref = ref
+    batch.rows.append(row)
+    return row
 
 
 def _reply_fields(reply_to: Target) -> tuple[dict[str, Any], OutboxMessage | None, str | None]:
@@ -252,6 +383,10 @@ async def rewrite(
     fields: dict[str, Any] = {"payload": payload, "revision": row.revision + 1}
     if delay is not None:
         fields["due_at"] = max(row.due_at, now_utc() + timedelta(seconds=delay))
+    if _held(row):  # not written yet: nobody else can have it
+        for name, value in fields.items():
+            setattr(row, name, value)
+        return True
     changed = await OutboxMessage.filter(
         id=row.id, status__in=QUEUED, revision=row.revision
     ).update(**fields)

@@ -16,9 +16,9 @@ from datetime import datetime, timedelta
 from aiogram.utils.i18n import I18n
 from tortoise.exceptions import IntegrityError
 from tortoise.expressions import Q
-from tortoise.transactions import in_transaction
 
 from bot.delivery import outbox
+from bot.delivery.outbox import transaction
 from bot.i18n import speaking
 from bot.periodic import Periodic
 from bot.services import rollups, sla, staff_thread, tickets
@@ -58,7 +58,7 @@ async def auto_close(moment: datetime) -> int:
     )
     closed = 0
     for ticket_id in due:
-        async with in_transaction():
+        async with transaction():
             ticket = await Ticket.filter(id=ticket_id).select_for_update().first()
             if ticket is None:
                 continue
@@ -121,7 +121,7 @@ _ORDER = [SlaState.OK, SlaState.WARNING, SlaState.BREACHED]
 async def _worsen(ticket: Ticket, state: SlaState) -> None:
     """The ticket's SLA state becomes `state` (never better: another instance may have
     moved it meanwhile), with its card and the statistics' breach counts."""
-    async with in_transaction():
+    async with transaction():
         locked = await Ticket.filter(id=ticket.id).select_for_update().first()
         if locked is None or _ORDER.index(state) <= _ORDER.index(locked.sla_state):
             return
@@ -146,7 +146,7 @@ async def _announce(ticket: Ticket, what: str, due: datetime, state: SlaState) -
     target = await staff_thread.card_target(ticket)
     chat_id = ticket.staff_chat_id or await staff_thread.staff_chat_for(ticket.department)
     try:
-        async with in_transaction():
+        async with transaction():
             await TicketEvent.create(
                 ticket_id=ticket.id,
                 kind=kind,

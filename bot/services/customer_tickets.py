@@ -12,9 +12,9 @@ from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 
 from tortoise.exceptions import IntegrityError
-from tortoise.transactions import in_transaction
 
 from bot.delivery import outbox
+from bot.delivery.outbox import transaction
 from bot.i18n import speaking
 from bot.services import config, tickets
 from bot.services.attachments import StoredFile
@@ -207,7 +207,7 @@ async def reopen(ticket_id: int, customer: Customer) -> Ticket:
 
 async def set_archived(ticket_id: int, customer: Customer, archived: bool = True) -> Ticket:
     """Hides a ticket from the customer's list (only their view: staff still see it)."""
-    async with in_transaction():
+    async with transaction():
         ticket = await own_ticket(ticket_id, customer)
         if archived and not ticket.status.is_final:
             raise Conflict("only closed tickets can be archived")
@@ -225,7 +225,7 @@ async def submit(customer: Customer, draft: Draft, key: str) -> Ticket:
         raise NotFound("this department is not available")
     dedupe_key = f"ticket-draft:{customer.id}:{key}"
     try:
-        async with in_transaction():
+        async with transaction():
             earlier = await OutboxMessage.get_or_none(dedupe_key=dedupe_key)
             if earlier is not None:
                 raise AlreadySubmitted(f"already submitted as ticket {earlier.ticket_id}")

@@ -12,8 +12,8 @@ from tortoise.exceptions import IntegrityError
 from tortoise.expressions import Q
 from tortoise.models import Model
 from tortoise.queryset import QuerySet
-from tortoise.transactions import in_transaction
 
+from bot.delivery.outbox import transaction
 from bot.services.errors import Conflict, Invalid, NotFound
 from bot.services.tokens import EVERYTHING, Scope
 from models import Agent, Category, Department, Priority, SlaPolicy, Status, Template, Ticket
@@ -91,7 +91,7 @@ async def update_department(department_id: int, **fields: Any) -> Department:
 
 
 async def delete_department(department_id: int) -> None:
-    async with in_transaction():
+    async with transaction():
         department = await get_or_404(Department, department_id, "department")
         if await Ticket.filter(department_id=department_id).exists():
             raise Conflict("the department has tickets; deactivate it instead (active=false)")
@@ -191,7 +191,7 @@ async def update_category(category_id: int, **fields: Any) -> Category:
 
 
 async def delete_category(category_id: int) -> None:
-    async with in_transaction():
+    async with transaction():
         category = await get_or_404(Category, category_id, "category")
         if await Ticket.filter(category_id=category_id).exists():
             # Deleting would silently strip the category from old tickets and statistics.
@@ -223,7 +223,7 @@ async def _clear_flag(model: type[Model], flag: str, exclude_id: int | None) -> 
 async def create_priority(*, is_default: bool = False, **fields: Any) -> Priority:
     if is_default and fields.get("active") is False:
         raise Conflict("the default priority must be active")
-    async with in_transaction():
+    async with transaction():
         await ensure_unique(Priority, "priority", name=fields["name"])
         await ensure_unique(Priority, "priority", level=fields["level"])
         if is_default:
@@ -232,7 +232,7 @@ async def create_priority(*, is_default: bool = False, **fields: Any) -> Priorit
 
 
 async def update_priority(priority_id: int, **fields: Any) -> Priority:
-    async with in_transaction():
+    async with transaction():
         priority = await get_or_404(Priority, priority_id, "priority")
         for unique in ("name", "level"):
             if _changed(priority, fields, unique):
@@ -255,7 +255,7 @@ async def update_priority(priority_id: int, **fields: Any) -> Priority:
 
 
 async def delete_priority(priority_id: int) -> None:
-    async with in_transaction():
+    async with transaction():
         priority = await get_or_404(Priority, priority_id, "priority")
         if priority.is_default:
             raise Conflict("the default priority cannot be deleted; make another one the default")
@@ -298,7 +298,7 @@ def _check_status_flags(role: StatusRole | None, is_new: bool, is_final: bool) -
 
 async def create_status(*, is_new: bool = False, **fields: Any) -> Status:
     _check_status_flags(None, is_new, fields.get("is_final", False))
-    async with in_transaction():
+    async with transaction():
         await ensure_unique(Status, "status", name=fields["name"])
         if is_new:
             await _clear_flag(Status, "is_new", None)
@@ -306,7 +306,7 @@ async def create_status(*, is_new: bool = False, **fields: Any) -> Status:
 
 
 async def update_status(status_id: int, **fields: Any) -> Status:
-    async with in_transaction():
+    async with transaction():
         status = await get_or_404(Status, status_id, "status")
         if _changed(status, fields, "name"):
             await ensure_unique(Status, "status", exclude_id=status_id, name=fields["name"])
@@ -325,7 +325,7 @@ async def update_status(status_id: int, **fields: Any) -> Status:
 
 
 async def delete_status(status_id: int) -> None:
-    async with in_transaction():
+    async with transaction():
         status = await get_or_404(Status, status_id, "status")
         if status.role is not None:
             raise Conflict(

@@ -50,10 +50,10 @@ from pathlib import Path
 from typing import Any
 
 from tortoise.expressions import Q
-from tortoise.transactions import in_transaction
 
 from bot.delivery import outbox
 from bot.delivery.limits import erased_chat_id
+from bot.delivery.outbox import transaction
 from bot.redis_errors import redis_error
 from bot.services import tickets
 from bot.services.directory import get_or_404
@@ -147,7 +147,7 @@ async def erase_customer(
     redis = _open_redis(redis_url)
     try:
         redis_keys, redis_files = await _redis_drafts(redis, telegram_id)
-        async with in_transaction():
+        async with transaction():
             erasure, files = await _erase(customer_id, telegram_id, actor, force=force)
             if redis_keys:
                 try:

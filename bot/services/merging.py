@@ -10,8 +10,7 @@ with the messages."""
 
 from __future__ import annotations
 
-from tortoise.transactions import in_transaction
-
+from bot.delivery.outbox import transaction
 from bot.i18n import speaking
 from bot.services import rollups, staff_thread, tickets
 from bot.services.errors import Conflict, Invalid, NotFound
@@ -27,7 +26,7 @@ async def merge(source_id: int, target_id: int, actor: Actor) -> Ticket:
     Both must be the same customer's, open, and the actor's to act on."""
     if source_id == target_id:
         raise Invalid("a ticket cannot be merged into itself", {"field": "target_id"})
-    async with in_transaction():
+    async with transaction():
         # Locked in id order: two merges of the same pair at once cannot wait on each
         # other crosswise.
         locked = {}
@@ -106,7 +105,7 @@ async def split(
     ticket gets its card, and the customer and the old ticket's thread are told."""
     if not message_ids:
         raise Invalid("choose the messages to split off", {"field": "message_ids"})
-    async with in_transaction():
+    async with transaction():
         source = await tickets.held_ticket(source_id, actor)
         if source.status.is_final:
             raise Conflict(f"ticket #{source.number} is closed")

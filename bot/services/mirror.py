@@ -4,9 +4,8 @@ found through the stored id mappings and the outbox rows that created them."""
 
 from __future__ import annotations
 
-from tortoise.transactions import in_transaction
-
 from bot.delivery import outbox
+from bot.delivery.outbox import transaction
 from bot.i18n import speaking
 from bot.services import staff_thread
 from bot.services.tickets import TEXT_LIMIT, now, refresh_card
@@ -29,6 +28,7 @@ async def _message_of(chat_id: int, telegram_message_id: int, side: Side) -> Mes
 async def _copies(message: Message, side: Side) -> list[OutboxMessage]:
     """The text message the bot sends or sent for `message` on `side` (its first part),
     whether still queued, being sent or sent."""
+    await outbox.flush()
     return list(await staff_thread.text_copies(side).filter(message_id=message.id).limit(1))
 
 
@@ -54,7 +54,7 @@ async def staff_edited(chat_id: int, telegram_message_id: int, text: str, agent:
     if message.author_agent_id != agent.id and agent.role != AgentRole.ADMIN:
         return False
     ticket = message.ticket
-    async with in_transaction():
+    async with transaction():
         await _store(message, text, ActorType.AGENT, agent.id, agent.name)
         author = message.author_agent.name if message.author_agent else texts.support_team()
         with speaking(ticket.customer.language):
@@ -80,7 +80,7 @@ async def customer_edited(
     ):
         return False
     ticket = message.ticket
-    async with in_transaction():
+    async with transaction():
         await _store(message, text, ActorType.CUSTOMER, customer.id, customer.display_name)
         copy = await staff_thread.staff_copy_of(message)
         if copy is not None:

@@ -10,8 +10,8 @@ from typing import Any
 
 from tortoise.expressions import Q, Subquery
 from tortoise.queryset import QuerySet
-from tortoise.transactions import in_transaction
 
+from bot.delivery.outbox import transaction
 from bot.services import rollups
 from bot.services.directory import (
     ensure_unique,
@@ -87,7 +87,7 @@ def _agent_ids_of(*department_ids: int) -> Any:
 
 
 async def create_agent(*, department_ids: list[int], **fields: Any) -> Agent:
-    async with in_transaction():
+    async with transaction():
         await ensure_unique(Agent, "agent", telegram_id=fields["telegram_id"])
         departments = await _departments(department_ids)
         agent = await save(Agent(**fields), "agent")
@@ -97,7 +97,7 @@ async def create_agent(*, department_ids: list[int], **fields: Any) -> Agent:
 
 
 async def update_agent(agent_id: int, **fields: Any) -> Agent:
-    async with in_transaction():
+    async with transaction():
         agent = await get_or_404(Agent, agent_id, "agent")
         if "telegram_id" in fields and fields["telegram_id"] != agent.telegram_id:
             await ensure_unique(
@@ -129,7 +129,7 @@ async def _replace_departments(agent: Agent, departments: list[Department]) -> N
 
 
 async def delete_agent(agent_id: int) -> None:
-    async with in_transaction():
+    async with transaction():
         agent = await get_or_404(Agent, agent_id, "agent")
         if (
             await Ticket.filter(assignee_id=agent_id).exists()
@@ -194,7 +194,7 @@ async def create_customer(**fields: Any) -> Customer:
 
 
 async def update_customer(customer_id: int, **fields: Any) -> Customer:
-    async with in_transaction():
+    async with transaction():
         # Locked: a ticket opened meanwhile counts under the level it reads after this.
         # (Not the key: a message of their tickets written meanwhile checks its foreign
         # key with a key-share lock, and its transaction holds a ticket we may wait for.)
@@ -221,7 +221,7 @@ async def update_customer(customer_id: int, **fields: Any) -> Customer:
 
 
 async def delete_customer(customer_id: int) -> None:
-    async with in_transaction():
+    async with transaction():
         customer = await get_or_404(Customer, customer_id, "customer")
         if await Ticket.filter(customer_id=customer_id).exists():
             raise Conflict(

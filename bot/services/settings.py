@@ -13,9 +13,9 @@ from dataclasses import dataclass, fields
 from typing import Annotated, Any
 
 from pydantic import Field, StringConstraints, TypeAdapter, ValidationError
-from tortoise.transactions import in_transaction
 
 from bot.config import Settings
+from bot.delivery.outbox import transaction
 from bot.services import config
 from bot.services.errors import Invalid
 from bot.services.seed import DEFAULT_SETTINGS
@@ -114,7 +114,7 @@ async def update_settings(
             errors.append({"loc": [key], "msg": exc.errors()[0]["msg"], "type": "invalid"})
     if errors:
         raise Invalid("invalid settings", errors)
-    async with in_transaction():
+    async with transaction():
         for key, value in clean.items():
             await Setting.get_or_create(key=key, defaults={"value": None})
             # Written through the query (not an instance) as encoded JSON: Tortoise's

@@ -8,9 +8,9 @@ import re
 from datetime import UTC, datetime
 
 from tortoise.expressions import Q
-from tortoise.transactions import in_transaction
 
-from bot.delivery.outbox import CARD_POST
+from bot.delivery import outbox
+from bot.delivery.outbox import CARD_POST, transaction
 from bot.i18n import speaking
 from bot.services import config, rollups, staff_thread, tickets
 from bot.services.errors import Conflict, Forbidden, Invalid, NotFound
@@ -91,7 +91,7 @@ async def send_template(
     if ticket.assignee_id not in (None, agent.id) and agent.role != AgentRole.ADMIN:
         current = await Agent.get_or_none(id=ticket.assignee_id)
         raise AlreadyClaimed(current.name if current else "?")
-    async with in_transaction():
+    async with transaction():
         if ticket.assignee_id is None and agent.role != AgentRole.ADMIN:
             await claim(ticket.id, agent)
         text = fill(template, ticket, agent)
@@ -281,6 +281,7 @@ async def ticket_in_chat(chat_id: int, topic_id: int | None, reply_to: int | Non
 async def menu_left_open(ticket_id: int) -> bool:
     """Whether the card still shows a menu: no card edit followed the last menu (an
     action that changes nothing on the card is not re-rendered)."""
+    await outbox.flush()
     latest = (
         await OutboxMessage.filter(
             ticket_id=ticket_id, purpose__in=(CARD_MENU, tickets.CARD_PURPOSE, CARD_POST)

@@ -18,10 +18,9 @@ from typing import Any, TypeVar
 
 from aiogram.utils.i18n import I18n
 from tortoise.queryset import QuerySet
-from tortoise.transactions import in_transaction
 
 from bot.delivery import outbox
-from bot.delivery.outbox import CARD_POST, TOPIC_POST
+from bot.delivery.outbox import CARD_POST, TOPIC_POST, transaction
 from bot.delivery.sender import hold_blocked, release_blocked
 from bot.i18n import speaking
 from bot.services import config, scope
@@ -62,6 +61,7 @@ async def card_target(ticket: Ticket) -> int | OutboxMessage | None:
         return None
     if ticket.staff_message_id is not None:
         return ticket.staff_message_id
+    await outbox.flush()
     return (
         await OutboxMessage.filter(ticket_id=ticket.id, purpose=CARD_POST)
         .exclude(status=OutboxStatus.FAILED)
@@ -82,6 +82,7 @@ async def thread_of(ticket: Ticket) -> int | OutboxMessage | None:
     # Locked: a topic queued on the chance of a forum is dropped when the chat turns
     # out not to be one (chat_kind_learned); rows this transaction queues referring to
     # it must not refer to a row already gone.
+    await outbox.flush()
     row = (
         await OutboxMessage.filter(
             ticket_id=ticket.id, chat_id=ticket.staff_chat_id, purpose=TOPIC_POST
@@ -240,7 +241,7 @@ async def remember_chat(chat_id: int, forum: bool) -> None:
     forums, plain = await _kinds()
     if (chat_id in forums, chat_id in plain) == (forum, not forum):
         return
-    async with in_transaction():
+    async with transaction():
         for key in (_FORUMS_KEY, _PLAIN_KEY):
             await Setting.get_or_create(key=key, defaults={"value": []})
         forums, plain = await _kinds(fresh=True)
@@ -372,6 +373,7 @@ async def shown_together(row: OutboxMessage) -> list[Message]:
     )
     if not following or following[0].id != row.message_id:
         return following[:1]
+    await outbox.flush()
     own = set(
         await OutboxMessage.filter(
             ticket_id=row.ticket_id,
@@ -400,6 +402,7 @@ def text_copies(side: Side) -> QuerySet[OutboxMessage]:
 async def staff_copy_of(message: Message) -> OutboxMessage | None:
     """The text message in the staff chat that shows customer `message` (its first part),
     whether its own or one it was coalesced into; queued, being sent or sent."""
+    await outbox.flush()
     rows = text_copies(Side.STAFF).filter(ticket_id=message.ticket_id)
     own = await rows.filter(message_id=message.id).first()
     if own is not None:
@@ -419,6 +422,7 @@ async def _coalesced(ticket: Ticket, message: Message) -> bool:
     """Joins a customer's text to the ticket's last staff copy while that one still waits
     in the outbox (the group's 20 sends a minute hold it back): a burst of messages costs
     the group one send, and the thread reads as it would have. False when it cannot."""
+    await outbox.flush()
     last = (
         await OutboxMessage.filter(
             ticket_id=ticket.id, chat_id=ticket.staff_chat_id, method__in=_THREAD_SENDS
@@ -498,7 +502,7 @@ async def in_thread(
 
 async def customer_blocked_bot(telegram_id: int, *, blocked: bool) -> None:
     """Delivery to the customer stops (held) or resumes; each open ticket's thread is told."""
-    async with in_transaction():
+    async with transaction():
         # Compare-and-set: the block's own update and a 403 on a send may learn of it
         # at the same moment (two instances); only the one that flips it tells.
         flipped = await Customer.filter(telegram_id=telegram_id, blocked_bot=not blocked).update(

@@ -15,10 +15,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from tortoise.transactions import in_transaction
-
 from bot import clock
 from bot.delivery import outbox
+from bot.delivery.outbox import transaction
 from bot.i18n import speaking
 from bot.services import (
     assignment,
@@ -263,6 +262,7 @@ async def refresh_card(ticket: Ticket) -> None:
     with speaking(None):
         html = cards.render_card(ticket, await _first_text(ticket), tags)
         markup = staff_ui.card_keyboard(ticket)
+    await outbox.flush()
     last = (
         await OutboxMessage.filter(
             ticket_id=ticket.id, purpose__in=(CARD_PURPOSE, staff_thread.CARD_POST)
@@ -683,7 +683,7 @@ async def _check_agent_for(department_id: int, agent_id: int) -> Agent:
 
 
 async def assign(ticket_id: int, agent_id: int | None, actor: Actor) -> Ticket:
-    async with in_transaction():
+    async with transaction():
         ticket = await held_ticket(ticket_id, actor)
         if ticket.status.is_final:
             raise Conflict("the ticket is closed")
@@ -724,7 +724,7 @@ async def after_claim(ticket: Ticket, actor: Actor, counted: rollups.Change) -> 
 async def transfer(
     ticket_id: int, department_id: int, agent_id: int | None, actor: Actor
 ) -> Ticket:
-    async with in_transaction():
+    async with transaction():
         ticket = await held_ticket(ticket_id, actor)
         if ticket.status.is_final:
             raise Conflict("the ticket is closed")
@@ -771,7 +771,7 @@ async def transfer(
 
 
 async def set_priority(ticket_id: int, priority_id: int, actor: Actor) -> Ticket:
-    async with in_transaction():
+    async with transaction():
         ticket = await held_ticket(ticket_id, actor)
         priority = await Priority.get_or_none(id=priority_id, active=True)
         if priority is None:
@@ -793,7 +793,7 @@ async def set_priority(ticket_id: int, priority_id: int, actor: Actor) -> Ticket
 async def set_status(
     ticket_id: int, status_id: int, actor: Actor, *, by_customer: bool = False
 ) -> Ticket:
-    async with in_transaction():
+    async with transaction():
         ticket = await held_ticket(ticket_id, actor)
         status = await Status.get_or_none(id=status_id)
         if status is None or not status.available:
@@ -857,7 +857,7 @@ async def _change_status(ticket: Ticket, status: Status, actor: Actor) -> None:
 
 
 async def close(ticket_id: int, actor: Actor) -> Ticket:
-    async with in_transaction():
+    async with transaction():
         ticket = await held_ticket(ticket_id, actor)
         if ticket.status.is_final:
             raise Conflict("the ticket is already closed")
@@ -868,7 +868,7 @@ async def close(ticket_id: int, actor: Actor) -> Ticket:
 
 
 async def reopen(ticket_id: int, actor: Actor) -> Ticket:
-    async with in_transaction():
+    async with transaction():
         ticket = await held_ticket(ticket_id, actor)
         if not (ticket.status.is_final or ticket.status.role == StatusRole.RESOLVED):
             raise Conflict("only resolved or closed tickets can be reopened")
@@ -926,7 +926,7 @@ async def rate_answer(message_id: int, value: int, actor: Actor) -> Message:
     """The customer's 👍 (+1) or 👎 (-1) on one agent answer; a second press changes it."""
     if value not in (1, -1):
         raise Invalid("a rating is +1 or -1")
-    async with in_transaction():
+    async with transaction():
         message = await Message.get_or_none(id=message_id, kind=MessageKind.AGENT)
         if message is None:
             raise NotFound("no such answer")
@@ -953,7 +953,7 @@ async def rate_ticket(
     """CSAT 1-5 for the support on a ticket, with an optional comment."""
     if not 1 <= score <= 5:
         raise Invalid("CSAT is from 1 to 5")
-    async with in_transaction():
+    async with transaction():
         ticket = await held_ticket(ticket_id, actor)
         if actor.type == ActorType.CUSTOMER and ticket.customer_id != actor.id:
             raise NotFound(f"ticket {ticket_id} does not exist")

@@ -15,6 +15,7 @@ async def _target(screen: dict[str, Any] | None) -> OutboxMessage | int | None:
         return None
     if "mid" in screen:
         return int(screen["mid"])
+    await outbox.flush()
     row = await OutboxMessage.get_or_none(id=screen.get("row"))
     if row is None or row.status == OutboxStatus.FAILED:
         return None
@@ -65,7 +66,9 @@ async def show(
             row = await outbox.replace_text(
                 chat_id, target, text, reply_markup=markup, queued_edit=earlier, delay=settle
             )
-            return {**screen, "edit": row.id} if row is not target else dict(screen)
+            if row is target:
+                return dict(screen)
+            return {**screen, "edit": await outbox.saved(row)}
     await strip(chat_id, screen)
     rows = await outbox.send_text(chat_id, text, reply_markup=markup)
-    return {"row": rows[-1].id}
+    return {"row": await outbox.saved(rows[-1])}

@@ -6,9 +6,9 @@ from aiogram import F, Router
 from aiogram.filters import Command, CommandStart
 from aiogram.types import CallbackQuery, Message
 from aiogram.utils.i18n import I18n
-from tortoise.transactions import in_transaction
 
 from bot.delivery import outbox
+from bot.delivery.outbox import transaction
 from bot.i18n import LANGUAGES
 from bot.services import customers
 from bot.ui import keyboards, texts
@@ -17,7 +17,7 @@ from bot.ui.callbacks import LanguageCb, MenuCb
 
 async def show_menu(message: Message) -> None:
     assert message.from_user is not None
-    async with in_transaction():
+    async with transaction():
         await outbox.send_text(
             message.chat.id,
             texts.greeting(message.from_user.first_name),
