@@ -13,8 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from tortoise.transactions import in_transaction
-
+from bot.delivery.outbox import transaction
 from bot.i18n import speaking
 from bot.services import scope, staff, staff_thread, tagging, tickets
 from bot.services.directory import get_or_404, page, require_ref, save
@@ -90,7 +89,7 @@ async def create_macro(**fields: Any) -> Macro:
     tags = await tagging.by_ids(tag_ids)
     macro = Macro(**fields)
     _consistent(macro, tags)
-    async with in_transaction():
+    async with transaction():
         await save(macro, "macro")
         if tags:
             await macro.tags.add(*tags)
@@ -104,7 +103,7 @@ async def update_macro(macro_id: int, **fields: Any) -> Macro:
     tags = await tagging.by_ids(tag_ids) if tag_ids is not None else None
     macro.update_from_dict(fields)
     _consistent(macro, tags if tags is not None else list(macro.tags))
-    async with in_transaction():
+    async with transaction():
         await save(macro, "macro")
         if tags is not None:
             await macro.tags.clear()
@@ -163,7 +162,7 @@ async def apply(ticket_id: int, macro_id: int, actor: Actor) -> Applied:
         raise NotFound(f"macro {macro_id} does not exist")
     template = await Template.get_or_none(id=macro.template_id) if macro.template_id else None
     steps: list[str] = []
-    async with in_transaction():
+    async with transaction():
         ticket = await tickets.held_ticket(ticket_id, actor)
         _forget(ticket.id)
         if ticket.status.is_final:

@@ -14,8 +14,8 @@ from datetime import datetime
 from typing import Any
 
 from tortoise.exceptions import IntegrityError
-from tortoise.transactions import in_transaction
 
+from bot.delivery.outbox import transaction
 from bot.i18n import speaking
 from bot.services import config, staff_thread, tickets
 from bot.services.directory import get_or_404, page, save
@@ -166,7 +166,7 @@ async def change(
 ) -> Changed:
     """Puts `add` on the ticket and takes `remove` off (or makes its tags `replace`):
     an event per change, the card edited. Tags it has already (or lacks) are no change."""
-    async with in_transaction():
+    async with transaction():
         ticket = await tickets.held_ticket(ticket_id, actor)
         current = {t.id: t for t in (await tags_of([ticket.id]))[ticket.id]}
         if replace is not None:
@@ -198,7 +198,7 @@ async def toggle(ticket_id: int, tag_id: int, actor: Actor) -> Changed:
     tag = await Tag.get_or_none(id=tag_id)
     if tag is None:
         raise NotFound("no such tag")
-    async with in_transaction():
+    async with transaction():
         # Under the ticket's lock: of two agents toggling at once, the second undoes
         # the first rather than repeating it.
         await tickets.held_ticket(ticket_id, actor)
