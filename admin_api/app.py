@@ -15,13 +15,13 @@ from admin_api.auth import BOOTSTRAP_TOKEN, FAILED_LOGINS, FailedLogins, auth_mi
 from admin_api.errors import error_middleware
 from admin_api.keys import PROCESS_SETTINGS, WAKE_OUTBOX
 from admin_api.registry import Registry
-from admin_api.views import access, directory, faq, integrations, people, stats, tickets
+from admin_api.views import access, directory, faq, integrations, people, stats, tags, tickets
 from bot.config import Settings
 
 REGISTRY = web.AppKey("registry", Registry)
 MOUNT = "/api"
 API_VERSION = "1.0.0"
-VIEW_MODULES = (directory, faq, people, access, tickets, stats, integrations)
+VIEW_MODULES = (directory, faq, people, access, tickets, stats, integrations, tags)
 
 
 def build_registry() -> Registry:

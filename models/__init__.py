@@ -17,6 +17,7 @@ from models.faq import Article, Deflection
 from models.integrations import AuditEntry, Webhook, WebhookDelivery
 from models.people import Agent, Customer
 from models.stats import StatsCount, StatsHistogram
+from models.tags import Macro, Tag, TicketTag
 from models.tickets import Attachment, Message, MessageLink, Ticket, TicketEvent
 
 __all__ = [
@@ -32,6 +33,7 @@ __all__ = [
     "Deflection",
     "Department",
     "FsmRecord",
+    "Macro",
     "Message",
     "MessageLink",
     "OutboxMessage",
@@ -43,9 +45,11 @@ __all__ = [
     "StatsCount",
     "StatsHistogram",
     "Status",
+    "Tag",
     "Template",
     "Ticket",
     "TicketEvent",
+    "TicketTag",
     "Webhook",
     "WebhookDelivery",
 ]

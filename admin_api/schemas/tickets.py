@@ -16,6 +16,7 @@ ActionText = Annotated[
 Subject = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=255)]
 Sort = Literal["-updated_at", "updated_at", "-created_at", "created_at", "-number", "number"]
 SlaStateName = Literal["ok", "warning", "breached"]
+TagName = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^#?[^\W][\w-]{0,31}$")]
 RoleName = Literal["new", "in_progress", "waiting", "resolved", "closed"]
 
 
@@ -44,6 +45,12 @@ class TicketQuery(Input):
     archived: bool | None = None
     snoozed: bool | None = Field(
         None, description="true: only snoozed tickets (waiting until a time); false: none"
+    )
+    tag: list[TagName] = Field(
+        default_factory=list,
+        max_length=20,
+        description="Only tickets with this tag (by name, letter case ignored); repeated:"
+        " with all of them. An unknown tag is 422",
     )
     q: (
         Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
@@ -101,6 +108,12 @@ class TicketDetail(Output):
     value: str = Field(description="Empty for a screenshot (the files are the ticket's)")
 
 
+class TagRef(Output):
+    id: int
+    name: str
+    color: str
+
+
 class TicketOut(Output):
     id: int
     number: int
@@ -136,6 +149,7 @@ class TicketOut(Output):
     staff_chat_id: int | None
     staff_message_id: int | None
     staff_topic_id: int | None
+    tags: list[TagRef] = Field(default_factory=list, description="Its tags, by name")
     details: list[TicketDetail] = Field(
         default_factory=list,
         description="The category's required fields as the customer answered them in the wizard",

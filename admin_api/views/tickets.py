@@ -30,7 +30,7 @@ from admin_api.schemas.tickets import (
     TicketStatusIn,
     TransferIn,
 )
-from bot.services import lookup, merging, snoozing, ticket_queries, tickets
+from bot.services import lookup, merging, snoozing, tagging, ticket_queries, tickets
 from bot.services.errors import Invalid
 from bot.services.settings import runtime_settings
 from bot.services.tokens import Principal
@@ -98,6 +98,12 @@ def message_out(message: Message) -> MessageOut:
     )
 
 
+async def ticket_out(ticket: Ticket) -> TicketOut:
+    """A ticket with its tags, as every ticket endpoint answers."""
+    await tagging.attach([ticket])
+    return TicketOut.model_validate(ticket)
+
+
 def register(api: Registry) -> None:
     tag = "tickets"
 
@@ -112,6 +118,7 @@ def register(api: Registry) -> None:
     )
     async def list_tickets(call: Call) -> TicketPage:
         q: TicketQuery = call.query
+        tag_ids = tuple(t.id for t in await tagging.by_names(q.tag)) if q.tag else ()
         flt = ticket_queries.TicketFilter(
             status_ids=tuple(q.status_id),
             status_role=q.status_role,
@@ -129,6 +136,7 @@ def register(api: Registry) -> None:
             updated_to=q.updated_to,
             archived=q.archived,
             snoozed=q.snoozed,
+            tag_ids=tag_ids,
             q=q.q,
             all_statuses=q.all_statuses,
         )
@@ -140,6 +148,7 @@ def register(api: Registry) -> None:
             cursor=q.cursor,
             with_total=q.with_total,
         )
+        await tagging.attach(page.rows)
         return TicketPage(
             items=[TicketOut.model_validate(t) for t in page.rows],
             next_cursor=page.next_cursor,
@@ -157,7 +166,7 @@ def register(api: Registry) -> None:
     )
     async def get_ticket(call: Call) -> TicketOut:
         ticket = await tickets.get_ticket(call.path["ticket_id"], await actor_for(call.principal))
-        return TicketOut.model_validate(ticket)
+        return await ticket_out(ticket)
 
     @api.route(
         "GET",
@@ -169,7 +178,7 @@ def register(api: Registry) -> None:
     )
     async def by_number(call: Call) -> TicketOut:
         ticket = await lookup.by_number(call.path["number"], await actor_for(call.principal))
-        return TicketOut.model_validate(ticket)
+        return await ticket_out(ticket)
 
     @api.route(
         "GET",
@@ -185,8 +194,8 @@ def register(api: Registry) -> None:
             customer_id=h.customer.id,
             total=h.total,
             open_count=h.open_count,
-            open=[TicketOut.model_validate(t) for t in h.open],
-            recent=[TicketOut.model_validate(t) for t in h.recent],
+            open=[TicketOut.model_validate(t) for t in await tagging.attach(h.open)],
+            recent=[TicketOut.model_validate(t) for t in await tagging.attach(h.recent)],
             csat_average=h.csat_average,
             csat_count=h.csat_count,
             answers_liked=h.answers_liked,
@@ -209,7 +218,7 @@ def register(api: Registry) -> None:
         target = await merging.merge(
             call.path["ticket_id"], call.body.target_id, await actor_for(call.principal)
         )
-        return _done(call, target)
+        return await _done(call, target)
 
     @api.route(
         "POST",
@@ -232,7 +241,7 @@ def register(api: Registry) -> None:
             department_id=body.department_id,
             subject=body.subject,
         )
-        return _done(call, created)
+        return await _done(call, created)
 
     @api.route(
         "POST",
@@ -299,10 +308,10 @@ def register(api: Registry) -> None:
         rows = await ticket_queries.history(call.path["ticket_id"], await actor_for(call.principal))
         return [EventOut.model_validate(e) for e in rows]
 
-    def _done(call: Call, ticket: Ticket) -> TicketOut:
+    async def _done(call: Call, ticket: Ticket) -> TicketOut:
         """The services return the ticket as it now is; the sender looks at once."""
         call.request.app[WAKE_OUTBOX]()
-        return TicketOut.model_validate(ticket)
+        return await ticket_out(ticket)
 
     @api.route(
         "POST",
@@ -356,7 +365,7 @@ def register(api: Registry) -> None:
         ticket = await tickets.assign(
             ticket_id, call.body.agent_id, await actor_for(call.principal)
         )
-        return _done(call, ticket)
+        return await _done(call, ticket)
 
     @api.route(
         "POST",
@@ -377,7 +386,7 @@ def register(api: Registry) -> None:
             call.body.agent_id,
             await actor_for(call.principal),
         )
-        return _done(call, ticket)
+        return await _done(call, ticket)
 
     @api.route(
         "POST",
@@ -395,7 +404,7 @@ def register(api: Registry) -> None:
         ticket = await tickets.set_status(
             ticket_id, call.body.status_id, await actor_for(call.principal)
         )
-        return _done(call, ticket)
+        return await _done(call, ticket)
 
     @api.route(
         "POST",
@@ -412,7 +421,7 @@ def register(api: Registry) -> None:
         ticket = await tickets.set_priority(
             ticket_id, call.body.priority_id, await actor_for(call.principal)
         )
-        return _done(call, ticket)
+        return await _done(call, ticket)
 
     @api.route(
         "POST",
@@ -427,7 +436,7 @@ def register(api: Registry) -> None:
     async def close(call: Call) -> TicketOut:
         ticket_id = call.path["ticket_id"]
         ticket = await tickets.close(ticket_id, await actor_for(call.principal))
-        return _done(call, ticket)
+        return await _done(call, ticket)
 
     @api.route(
         "POST",
@@ -442,7 +451,7 @@ def register(api: Registry) -> None:
     async def reopen(call: Call) -> TicketOut:
         ticket_id = call.path["ticket_id"]
         ticket = await tickets.reopen(ticket_id, await actor_for(call.principal))
-        return _done(call, ticket)
+        return await _done(call, ticket)
 
     @api.route(
         "POST",
@@ -480,7 +489,7 @@ def register(api: Registry) -> None:
             attachments_dir=Path(current.attachments_dir),
         )
         call.request.app[WAKE_OUTBOX]()
-        return TicketOut.model_validate(ticket)
+        return await ticket_out(ticket)
 
     @api.route(
         "GET",

@@ -1,12 +1,12 @@
 """Read-mostly configuration, cached in the process behind a version stamp.
 
-Departments, categories, priorities, statuses, SLA policies, settings, agents and the
-active webhooks are read on nearly every update and changed rarely. Every write to their
-tables, by any path (the ORM, raw SQL, another instance of a fleet), stamps the `config`
-counter with a new random value from a database trigger in the writing transaction
-(migration `config_version`). A reader reads the stamp - one row - and the rows themselves only
-when the stamp differs from the snapshot it holds; within an update the stamp is read
-once (bot.services.scope). A stamp never repeats, so a snapshot read inside a
+Departments, categories, priorities, statuses, SLA policies, settings, agents, tags and
+the active webhooks are read on nearly every update and changed rarely. Every write to
+their tables, by any path (the ORM, raw SQL, another instance of a fleet), stamps the
+`config` counter with a new random value from a database trigger in the writing
+transaction (migration `config_version`). A reader reads the stamp - one row - and the
+rows themselves only when the stamp differs from the snapshot it holds; within an update
+the stamp is read once (bot.services.scope). A stamp never repeats, so a snapshot read inside a
 transaction that is then rolled back is never mistaken for a committed one.
 
 The snapshot's rows are shared: read them, never change or save them. The agents'
@@ -29,6 +29,7 @@ from models import (
     Setting,
     SlaPolicy,
     Status,
+    Tag,
     Webhook,
 )
 from models.enums import StatusRole
@@ -55,6 +56,7 @@ class Snapshot:
     agents: tuple[Agent, ...]
     agent_departments: dict[int, frozenset[int]]
     webhooks: tuple[Webhook, ...] = ()  # active ones, by id (bot.services.webhooks)
+    tags: tuple[Tag, ...] = ()  # by name, letter case ignored
     _index: dict[str, dict[Any, Any]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -128,6 +130,7 @@ async def _load(version: int | None) -> Snapshot:
         agents=tuple(await Agent.all().order_by("id")),
         agent_departments={k: frozenset(v) for k, v in agent_departments.items()},
         webhooks=tuple(await Webhook.filter(active=True).order_by("id")),
+        tags=tuple(await Tag.all().order_by("key", "id")),
     )
 
 

@@ -23,7 +23,7 @@ from tortoise.queryset import QuerySet
 from bot.services import text_search
 from bot.services.errors import Invalid, NotFound
 from bot.services.tickets import Actor, get_ticket
-from models import Attachment, Message, Status, Ticket, TicketEvent
+from models import Attachment, Message, Status, Ticket, TicketEvent, TicketTag
 from models.enums import MessageKind
 
 SORTS = {
@@ -69,6 +69,8 @@ class TicketFilter:
     updated_to: datetime | None = None
     archived: bool | None = None
     snoozed: bool | None = None  # waiting until a time (bot.services.snoozing)
+    # Only tickets with every one of these tags.
+    tag_ids: tuple[int, ...] = ()
     q: str | None = None
     # Without a status filter or a search, only statuses `shown_by_default` are listed
     # (a desk hides its closed tickets this way); True lists every status.
@@ -116,6 +118,8 @@ async def _filtered(f: TicketFilter, actor: Actor) -> QuerySet[Ticket]:
         query = query.filter(assignee_id__isnull=f.unassigned)
     if f.snoozed is not None:
         query = query.filter(snoozed_until__isnull=not f.snoozed)
+    for tag_id in f.tag_ids:
+        query = query.filter(id__in=Subquery(TicketTag.filter(tag_id=tag_id).values("ticket_id")))
     if f.created_from:
         query = query.filter(created_at__gte=f.created_from)
     if f.created_to:

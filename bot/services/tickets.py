@@ -51,6 +51,7 @@ from models import (
     Status,
     Ticket,
     TicketEvent,
+    TicketTag,
 )
 from models.enums import (
     ActorType,
@@ -252,14 +253,24 @@ async def _first_text(ticket: Ticket) -> str:
     return first.text if first else ""
 
 
+async def _tag_line(ticket: Ticket) -> str:
+    """The ticket's tags as the card shows them: read only on a desk that has tags."""
+    if not (await config.snapshot()).tags:
+        return ""
+    links = await TicketTag.filter(ticket_id=ticket.id).select_related("tag")
+    names = sorted((link.tag for link in links), key=lambda t: (t.key, t.id))
+    return " ".join(f"{t.color}#{t.name}" if t.color else f"#{t.name}" for t in names)
+
+
 async def refresh_card(ticket: Ticket) -> None:
     """Edits the staff card in place when it exists; queued edits are merged into one."""
     target = await staff_thread.card_target(ticket)
     if target is None or ticket.staff_chat_id is None:
         return
     await relate(ticket)
+    tags = await _tag_line(ticket)
     with speaking(None):
-        html = cards.render_card(ticket, await _first_text(ticket))
+        html = cards.render_card(ticket, await _first_text(ticket), tags)
         markup = staff_ui.card_keyboard(ticket)
     last = await outbox.latest(
         ticket_id=ticket.id, purpose__in=(CARD_PURPOSE, staff_thread.CARD_POST)

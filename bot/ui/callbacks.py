@@ -156,6 +156,8 @@ class StaffCb(_Strict, CallbackData, prefix="s"):
         "merge",  # merge into the ticket `v`
         "snooze",  # snooze for the card's preset `v` (bot.services.snoozing.preset)
         "unsnooze",
+        "tag",  # put the tag `v` on, or take it off
+        "macro",  # apply the macro `v`
     ]
     v: IdOrZero = 0  # a menu's number or the chosen option's id
     w: IdOrZero = 0  # a second value: the department of a transfer's agent choice

@@ -33,8 +33,9 @@ def _sla_line(ticket: Ticket) -> str:
     )
 
 
-def render_card(ticket: Ticket, description: str = "") -> str:
-    """`ticket` with status, priority, department, category, customer, assignee loaded."""
+def render_card(ticket: Ticket, description: str = "", tags: str = "") -> str:
+    """`ticket` with status, priority, department, category, customer, assignee loaded;
+    `tags` its tags as one line (#billing #urgent)."""
     customer = ticket.customer
     who = escape(customer.display_name)
     if customer.username:
@@ -66,6 +67,8 @@ def render_card(ticket: Ticket, description: str = "") -> str:
         ),
         _("👷 Assignee: {assignee}").format(assignee=assignee),
     ]
+    if tags:
+        lines.append(_("🔖 Tags: {tags}").format(tags=escape(tags)))
     lines += detail_lines(ticket.details)
     if ticket.subject:  # (an erased customer's ticket has none)
         lines += ["", f"<b>{escape(ticket.subject)}</b>"]

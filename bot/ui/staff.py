@@ -14,7 +14,7 @@ from bot.ui import texts
 from bot.ui.callbacks import StaffCb
 from bot.ui.html import escape
 from bot.ui.keyboards import as_payload
-from models import Agent, Department, Priority, Status, Template, Ticket
+from models import Agent, Department, Macro, Priority, Status, Tag, Template, Ticket
 from models.enums import NotifyBy, StatusRole
 
 MENU_LIMIT = 24
@@ -65,6 +65,7 @@ def card_keyboard(ticket: Ticket) -> dict[str, Any]:
                 _b(_("🔗 Merge"), t, "menu", 5),
             ]
             + ([_b(_("🛟 Take over"), t, "take")] if ticket.assignee_id is not None else []),
+            [_b(_("🏷 Tags"), t, "menu", 7), _b(_("⚡ Macros"), t, "menu", 8)],
         ]
     )
 
@@ -133,6 +134,19 @@ def snooze_menu(ticket: Ticket) -> dict[str, Any]:
         rows.append([_b(_("⏰ Unsnooze"), ticket.id, "unsnooze")])
     rows.append([_b(_("⬅️ Back"), ticket.id, "back")])
     return _markup(rows)
+
+
+def tags_menu(ticket: Ticket, tags: list[Tag], on: set[int]) -> dict[str, Any]:
+    """Every tag as a toggle: ✓ on those the ticket has."""
+    return _choices(
+        ticket.id,
+        "tag",
+        [(t.id, f"{t.color} #{t.name}".strip() + (" ✓" if t.id in on else "")) for t in tags],
+    )
+
+
+def macros_menu(ticket: Ticket, macros: list[Macro]) -> dict[str, Any]:
+    return _choices(ticket.id, "macro", [(m.id, f"⚡ {m.name}") for m in macros])
 
 
 def templates_menu(ticket: Ticket, templates: list[Template]) -> dict[str, Any]:
@@ -733,3 +747,93 @@ def snoozed_list(rows: list[Ticket]) -> str:
         for t in rows
     ]
     return "\n".join(lines)
+
+
+# -- tags and macros ------------------------------------------------------------------
+
+
+def _tag_list(names: list[str]) -> str:
+    return " ".join(f"#{escape(n)}" for n in names)
+
+
+def tags_changed(added: list[str], removed: list[str], by: str) -> str:
+    lines = []
+    if added:
+        lines.append(_("🔖 Tagged by {by}: {tags}").format(by=escape(by), tags=_tag_list(added)))
+    if removed:
+        lines.append(
+            _("🔖 Untagged by {by}: {tags}").format(by=escape(by), tags=_tag_list(removed))
+        )
+    return "\n".join(lines)
+
+
+def tags_now(names: list[str]) -> str:
+    if not names:
+        return _("🔖 The ticket has no tags now.")
+    return _("🔖 The ticket's tags: {tags}").format(tags=_tag_list(names))
+
+
+def tag_usage(known: list[str]) -> str:
+    text = _(
+        "In a ticket's thread, write /tag and the tags to put on it, e.g. "
+        "<code>/tag billing urgent</code>; /untag takes them off."
+    )
+    return text + "\n" + known_tags(known)
+
+
+def known_tags(known: list[str]) -> str:
+    if not known:
+        return _("There are no tags yet: admins create them in the admin API or the console.")
+    return _("The tags: {tags}").format(tags=_tag_list(known))
+
+
+def tags_unknown(unknown: list[str], known: list[str]) -> str:
+    return (
+        _("No such tag: {tags}. Nothing was changed.").format(
+            tags=", ".join(_echo(n, 32) for n in unknown[:10])
+        )
+        + "\n"
+        + known_tags(known)
+    )
+
+
+def tag_toggled(name: str, on: bool) -> str:
+    return (_("#{tag} is on the ticket.") if on else _("#{tag} is off the ticket.")).format(
+        tag=name
+    )
+
+
+def macro_usage(known: list[str]) -> str:
+    text = _(
+        "In a ticket's thread, write /macro and a macro's name, e.g. "
+        "<code>/macro refund done</code>; the card's ⚡ Macros lists them."
+    )
+    return text + "\n" + known_macros(known)
+
+
+def known_macros(known: list[str]) -> str:
+    if not known:
+        return _("There are no macros yet: admins create them in the admin API or the console.")
+    return _("The macros: {macros}").format(macros=", ".join(escape(n) for n in known))
+
+
+def macro_unknown(name: str, known: list[str]) -> str:
+    return (
+        _("No macro «{name}». Nothing was changed.").format(name=_echo(name))
+        + "\n"
+        + known_macros(known)
+    )
+
+
+def macro_applied(name: str, by: str) -> str:
+    return _("⚡ Macro «{name}» applied by {by}.").format(name=escape(name), by=escape(by))
+
+
+def macro_refused(reason: str, *, html: bool = True) -> str:
+    return _("The macro was not applied, nothing was changed: {reason}").format(
+        reason=escape(reason) if html else reason
+    )
+
+
+def macro_done(name: str) -> str:
+    return _("⚡ «{name}» applied.").format(name=name)

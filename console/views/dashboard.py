@@ -1,5 +1,6 @@
 """The dashboard: the period's figures and charts per day, from bot.services.stats (the
-same calls as /api/v1/stats), each chart's data as CSV."""
+same calls as /api/v1/stats), each chart's data as CSV; the figures per tag (as
+/api/v1/stats/tags) in a table."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from aiohttp import web
 
 from admin_api.schemas.stats import StatsQuery
 from admin_api.views.stats import csv_cell
-from bot.services import config, faq, stats, tokens
+from bot.services import config, faq, stats, tagging, tokens
 from console.i18n import N_
 from console.keys import LANGUAGE, RENDERER
 from console.views.common import blank_to_none, parse, principal
@@ -224,6 +225,7 @@ async def dashboard(request: web.Request) -> web.Response:
         "agents": agents,
         "overview": None,
         "charts": {},
+        "tags": [],
     }
     status = 200
     if filters.query is not None:
@@ -244,6 +246,7 @@ async def dashboard(request: web.Request) -> web.Response:
                 department_id=flt.department_id,
                 departments=flt.departments,
             )
+            context["tags"] = await tagging.stats_by_tag(flt)
     if filters.errors:
         status = 422
     return request.app[RENDERER].page(request, "dashboard.html", context, status=status)

@@ -9,6 +9,7 @@ refused by the session middleware); agent tokens have their tickets and dashboar
 
 from __future__ import annotations
 
+import inspect
 import json
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
@@ -37,7 +38,8 @@ from admin_api.schemas.directory import (
 )
 from admin_api.schemas.faq import ArticleIn, ArticleOut
 from admin_api.schemas.people import AgentIn, AgentOut, CustomerIn, CustomerOut, EraseIn
-from bot.services import config, directory, erasure, faq, people, tokens
+from admin_api.schemas.tags import MacroIn, MacroOut, TagIn, TagOut
+from bot.services import config, directory, erasure, faq, macros, people, tagging, tokens
 from bot.services.config import Snapshot
 from bot.services.errors import DomainError, Forbidden
 from bot.services.hours import WEEKDAYS
@@ -45,10 +47,10 @@ from bot.services.settings import runtime_settings, update_settings
 from console.i18n import N_
 from console.keys import RENDERER, SETTINGS
 from console.views.common import actor, domain_errors, parse, principal, wake
-from models import Category, Department, Priority, SlaPolicy, Status
+from models import Category, Department, Priority, SlaPolicy, Status, Template
 from models.enums import AgentRole, BreachAction, NotifyBy, SettableBy, TokenRole
 
-Choices = Callable[[Snapshot], list[tuple[str, str]]]
+Choices = Callable[[Snapshot], Any]  # a list of (value, label), or an awaitable of one
 PAGE = 50
 
 
@@ -104,6 +106,24 @@ def _priorities(s: Snapshot) -> list[tuple[str, str]]:
 def _categories(s: Snapshot) -> list[tuple[str, str]]:
     departments = {d.id: d.name for d in s.departments}
     return [(str(c.id), f"{departments.get(c.department_id, '')} · {c.name}") for c in s.categories]
+
+
+def _agent_statuses(s: Snapshot) -> list[tuple[str, str]]:
+    return [
+        (str(x.id), x.name)
+        for x in s.statuses
+        if x.available and x.settable_by in (SettableBy.ALL, SettableBy.AGENTS)
+    ]
+
+
+async def _templates(s: Snapshot) -> list[tuple[str, str]]:
+    return [
+        (str(t.id), f"/{t.shortcut} · {t.title}") for t in await Template.all().order_by("title")
+    ]
+
+
+async def _tags(s: Snapshot) -> list[tuple[str, str]]:
+    return [(str(t.id), f"{t.color} #{t.name}".strip()) for t in await tagging.all_tags()]
 
 
 def _fixed(*values: str) -> Choices:
@@ -169,6 +189,44 @@ SECTIONS: dict[str, Section] = {
             update=directory.update_template,
             delete=directory.delete_template,
             searchable=True,
+        ),
+        Section(
+            slug="tags",
+            title=N_("Tags"),
+            schema=TagIn,
+            out=_dump(TagOut),
+            fields=(
+                Field("name", N_("Name (one word)")),
+                Field("color", N_("Colour (emoji or #hex)")),
+            ),
+            columns=("name", "color"),
+            list_items=tagging.list_tags,
+            get_item=tagging.get_tag,
+            create=tagging.create_tag,
+            update=tagging.update_tag,
+            delete=tagging.delete_tag,
+            searchable=True,
+        ),
+        Section(
+            slug="macros",
+            title=N_("Macros"),
+            schema=MacroIn,
+            out=lambda macro: MacroOut.of(macro).model_dump(),
+            fields=(
+                Field("name", N_("Name")),
+                Field("template_id", N_("Answer (template)"), "select", _templates, N_("none")),
+                Field("tag_ids", N_("Tags to add"), "multi", _tags),
+                Field("assignee_id", N_("Assign to"), "select", _agents, N_("nobody")),
+                Field("assign_to_me", N_("Assign to whoever applies it"), "check"),
+                Field("status_id", N_("Status (set last)"), "select", _agent_statuses, N_("none")),
+                Field("active", N_("Active"), "check"),
+            ),
+            columns=("name", "template_id", "assignee_id", "assign_to_me", "status_id", "active"),
+            list_items=macros.list_macros,
+            get_item=macros.get_macro,
+            create=macros.create_macro,
+            update=macros.update_macro,
+            delete=macros.delete_macro,
         ),
         Section(
             slug="agents",
@@ -537,6 +595,8 @@ async def _render(
         "lead_id": {a.id: a.name for a in snapshot.agents},
         "priority_id": {p.id: p.name for p in snapshot.priorities},
         "category_id": {c.id: c.name for c in snapshot.categories},
+        "status_id": {x.id: x.name for x in snapshot.statuses},
+        "assignee_id": {a.id: a.name for a in snapshot.agents},
     }
     labels = {f.name: f.label for f in section.fields}
     labels |= {"role": N_("Role"), "erased_at": N_("Erased"), "id": "#"}
@@ -560,11 +620,19 @@ async def _render(
         "item": current,
         "values": values,
         "errors": errors or {},
-        "choices": {f.name: f.choices(snapshot) for f in section.fields if f.choices},
+        "choices": {
+            f.name: await _options(f.choices, snapshot) for f in section.fields if f.choices
+        },
         "samples": SAMPLES,
         "notice": notice or request.query.get("done", ""),
     }
     return request.app[RENDERER].page(request, "section.html", context, status=status)
+
+
+async def _options(choices: Choices, snapshot: Snapshot) -> list[tuple[str, str]]:
+    """A field's choices: from the configuration's snapshot, or read (tags, templates)."""
+    found = choices(snapshot)
+    return await found if inspect.isawaitable(found) else found
 
 
 def _defaults(section: Section) -> dict[str, Any]:

@@ -17,7 +17,7 @@ from admin_api.schemas.tickets import (
     TicketStatusIn,
     TransferIn,
 )
-from bot.services import config, snoozing, staff, ticket_queries, tickets, tokens
+from bot.services import config, snoozing, staff, tagging, ticket_queries, tickets, tokens
 from bot.services.errors import DomainError, Invalid
 from bot.services.settings import runtime_settings
 from console.i18n import N_
@@ -47,6 +47,8 @@ LIST_FIELDS = (
     "sort",
     "cursor",
 )
+# Repeatable filters: several values in the query string.
+LISTS = ("status_id", "tag")
 PAGE_SIZE = 50
 # Shown in the page itself; anything else (SVG can carry script) is a download.
 INLINE_IMAGES = ("image/png", "image/jpeg", "image/gif", "image/webp")
@@ -58,8 +60,12 @@ def _ticket_query(request: web.Request) -> tuple[dict[str, Any], Any, dict[str, 
     statuses = [s for s in request.query.getall("status_id", []) if s.strip()]
     if statuses:
         raw["status_id"] = statuses
+    tags = [t for t in request.query.getall("tag", []) if t.strip()]
+    if tags:
+        raw["tag"] = tags
     raw["limit"] = PAGE_SIZE
     values["status_id"] = statuses
+    values["tag"] = tags
     parsed, errors = parse(TicketQuery, raw)
     return values, parsed, errors
 
@@ -89,15 +95,23 @@ async def _options(request: web.Request) -> dict[str, Any]:
         "all_agents": [a for a in snapshot.agents if a.active],
         "priorities": [p for p in snapshot.priorities if p.active],
         "statuses": list(snapshot.statuses),
+        "tags": await tagging.all_tags(),
     }
 
 
 async def ticket_list(request: web.Request) -> web.Response:
     values, query, errors = _ticket_query(request)
     page = None
+    tag_ids: tuple[int, ...] | None = None
     if query is not None:
+        try:
+            tag_ids = tuple(t.id for t in await tagging.by_names(query.tag)) if query.tag else ()
+        except Invalid as exc:
+            errors["tag"] = exc.message
+    if query is not None and tag_ids is not None:
         flt = ticket_queries.TicketFilter(
             status_ids=tuple(query.status_id),
+            tag_ids=tag_ids,
             status_role=query.status_role,
             department_id=query.department_id,
             priority_id=query.priority_id,
@@ -119,10 +133,12 @@ async def ticket_list(request: web.Request) -> web.Response:
             )
         except Invalid as exc:
             errors.update(domain_errors(exc))
+        else:
+            await tagging.attach(page.rows)
     next_link = None
     if page is not None and page.next_cursor:
-        kept = [(k, v) for k, v in values.items() if v and k not in ("cursor", "status_id")]
-        kept += [("status_id", s) for s in values["status_id"]]
+        kept = [(k, v) for k, v in values.items() if v and k not in ("cursor", *LISTS)]
+        kept += [(k, v) for k in LISTS for v in values[k]]
         next_link = "?" + urlencode([*kept, ("cursor", page.next_cursor)])
     context = {
         "values": values,
@@ -131,8 +147,8 @@ async def ticket_list(request: web.Request) -> web.Response:
         "next_link": next_link,
         "first_link": "?"
         + urlencode(
-            [(k, v) for k, v in values.items() if v and k != "cursor" and k != "status_id"]
-            + [("status_id", s) for s in values["status_id"]]
+            [(k, v) for k, v in values.items() if v and k not in ("cursor", *LISTS)]
+            + [(k, v) for k in LISTS for v in values[k]]
         ),
         **await _options(request),
     }

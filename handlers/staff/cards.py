@@ -1,5 +1,5 @@
 """The buttons on a ticket card: I'll answer, release, resolve, close, reopen, the
-transfer / priority / status / template / merge / snooze menus (shown in the card's
+transfer / priority / status / template / merge / snooze / tags / macros menus (shown in the card's
 keyboard) and the customer's history; and a ticket's button in /find's list (its summary)."""
 
 from __future__ import annotations
@@ -8,7 +8,16 @@ from aiogram import Router
 from aiogram.types import CallbackQuery, Message
 
 from bot.delivery import outbox
-from bot.services import customer_tickets, lookup, merging, snoozing, staff, tickets
+from bot.services import (
+    customer_tickets,
+    lookup,
+    macros,
+    merging,
+    snoozing,
+    staff,
+    tagging,
+    tickets,
+)
 from bot.services.errors import DomainError, Forbidden, NotFound
 from bot.ui import staff as ui
 from bot.ui.callbacks import StaffCb
@@ -32,10 +41,15 @@ async def _menu(ticket: Ticket, which: int, agent: Agent):
         return ui.merge_menu(ticket, await merging.candidates(ticket, agent))
     if which == 6:
         return ui.snooze_menu(ticket)
+    if which == 7:
+        on = {t.id for t in (await tagging.tags_of([ticket.id]))[ticket.id]}
+        return ui.tags_menu(ticket, await tagging.all_tags(), on)
+    if which == 8:
+        return ui.macros_menu(ticket, await macros.for_ticket())
     return ui.templates_menu(ticket, await staff.templates_for(ticket))
 
 
-MENU_CHOICES = frozenset({"agent", "prio", "status", "tpl", "merge", "snooze", "unsnooze"})
+MENU_CHOICES = frozenset({"agent", "prio", "status", "tpl", "merge", "snooze", "unsnooze", "macro"})
 
 
 async def _show_keyboard(query: CallbackQuery, ticket: Ticket, markup) -> None:
@@ -114,6 +128,18 @@ async def card_button(query: CallbackQuery, callback_data: StaffCb, agent: Agent
         elif action == "unsnooze":
             await snoozing.unsnooze(ticket.id, actor)
             notice = ui.unsnoozed_alert()
+        elif action == "tag":
+            changed = await tagging.toggle(ticket.id, value, actor)
+            await tagging.in_thread(ticket, changed, agent.name)
+            on = {t.id for t in changed.tags}
+            tag = next(iter(changed.added or changed.removed), None)
+            notice = ui.tag_toggled(tag.name, tag.id in on) if tag is not None else None
+            # The menu stays open for the next toggle, showing the ticket's tags now.
+            fresh = await tickets.get_ticket(ticket.id)
+            await _show_keyboard(query, fresh, ui.tags_menu(fresh, await tagging.all_tags(), on))
+        elif action == "macro":
+            applied = await macros.apply(ticket.id, value, actor)
+            notice = ui.macro_done(applied.macro.name)
         elif action == "tpl":
             await _send_template(ticket, value, agent)
             notice = ui.sent_to_customer()
@@ -124,18 +150,27 @@ async def card_button(query: CallbackQuery, callback_data: StaffCb, agent: Agent
             fresh = await tickets.get_ticket(ticket.id)
             await _show_keyboard(query, fresh, ui.card_keyboard(fresh))
     except staff.AlreadyClaimed as exc:
-        await query.answer(ui.already_claimed(exc.assignee), show_alert=True)
+        await query.answer(_refused(action, ui.already_claimed(exc.assignee)), show_alert=True)
         return
     except tickets.OwnTicket:
-        await query.answer(ui.own_ticket(), show_alert=True)
+        await query.answer(_refused(action, ui.own_ticket()), show_alert=True)
         return
     except Forbidden:
-        await query.answer(_refusal(action), show_alert=True)
+        await query.answer(_refused(action, _refusal(action)), show_alert=True)
         return
     except DomainError as exc:
-        await query.answer(ui.not_possible(exc.message, html=False)[:200], show_alert=True)
+        if action == "macro":
+            text = ui.macro_refused(exc.message, html=False)
+        else:
+            text = ui.not_possible(exc.message, html=False)
+        await query.answer(text[:200], show_alert=True)
         return
     await query.answer(notice)
+
+
+def _refused(action: str, reason: str) -> str:
+    """A refusal as an alert; a macro's says that none of its steps was done."""
+    return ui.macro_refused(reason, html=False)[:200] if action == "macro" else reason
 
 
 def _refusal(action: str) -> str:

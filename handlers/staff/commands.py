@@ -1,8 +1,8 @@
 """Staff chat commands: /t (canned answer), /on and /off (duty), /mytickets, /queue,
 /alert (an admin starts a ticket towards a customer), /ticket N, /find text and
 /merge N (this ticket into #N), /split (in reply to a customer's message),
-/notify private|group (how the agent is told about their tickets), and /snooze 2d and
-/unsnooze in a ticket's thread."""
+/notify private|group (how the agent is told about their tickets), /snooze 2d and
+/unsnooze, /tag and /untag (a ticket's tags) and /macro name in a ticket's thread."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from aiogram.filters import Command, CommandObject
 from aiogram.types import Message
 
 from bot.i18n import speaking
-from bot.services import lookup, merging, snoozing, staff, tickets
+from bot.services import lookup, macros, merging, snoozing, staff, tagging, tickets
 from bot.services.errors import DomainError, Forbidden, Invalid, NotFound
 from bot.ui import staff as ui
 from handlers.staff.messages import _notice, _ticket_of
@@ -264,6 +264,66 @@ async def unsnooze_command(message: Message, agent: Agent | None) -> None:
         await _notice(message, ui.not_possible(exc.message))
 
 
+async def tag_command(message: Message, command: CommandObject, agent: Agent | None) -> None:
+    """/tag billing urgent (or /untag billing) in a ticket's thread."""
+    if agent is None:
+        await _notice(message, ui.not_an_agent())
+        return
+    known = [t.name for t in await tagging.all_tags()]
+    ticket = await _ticket_of(message)
+    names = (command.args or "").split()
+    if ticket is None or not names:
+        await _notice(message, ui.tag_usage(known))
+        return
+    actor = await tickets.agent_actor(agent)
+    try:
+        wanted = await tagging.by_names(names)
+        if command.command.lower() == "untag":
+            changed = await tagging.change(ticket.id, actor, remove=wanted)
+        else:
+            changed = await tagging.change(ticket.id, actor, add=wanted)
+    except tagging.UnknownTags as exc:
+        await _notice(message, ui.tags_unknown(exc.names, known))
+        return
+    except NotFound:
+        await _notice(message, ui.wrong_department())
+        return
+    except DomainError as exc:
+        await _notice(message, ui.not_possible(exc.message))
+        return
+    if changed.added or changed.removed:
+        await tagging.in_thread(ticket, changed, agent.name)
+    else:
+        await _notice(message, ui.tags_now([t.name for t in changed.tags]))
+
+
+async def macro_command(message: Message, command: CommandObject, agent: Agent | None) -> None:
+    """/macro name in a ticket's thread: the macro's steps, all or nothing."""
+    if agent is None:
+        await _notice(message, ui.not_an_agent())
+        return
+    ticket = await _ticket_of(message)
+    name = " ".join((command.args or "").split())
+    known = [m.name for m in await macros.for_ticket()]
+    if ticket is None or not name:
+        await _notice(message, ui.macro_usage(known))
+        return
+    actor = await tickets.agent_actor(agent)
+    try:
+        macro = await macros.by_name(name)
+        await macros.apply(ticket.id, macro.id, actor)
+    except macros.UnknownMacro:
+        await _notice(message, ui.macro_unknown(name, known))
+    except NotFound:
+        await _notice(message, ui.wrong_department())
+    except staff.AlreadyClaimed as exc:
+        await _notice(message, ui.macro_refused(ui.already_claimed(exc.assignee)))
+    except tickets.OwnTicket:
+        await _notice(message, ui.macro_refused(ui.own_ticket()))
+    except DomainError as exc:
+        await _notice(message, ui.macro_refused(exc.message))
+
+
 def router() -> Router:
     r = Router(name="staff.commands")
     r.message.register(template_command, Command("t"))
@@ -277,4 +337,6 @@ def router() -> Router:
     r.message.register(notify_command, Command("notify"))
     r.message.register(snooze_command, Command("snooze"))
     r.message.register(unsnooze_command, Command("unsnooze"))
+    r.message.register(tag_command, Command("tag", "untag"))
+    r.message.register(macro_command, Command("macro"))
     return r

@@ -737,6 +737,7 @@ async def test_openapi_documents_the_stats_endpoints(client):
         "/api/v1/stats/by-sla-level",
         "/api/v1/stats/by-rating",
         "/api/v1/stats/daily",
+        "/api/v1/stats/tags",
     ]
     for path in paths:
         operation = doc["paths"][path]["get"]

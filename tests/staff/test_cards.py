@@ -43,6 +43,8 @@ MAIN_KEYBOARD = [
     "📋 Templates",
     "👤 History",
     "🔗 Merge",
+    "🏷 Tags",
+    "⚡ Macros",
 ]
 CLAIMED_KEYBOARD = [
     "✅ Resolve",
@@ -56,6 +58,8 @@ CLAIMED_KEYBOARD = [
     "👤 History",
     "🔗 Merge",
     "🛟 Take over",
+    "🏷 Tags",
+    "⚡ Macros",
 ]
 OTHER_STAFF = -1001000000002
 
@@ -124,7 +128,7 @@ async def test_the_card_shows_the_ticket_and_trims_a_long_description(env):
     [post] = card_posts(env)
     assert post.params["parse_mode"] == "HTML" and post.ok
     assert button_texts(shown) == MAIN_KEYBOARD
-    assert [len(row) for row in shown["reply_markup"]["inline_keyboard"]] == [1, 4, 3]
+    assert [len(row) for row in shown["reply_markup"]["inline_keyboard"]] == [1, 4, 3, 2]
     assert env.api.calls(ok=False) == []
 
 

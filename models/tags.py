@@ -1,0 +1,65 @@
+"""Tags on tickets and macros (issue 16, point 6): admin-maintained labels agents put
+on tickets, and named sequences of steps (an answer, tags, an assignee, a status)
+applied with one button."""
+
+from tortoise import fields
+from tortoise.models import Model
+
+
+class Tag(Model):
+    id = fields.IntField(primary_key=True)
+    name = fields.CharField(max_length=32)
+    # The name folded (str.casefold): unique, so "Billing" and "billing" are one tag in
+    # every alphabet on both databases (no collation needed).
+    key = fields.CharField(max_length=32, unique=True)
+    color = fields.CharField(max_length=16, default="")
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "tag"
+        ordering = ("name", "id")
+
+
+class TicketTag(Model):
+    """A tag on a ticket; its own row (not a hidden M2M table) so that lists filter and
+    statistics group by it with plain queries."""
+
+    id = fields.IntField(primary_key=True)
+    ticket = fields.ForeignKeyField(
+        "models.Ticket", related_name="tag_links", on_delete=fields.CASCADE
+    )
+    tag = fields.ForeignKeyField(
+        "models.Tag", related_name="ticket_links", on_delete=fields.CASCADE
+    )
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "ticket_tag"
+        unique_together = (("ticket_id", "tag_id"),)
+        # The tag filter and the statistics by tag start from the tag.
+        indexes = (("tag_id", "ticket_id"),)
+
+
+class Macro(Model):
+    id = fields.IntField(primary_key=True)
+    name = fields.CharField(max_length=64)
+    key = fields.CharField(max_length=64, unique=True)  # the name folded, as Tag.key
+    # The answer sent to the customer (a canned answer, its placeholders filled).
+    template = fields.ForeignKeyField(
+        "models.Template", related_name="macros", null=True, on_delete=fields.SET_NULL
+    )
+    status = fields.ForeignKeyField(
+        "models.Status", related_name="macros", null=True, on_delete=fields.SET_NULL
+    )
+    assignee = fields.ForeignKeyField(
+        "models.Agent", related_name="macros", null=True, on_delete=fields.SET_NULL
+    )
+    # Assign the ticket to whoever applies the macro (instead of `assignee`).
+    assign_to_me = fields.BooleanField(default=False)
+    tags = fields.ManyToManyField("models.Tag", related_name="macros", through="macro_tag")
+    active = fields.BooleanField(default=True)
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "macro"
+        ordering = ("name", "id")
