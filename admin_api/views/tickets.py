@@ -266,7 +266,7 @@ def register(api: Registry) -> None:
         ticket = await snoozing.snooze(
             call.path["ticket_id"], until, await actor_for(call.principal)
         )
-        return _done(call, ticket)
+        return await _done(call, ticket)
 
     @api.route(
         "DELETE",
@@ -280,7 +280,7 @@ def register(api: Registry) -> None:
     )
     async def unsnooze(call: Call) -> TicketOut:
         ticket = await snoozing.unsnooze(call.path["ticket_id"], await actor_for(call.principal))
-        return _done(call, ticket)
+        return await _done(call, ticket)
 
     @api.route(
         "GET",
