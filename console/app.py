@@ -166,13 +166,13 @@ def create_console_app(
 ) -> web.Application:
     from bot.i18n import create_i18n
     from console.views import audit as audit_views
-    from console.views import auth, dashboard, directory, tickets
+    from console.views import auth, dashboard, directory, tickets, webhooks
 
     app = web.Application(middlewares=[headers_middleware, session_middleware])
     app[SETTINGS] = settings
     app[WAKE_OUTBOX] = wake_outbox
     app[RENDERER] = Renderer(i18n or create_i18n(settings.default_language))
-    for module in (auth, dashboard, tickets, directory, audit_views):
+    for module in (auth, dashboard, tickets, directory, audit_views, webhooks):
         module.register(app)
     app.router.add_static("/static", path=STATIC, append_version=True, name="static")
     return app
