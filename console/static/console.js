@@ -13,6 +13,13 @@
       if (!window.confirm(form.getAttribute("data-confirm"))) { event.preventDefault(); }
     });
   });
+  // A page that answered a form with something shown once (a new webhook's secret):
+  // its address becomes the list's, so a reload reads the list instead of posting again.
+  document.querySelectorAll("[data-replace-url]").forEach(function (element) {
+    if (window.history.replaceState) {
+      window.history.replaceState(null, "", element.getAttribute("data-replace-url"));
+    }
+  });
   // A template's preview: placeholders filled with sample values as you type.
   document.querySelectorAll("textarea[data-preview]").forEach(function (area) {
     var target = document.getElementById(area.getAttribute("data-preview"));
