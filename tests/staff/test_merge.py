@@ -72,6 +72,7 @@ async def test_merge_carries_the_tags_over_and_wakes_a_snoozed_target(env):
         await tagging.change(duplicate.id, setup, add=[refund, urgent])
         await snoozing.snooze(first.id, tickets.now() + timedelta(days=2), setup)
     await env.step()
+    assert "💤 Snoozed until" in (await card_of(env, first.id))["text"]
     dup_card = await card_of(env, duplicate.id)
     people.ann.send_text(
         f"/merge {first.number}", chat_id=STAFF, reply_to_message_id=dup_card["message_id"]
@@ -91,7 +92,7 @@ async def test_merge_carries_the_tags_over_and_wakes_a_snoozed_target(env):
     assert woken.data["reason"] == "merge"
     notices = [m["text"] for m in env.api.bot_messages(STAFF)]
     assert any(f"#{first.number}: Ann ended the snooze" in t for t in notices)
-    assert "💤" not in (await card_of(env, first.id))["text"]
+    assert "💤 Snoozed until" not in (await card_of(env, first.id))["text"]
     assert env.api.calls(ok=False) == []
 
 
