@@ -12,13 +12,24 @@ from aiohttp import web
 from admin_api.schemas.tickets import (
     AssignIn,
     ReplyIn,
+    SplitIn,
     TicketPriorityIn,
     TicketQuery,
     TicketStatusIn,
     TransferIn,
 )
-from bot.services import config, snoozing, staff, tagging, ticket_queries, tickets, tokens
-from bot.services.errors import DomainError, Invalid
+from bot.services import (
+    config,
+    lookup,
+    merging,
+    snoozing,
+    staff,
+    tagging,
+    ticket_queries,
+    tickets,
+    tokens,
+)
+from bot.services.errors import DomainError, Invalid, NotFound
 from bot.services.settings import runtime_settings
 from console.i18n import N_
 from console.keys import RENDERER, SETTINGS
@@ -210,7 +221,53 @@ async def ticket_page(request: web.Request) -> web.Response:
     return await _ticket_page(request, _ticket_id(request))
 
 
-async def _apply(request: web.Request, name: str, data: dict[str, str]) -> None:
+async def _merge(ticket_id: int, typed: str, acting: tickets.Actor) -> None:
+    """Merge into…: the number typed; any refusal (no such ticket for this token, another
+    customer's, itself, closed) is the field's, and nothing changes."""
+    await tickets.get_ticket(ticket_id, acting)  # this ticket in scope, else 404
+    try:
+        number = lookup.parse_number(typed)
+    except Invalid as exc:
+        raise _FormErrors({"target": exc.message}) from None
+    try:
+        target = await lookup.by_number(number, acting)
+        await merging.merge(ticket_id, target.id, acting)
+    except DomainError as exc:
+        status = 422 if isinstance(exc, Invalid) else 409
+        raise _FormErrors({"target": exc.message}, status=status) from None
+
+
+async def _split(
+    request: web.Request, ticket_id: int, data: dict[str, str], acting: tickets.Actor
+) -> int:
+    """Split…: the ticked customer messages, a department, a subject; returns the new
+    ticket's id."""
+    posted = await request.post()
+    chosen = [v for v in posted.getall("message_id", []) if isinstance(v, str)]
+    raw = blank_to_none(
+        {k: data.get(k, "") for k in ("department_id", "subject")} | {"message_ids": chosen}
+    )
+    if not chosen:
+        raise _FormErrors({"message_ids": N_("tick the customer's messages to split off")})
+    body, errors = parse(SplitIn, raw)
+    if errors:
+        raise _FormErrors(errors)
+    await tickets.get_ticket(ticket_id, acting)  # this ticket in scope, else 404
+    try:
+        created = await merging.split(
+            ticket_id,
+            list(body.message_ids),
+            acting,
+            department_id=body.department_id,
+            subject=body.subject,
+        )
+    except NotFound as exc:  # a message of another ticket, a department that is gone
+        raise _FormErrors(domain_errors(exc), status=409) from None
+    return created.id
+
+
+async def _apply(request: web.Request, name: str, data: dict[str, str]) -> int | None:
+    """Does the action; the id of a ticket it opened (a split), else None."""
     ticket_id = _ticket_id(request)
     acting = await actor(request)
     if name == "reply":
@@ -261,18 +318,24 @@ async def _apply(request: web.Request, name: str, data: dict[str, str]) -> None:
         await snoozing.snooze(ticket_id, snoozing.parse(typed, tickets.now()), acting)
     elif name == "unsnooze":
         await snoozing.unsnooze(ticket_id, acting)
+    elif name == "merge":
+        await _merge(ticket_id, data.get("target", ""), acting)
+    elif name == "split":
+        return await _split(request, ticket_id, data, acting)
     elif name == "close":
         await tickets.close(ticket_id, acting)
     elif name == "reopen":
         await tickets.reopen(ticket_id, acting)
     else:
         raise web.HTTPNotFound(reason="no such action")
+    return None
 
 
 class _FormErrors(Exception):
-    def __init__(self, errors: dict[str, str]) -> None:
+    def __init__(self, errors: dict[str, str], *, status: int = 422) -> None:
         super().__init__("invalid form")
         self.errors = errors
+        self.status = status
 
 
 async def ticket_action(request: web.Request) -> web.StreamResponse:
@@ -280,17 +343,17 @@ async def ticket_action(request: web.Request) -> web.StreamResponse:
     name = request.match_info["action"]
     data = await form(request)
     try:
-        await _apply(request, name, data)
+        opened = await _apply(request, name, data)
     except _FormErrors as exc:
         errors = {f"{name}.{k}": v for k, v in exc.errors.items()}
-        return await _ticket_page(request, ticket_id, errors=errors, values=data, status=422)
+        return await _ticket_page(request, ticket_id, errors=errors, values=data, status=exc.status)
     except DomainError as exc:
         if exc.status == 404:
             raise
         errors = {f"{name}.{k}": v for k, v in domain_errors(exc).items()}
         return await _ticket_page(request, ticket_id, errors=errors, values=data, status=exc.status)
     wake(request)
-    raise web.HTTPSeeOther(f"/console/tickets/{ticket_id}?done={quote(name)}")
+    raise web.HTTPSeeOther(f"/console/tickets/{opened or ticket_id}?done={quote(name)}")
 
 
 async def attachment(request: web.Request) -> web.StreamResponse:
