@@ -187,6 +187,7 @@ async def _ticket_page(
     *,
     errors: dict[str, str] | None = None,
     values: dict[str, str] | None = None,
+    picked: list[str] | None = None,
     status: int = 200,
 ) -> web.Response:
     acting = await actor(request)
@@ -206,6 +207,7 @@ async def _ticket_page(
         "events": events,
         "errors": errors or {},
         "values": values or {},
+        "picked": picked or [],  # the messages ticked for a split that was refused
         "may_claim": agent is not None and ticket.assignee_id is None,
         "may_assign": principal(request).role == TokenRole.ADMIN,
         "settable": settable,
@@ -346,14 +348,34 @@ async def ticket_action(request: web.Request) -> web.StreamResponse:
         opened = await _apply(request, name, data)
     except _FormErrors as exc:
         errors = {f"{name}.{k}": v for k, v in exc.errors.items()}
-        return await _ticket_page(request, ticket_id, errors=errors, values=data, status=exc.status)
+        return await _ticket_page(
+            request,
+            ticket_id,
+            errors=errors,
+            values=data,
+            picked=await _picked(request, name),
+            status=exc.status,
+        )
     except DomainError as exc:
         if exc.status == 404:
             raise
         errors = {f"{name}.{k}": v for k, v in domain_errors(exc).items()}
-        return await _ticket_page(request, ticket_id, errors=errors, values=data, status=exc.status)
+        return await _ticket_page(
+            request,
+            ticket_id,
+            errors=errors,
+            values=data,
+            picked=await _picked(request, name),
+            status=exc.status,
+        )
     wake(request)
     raise web.HTTPSeeOther(f"/console/tickets/{opened or ticket_id}?done={quote(name)}")
+
+
+async def _picked(request: web.Request, name: str) -> list[str]:
+    if name != "split":
+        return []
+    return [v for v in (await request.post()).getall("message_id", []) if isinstance(v, str)]
 
 
 async def attachment(request: web.Request) -> web.StreamResponse:

@@ -140,6 +140,8 @@ async def test_split_is_refused_next_to_the_field(admin, desk):
         assert status == code and shown in html.unescape(text), (form, status)
         if field:
             assert f'id="{field}-error"' in text, form
+    # The ticked message stays ticked after a refusal.
+    assert re.search(rf'data-split="{later.id}" checked', text)
     assert await Ticket.all().count() == len(desk.tickets)
     assert await Message.filter(ticket_id=ticket.id).count() == 3
 
