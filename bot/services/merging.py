@@ -6,18 +6,20 @@ the ticket that lives on. Its conversation (messages with their files, the copie
 links, so a reply to an old copy lands in the right ticket) and its events move; the
 merged ticket is closed with a link to the other; the customer is told which number
 lives on; both threads in the staff chat are told; the statistics move the answers
-with the messages."""
+with the messages. The merged ticket's tags are put on the target too (the union, up to
+a ticket's limit of tags; the closed ticket keeps its own, so the statistics by tag
+still count it), and a snoozed target is woken: it has new conversation to look at."""
 
 from __future__ import annotations
 
 from bot.delivery.outbox import transaction
 from bot.i18n import speaking
-from bot.services import rollups, staff_thread, tickets
+from bot.services import rollups, snoozing, staff_thread, tagging, tickets
 from bot.services.errors import Conflict, Invalid, NotFound
 from bot.services.tickets import Actor
 from bot.ui import staff as staff_ui
 from bot.ui import texts
-from models import Agent, Message, MessageLink, Ticket, TicketEvent
+from models import Agent, Message, MessageLink, Ticket, TicketEvent, TicketTag
 from models.enums import MessageKind, StatusRole, TicketSource
 
 
@@ -64,6 +66,9 @@ async def merge(source_id: int, target_id: int, actor: Actor) -> Ticket:
         await target.save()
         await tickets.record(source, "merged_into", actor, into=target.number)
         await tickets.record(target, "merged", actor, merged=source.number, messages=moved)
+        await _carry_tags(source, target, actor)
+        if target.snoozed_until is not None:
+            await snoozing.wake(target, moment, "merge", actor)
         with speaking(None):
             into_notice = staff_ui.merged_into(source.number, target.number, actor.name)
             here_notice = staff_ui.merged_here(source.number, source.subject, actor.name, moved)
@@ -77,6 +82,18 @@ async def merge(source_id: int, target_id: int, actor: Actor) -> Ticket:
         await counted_source.apply(source)
         await counted_target.apply(target)
     return await tickets.get_ticket(target.id)
+
+
+async def _carry_tags(source: Ticket, target: Ticket, actor: Actor) -> None:
+    """The source's tags the target lacks go on it (in name order while the target has
+    room for them), recorded as a "tagged" event of the target."""
+    known = await tagging.tags_of([source.id, target.id])
+    has = {t.id for t in known[target.id]}
+    room = max(tagging.TICKET_TAG_LIMIT - len(has), 0)
+    added = [t for t in known[source.id] if t.id not in has][:room]
+    if added:
+        await TicketTag.bulk_create([TicketTag(ticket_id=target.id, tag=t) for t in added])
+        await tickets.record(target, "tagged", actor, tags=[t.name for t in added])
 
 
 async def candidates(ticket: Ticket, agent: Agent) -> list[Ticket]:

@@ -156,7 +156,8 @@ async def unsnooze(ticket_id: int, actor: Actor) -> Ticket:
 
 async def wake(ticket: Ticket, moment: datetime, reason: str, actor: Actor) -> None:
     """Ends the snooze of `ticket` (locked in the caller's transaction, with its
-    relations): "agent" (Unsnooze), "due" (its time came) or "customer" (they wrote).
+    relations): "agent" (Unsnooze), "merge" (an agent merged a ticket into it), "due"
+    (its time came) or "customer" (they wrote).
     The thread is told; the assignee is mentioned when the desk woke it."""
     until = ticket.snoozed_until
     if until is None:
@@ -167,7 +168,7 @@ async def wake(ticket: Ticket, moment: datetime, reason: str, actor: Actor) -> N
     await ticket.save()
     await tickets.record(ticket, "unsnoozed", actor, reason=reason, until=until.isoformat())
     with speaking(None):
-        if reason == "agent":
+        if reason in ("agent", "merge"):
             notice = staff_ui.unsnoozed(ticket.number, actor.name)
         else:
             notice = staff_ui.snooze_over(ticket.number, reason == "customer") + staff_ui.to(

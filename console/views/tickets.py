@@ -12,13 +12,24 @@ from aiohttp import web
 from admin_api.schemas.tickets import (
     AssignIn,
     ReplyIn,
+    SplitIn,
     TicketPriorityIn,
     TicketQuery,
     TicketStatusIn,
     TransferIn,
 )
-from bot.services import config, snoozing, staff, tagging, ticket_queries, tickets, tokens
-from bot.services.errors import DomainError, Invalid
+from bot.services import (
+    config,
+    lookup,
+    merging,
+    snoozing,
+    staff,
+    tagging,
+    ticket_queries,
+    tickets,
+    tokens,
+)
+from bot.services.errors import DomainError, Invalid, NotFound
 from bot.services.settings import runtime_settings
 from console.i18n import N_
 from console.keys import RENDERER, SETTINGS
@@ -176,6 +187,7 @@ async def _ticket_page(
     *,
     errors: dict[str, str] | None = None,
     values: dict[str, str] | None = None,
+    picked: list[str] | None = None,
     status: int = 200,
 ) -> web.Response:
     acting = await actor(request)
@@ -195,6 +207,7 @@ async def _ticket_page(
         "events": events,
         "errors": errors or {},
         "values": values or {},
+        "picked": picked or [],  # the messages ticked for a split that was refused
         "may_claim": agent is not None and ticket.assignee_id is None,
         "may_assign": principal(request).role == TokenRole.ADMIN,
         "settable": settable,
@@ -210,7 +223,53 @@ async def ticket_page(request: web.Request) -> web.Response:
     return await _ticket_page(request, _ticket_id(request))
 
 
-async def _apply(request: web.Request, name: str, data: dict[str, str]) -> None:
+async def _merge(ticket_id: int, typed: str, acting: tickets.Actor) -> None:
+    """Merge into…: the number typed; any refusal (no such ticket for this token, another
+    customer's, itself, closed) is the field's, and nothing changes."""
+    await tickets.get_ticket(ticket_id, acting)  # this ticket in scope, else 404
+    try:
+        number = lookup.parse_number(typed)
+    except Invalid as exc:
+        raise _FormErrors({"target": exc.message}) from None
+    try:
+        target = await lookup.by_number(number, acting)
+        await merging.merge(ticket_id, target.id, acting)
+    except DomainError as exc:
+        status = 422 if isinstance(exc, Invalid) else 409
+        raise _FormErrors({"target": exc.message}, status=status) from None
+
+
+async def _split(
+    request: web.Request, ticket_id: int, data: dict[str, str], acting: tickets.Actor
+) -> int:
+    """Split…: the ticked customer messages, a department, a subject; returns the new
+    ticket's id."""
+    posted = await request.post()
+    chosen = [v for v in posted.getall("message_id", []) if isinstance(v, str)]
+    raw = blank_to_none(
+        {k: data.get(k, "") for k in ("department_id", "subject")} | {"message_ids": chosen}
+    )
+    if not chosen:
+        raise _FormErrors({"message_ids": N_("tick the customer's messages to split off")})
+    body, errors = parse(SplitIn, raw)
+    if errors:
+        raise _FormErrors(errors)
+    await tickets.get_ticket(ticket_id, acting)  # this ticket in scope, else 404
+    try:
+        created = await merging.split(
+            ticket_id,
+            list(body.message_ids),
+            acting,
+            department_id=body.department_id,
+            subject=body.subject,
+        )
+    except NotFound as exc:  # a message of another ticket, a department that is gone
+        raise _FormErrors(domain_errors(exc), status=409) from None
+    return created.id
+
+
+async def _apply(request: web.Request, name: str, data: dict[str, str]) -> int | None:
+    """Does the action; the id of a ticket it opened (a split), else None."""
     ticket_id = _ticket_id(request)
     acting = await actor(request)
     if name == "reply":
@@ -261,18 +320,24 @@ async def _apply(request: web.Request, name: str, data: dict[str, str]) -> None:
         await snoozing.snooze(ticket_id, snoozing.parse(typed, tickets.now()), acting)
     elif name == "unsnooze":
         await snoozing.unsnooze(ticket_id, acting)
+    elif name == "merge":
+        await _merge(ticket_id, data.get("target", ""), acting)
+    elif name == "split":
+        return await _split(request, ticket_id, data, acting)
     elif name == "close":
         await tickets.close(ticket_id, acting)
     elif name == "reopen":
         await tickets.reopen(ticket_id, acting)
     else:
         raise web.HTTPNotFound(reason="no such action")
+    return None
 
 
 class _FormErrors(Exception):
-    def __init__(self, errors: dict[str, str]) -> None:
+    def __init__(self, errors: dict[str, str], *, status: int = 422) -> None:
         super().__init__("invalid form")
         self.errors = errors
+        self.status = status
 
 
 async def ticket_action(request: web.Request) -> web.StreamResponse:
@@ -280,17 +345,37 @@ async def ticket_action(request: web.Request) -> web.StreamResponse:
     name = request.match_info["action"]
     data = await form(request)
     try:
-        await _apply(request, name, data)
+        opened = await _apply(request, name, data)
     except _FormErrors as exc:
         errors = {f"{name}.{k}": v for k, v in exc.errors.items()}
-        return await _ticket_page(request, ticket_id, errors=errors, values=data, status=422)
+        return await _ticket_page(
+            request,
+            ticket_id,
+            errors=errors,
+            values=data,
+            picked=await _picked(request, name),
+            status=exc.status,
+        )
     except DomainError as exc:
         if exc.status == 404:
             raise
         errors = {f"{name}.{k}": v for k, v in domain_errors(exc).items()}
-        return await _ticket_page(request, ticket_id, errors=errors, values=data, status=exc.status)
+        return await _ticket_page(
+            request,
+            ticket_id,
+            errors=errors,
+            values=data,
+            picked=await _picked(request, name),
+            status=exc.status,
+        )
     wake(request)
-    raise web.HTTPSeeOther(f"/console/tickets/{ticket_id}?done={quote(name)}")
+    raise web.HTTPSeeOther(f"/console/tickets/{opened or ticket_id}?done={quote(name)}")
+
+
+async def _picked(request: web.Request, name: str) -> list[str]:
+    if name != "split":
+        return []
+    return [v for v in (await request.post()).getall("message_id", []) if isinstance(v, str)]
 
 
 async def attachment(request: web.Request) -> web.StreamResponse:

@@ -6,8 +6,12 @@ statistics' roll-ups still equal a recount. Anything else is refused politely.""
 
 from __future__ import annotations
 
-from models import Message, Ticket, TicketEvent
-from models.enums import StatusRole
+from datetime import timedelta
+
+from bot.i18n import create_i18n
+from bot.services import snoozing, tagging, tickets
+from models import Message, Ticket, TicketEvent, TicketTag
+from models.enums import ActorType, StatusRole
 from tests.handlers.wizard_support import STAFF, last
 from tests.staff.helpers import card_of, claimed, fresh, new_ticket, staff_desk, tap
 from tests.unit.test_rollups import recount, stored
@@ -55,6 +59,40 @@ async def test_merge_moves_the_conversation_and_closes_the_duplicate(env):
     )
     assert "closed" in (await card_of(env, duplicate.id))["text"].lower()
     assert await stored() == await recount()
+    assert env.api.calls(ok=False) == []
+
+
+async def test_merge_carries_the_tags_over_and_wakes_a_snoozed_target(env):
+    people = await staff_desk(env)
+    first, duplicate = await _two_of_alices(env, people)
+    setup = tickets.Actor(ActorType.SYSTEM, "setup", is_admin=True)
+    vip, refund, urgent = [await tagging.create_tag(name=n) for n in ("vip", "refund", "urgent")]
+    with create_i18n("en").context():
+        await tagging.change(first.id, setup, add=[vip, refund])
+        await tagging.change(duplicate.id, setup, add=[refund, urgent])
+        await snoozing.snooze(first.id, tickets.now() + timedelta(days=2), setup)
+    await env.step()
+    assert "💤 Snoozed until" in (await card_of(env, first.id))["text"]
+    dup_card = await card_of(env, duplicate.id)
+    people.ann.send_text(
+        f"/merge {first.number}", chat_id=STAFF, reply_to_message_id=dup_card["message_id"]
+    )
+    await env.step()
+    kept = await fresh(first.id)
+    # The union, each tag once; the closed duplicate keeps its own.
+    on_kept = await TicketTag.filter(ticket_id=first.id).values_list("tag_id", flat=True)
+    assert sorted(on_kept) == sorted([vip.id, refund.id, urgent.id])
+    on_dup = await TicketTag.filter(ticket_id=duplicate.id).values_list("tag_id", flat=True)
+    assert sorted(on_dup) == sorted([refund.id, urgent.id])
+    tagged = await TicketEvent.filter(ticket_id=first.id, kind="tagged").order_by("id")
+    assert tagged[-1].data["tags"] == ["urgent"] and tagged[-1].actor_name == "Ann"
+    # The snoozed target is back in the queue, and its thread says who ended the snooze.
+    assert kept.snoozed_until is None
+    woken = await TicketEvent.get(ticket_id=first.id, kind="unsnoozed")
+    assert woken.data["reason"] == "merge"
+    notices = [m["text"] for m in env.api.bot_messages(STAFF)]
+    assert any(f"#{first.number}: Ann ended the snooze" in t for t in notices)
+    assert "💤 Snoozed until" not in (await card_of(env, first.id))["text"]
     assert env.api.calls(ok=False) == []
 
 

@@ -31,3 +31,19 @@ def test_catalogs_load_without_compiled_files():
     assert set(catalogs) >= {"en", "ru"}
     assert catalogs["ru"].gettext("Choose your language:") == "Выберите язык:"
     assert not list(LOCALES_DIR.rglob("*.mo"))
+
+
+def test_every_catalog_parses_cleanly_and_holds_the_same_texts():
+    """Merged catalogs stay well formed: an entry cut in half (a msgid without its
+    msgstr) is an error, not a warning, and all three hold the same msgids."""
+    paths = [
+        LOCALES_DIR / "messages.pot",
+        LOCALES_DIR / "en" / "LC_MESSAGES" / "messages.po",
+        LOCALES_DIR / "ru" / "LC_MESSAGES" / "messages.po",
+    ]
+    ids = []
+    for path in paths:
+        with path.open("rb") as source:
+            catalog = read_po(source, abort_invalid=True)
+        ids.append({m.id for m in catalog if m.id})
+    assert ids[0] == ids[1] == ids[2]
