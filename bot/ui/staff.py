@@ -660,9 +660,9 @@ def merged_alert() -> str:
 
 
 def split_off(messages: int, into: int, by: str) -> str:
-    return _("✂️ {messages} messages split off into the new ticket #{into} by {by}.").format(
-        messages=messages, into=into, by=escape(by)
-    )
+    return _(
+        "✂️ Split off into the new ticket #{into} by {by}; messages moved there: {messages}."
+    ).format(messages=messages, into=into, by=escape(by))
 
 
 def split_usage() -> str:
