@@ -1,13 +1,14 @@
 """Read-mostly configuration, cached in the process behind a version stamp.
 
-Departments, categories, priorities, statuses, SLA policies, settings, agents, tags and
-the active webhooks are read on nearly every update and changed rarely. Every write to
-their tables, by any path (the ORM, raw SQL, another instance of a fleet), stamps the
-`config` counter with a new random value from a database trigger in the writing
-transaction (migration `config_version`). A reader reads the stamp - one row - and the
-rows themselves only when the stamp differs from the snapshot it holds; within an update
-the stamp is read once (bot.services.scope). A stamp never repeats, so a snapshot read inside a
-transaction that is then rolled back is never mistaken for a committed one.
+Departments, categories, priorities, statuses, SLA policies, settings, agents, tags,
+the active webhooks and which departments have FAQ articles are read on nearly every
+update and changed rarely. Every write to their tables, by any path (the ORM, raw SQL,
+another instance of a fleet), stamps the `config` counter with a new random value from
+a database trigger in the writing transaction (migration `config_version`). A reader
+reads the stamp - one row - and the rows themselves only when the stamp differs from
+the snapshot it holds; within an update the stamp is read once (bot.services.scope). A
+stamp never repeats, so a snapshot read inside a transaction that is then rolled back
+is never mistaken for a committed one.
 
 The snapshot's rows are shared: read them, never change or save them. The agents'
 `last_assigned_at` (round-robin bookkeeping) does not stamp and is not current here.
@@ -22,6 +23,7 @@ from typing import Any, TypeVar
 from bot.services.scope import MISSING, forget, recall, remember
 from models import (
     Agent,
+    Article,
     Category,
     Counter,
     Department,
@@ -57,6 +59,8 @@ class Snapshot:
     agent_departments: dict[int, frozenset[int]]
     webhooks: tuple[Webhook, ...] = ()  # active ones, by id (bot.services.webhooks)
     tags: tuple[Tag, ...] = ()  # by name, letter case ignored
+    # Departments with at least one active FAQ article (bot.services.faq).
+    faq_departments: frozenset[int] = frozenset()
     _index: dict[str, dict[Any, Any]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -131,6 +135,9 @@ async def _load(version: int | None) -> Snapshot:
         agent_departments={k: frozenset(v) for k, v in agent_departments.items()},
         webhooks=tuple(await Webhook.filter(active=True).order_by("id")),
         tags=tuple(await Tag.all().order_by("key", "id")),
+        faq_departments=frozenset(
+            await Article.filter(active=True).distinct().values_list("department_id", flat=True)
+        ),
     )
 
 

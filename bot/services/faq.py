@@ -22,6 +22,7 @@ from tortoise.functions import Count
 
 from bot.clock import CLOCK
 from bot.delivery.outbox import transaction
+from bot.services import config
 from bot.services.directory import get_or_404, invalid_field, page, require_ref, save
 from bot.services.errors import Conflict, NotFound
 from models import Article, Category, Customer, Deflection, Department
@@ -97,7 +98,7 @@ async def suggest(
     """The active articles of the department (and category) that best match `text`,
     best first; none when nothing matches."""
     words = terms(text)
-    if not words:
+    if not words or department_id not in (await config.snapshot()).faq_departments:
         return []
     db = Article._meta.db
     postgres = db.capabilities.dialect == "postgres"
@@ -139,6 +140,8 @@ async def for_category(
 ) -> list[Article]:
     """What is offered when the category is chosen: the active articles filed under it
     (oldest first), then the department's that best match the category's name."""
+    if department_id not in (await config.snapshot()).faq_departments:
+        return []  # (the configuration, read anyway, says whether it has any)
     own = (
         await Article.filter(department_id=department_id, category_id=category_id, active=True)
         .exclude(id__in=list(exclude) or [0])

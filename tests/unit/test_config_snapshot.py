@@ -144,3 +144,34 @@ async def test_group_chats_keep_no_fsm_state(db):
     with pytest.raises(ValueError, match="keep no FSM state"):
         await storage.set_state(key, "Staff:something")
     assert not await FsmRecord.exists()
+
+
+async def test_faq_articles_stamp_and_the_snapshot_knows_which_departments_have_them(db):
+    """A desk without FAQ articles costs the wizard no article query: the snapshot says
+    which departments have active ones, and every article write renews the stamp."""
+    from bot.services import faq
+    from models import Article
+
+    billing = await Department.create(name="Billing")
+    tech = await Department.create(name="Tech")
+    assert (await config.snapshot()).faq_departments == frozenset()
+    cost = Cost(keep_texts=True)
+    with installed(), counting(cost):
+        assert await faq.suggest("refund please", billing.id) == []
+    assert [kind for kind in cost.sequence() if kind == "SELECT"] == ["SELECT"]  # the stamp
+    stamp = await _stamp()
+    article = await Article.create(
+        department_id=billing.id,
+        title_en="How to get a refund",
+        title_ru="Как вернуть деньги",
+        body_en="Press Refund.",
+        body_ru="Нажмите «Возврат».",
+    )
+    assert await _stamp() != stamp
+    assert (await config.snapshot()).faq_departments == frozenset({billing.id})
+    assert [a.id for a in await faq.suggest("refund please", billing.id)] == [article.id]
+    assert await faq.suggest("refund please", tech.id) == []
+    stamp = await _stamp()
+    await Article.filter(id=article.id).update(active=False)
+    assert await _stamp() != stamp
+    assert (await config.snapshot()).faq_departments == frozenset()
