@@ -21,10 +21,6 @@ def escape(text: object) -> str:
     return html.escape(str(text), quote=False)
 
 
-def escape_attr(text: object) -> str:
-    return html.escape(str(text), quote=True)
-
-
 def utf16_len(text: str) -> int:
     return len(text.encode("utf-16-le")) // 2
 
