@@ -21,7 +21,7 @@ from bot.services import config, staff_thread, tickets
 from bot.services.directory import get_or_404, page, save
 from bot.services.errors import Conflict, Invalid, NotFound
 from bot.services.stats import StatsFilter
-from bot.services.tickets import Actor
+from bot.services.tickets import Actor, tags_of
 from bot.ui import staff as staff_ui
 from models import Tag, Ticket, TicketTag
 from models.enums import TicketSource
@@ -127,17 +127,6 @@ async def by_ids(tag_ids: Iterable[int], field: str = "tag_ids") -> list[Tag]:
 
 
 # -- a ticket's tags -----------------------------------------------------------------------
-
-
-async def tags_of(ticket_ids: Sequence[int]) -> dict[int, list[Tag]]:
-    """Each ticket's tags by name, in one statement."""
-    found: dict[int, list[Tag]] = {i: [] for i in ticket_ids}
-    if not ticket_ids:
-        return found
-    links = await TicketTag.filter(ticket_id__in=list(ticket_ids)).select_related("tag")
-    for link in sorted(links, key=lambda x: (x.tag.key, x.tag.id)):
-        found[link.ticket_id].append(link.tag)
-    return found
 
 
 async def attach(rows: Sequence[Ticket]) -> Sequence[Ticket]:

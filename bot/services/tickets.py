@@ -49,6 +49,7 @@ from models import (
     MessageLink,
     Priority,
     Status,
+    Tag,
     Ticket,
     TicketEvent,
     TicketTag,
@@ -253,12 +254,23 @@ async def _first_text(ticket: Ticket) -> str:
     return first.text if first else ""
 
 
+async def tags_of(ticket_ids: Sequence[int]) -> dict[int, list[Tag]]:
+    """Each ticket's tags by name, letter case ignored, in one statement
+    (bot.services.tagging manages them)."""
+    found: dict[int, list[Tag]] = {i: [] for i in ticket_ids}
+    if not ticket_ids:
+        return found
+    links = await TicketTag.filter(ticket_id__in=list(ticket_ids)).select_related("tag")
+    for link in sorted(links, key=lambda x: (x.tag.key, x.tag.id)):
+        found[link.ticket_id].append(link.tag)
+    return found
+
+
 async def _tag_line(ticket: Ticket) -> str:
     """The ticket's tags as the card shows them: read only on a desk that has tags."""
     if not (await config.snapshot()).tags:
         return ""
-    links = await TicketTag.filter(ticket_id=ticket.id).select_related("tag")
-    names = sorted((link.tag for link in links), key=lambda t: (t.key, t.id))
+    names = (await tags_of([ticket.id]))[ticket.id]
     return " ".join(f"{t.color}#{t.name}" if t.color else f"#{t.name}" for t in names)
 
 
