@@ -346,24 +346,14 @@ async def ticket_action(request: web.Request) -> web.StreamResponse:
     data = await form(request)
     try:
         opened = await _apply(request, name, data)
-    except _FormErrors as exc:
-        errors = {f"{name}.{k}": v for k, v in exc.errors.items()}
-        return await _ticket_page(
-            request,
-            ticket_id,
-            errors=errors,
-            values=data,
-            picked=await _picked(request, name),
-            status=exc.status,
-        )
-    except DomainError as exc:
-        if exc.status == 404:
+    except (_FormErrors, DomainError) as exc:
+        if isinstance(exc, DomainError) and exc.status == 404:
             raise
-        errors = {f"{name}.{k}": v for k, v in domain_errors(exc).items()}
+        found = exc.errors if isinstance(exc, _FormErrors) else domain_errors(exc)
         return await _ticket_page(
             request,
             ticket_id,
-            errors=errors,
+            errors={f"{name}.{k}": v for k, v in found.items()},
             values=data,
             picked=await _picked(request, name),
             status=exc.status,
