@@ -160,18 +160,17 @@ async def _insert(rows: list[OutboxMessage]) -> None:
 async def transaction() -> AsyncIterator[Any]:
     """`in_transaction()` that keeps the rows an update holds right: those queued
     before a savepoint are written before it, those queued inside a savepoint that is
-    rolled back are dropped with it. Every transaction an update may open is this."""
+    rolled back are dropped with it (everything held then was queued inside it: entry
+    writes what came before). Every transaction an update may open is this."""
     await flush()
-    batch = _batch.get()
-    mark = len(batch.rows) if batch is not None else 0
     async with in_transaction() as connection:
         try:
             yield connection
         except BaseException:
+            batch = _batch.get()
             if batch is not None:
-                for row in batch.rows[mark:]:
-                    batch.waits.pop(id(row), None)
-                del batch.rows[mark:]
+                batch.rows.clear()
+                batch.waits.clear()
             raise
 
 
