@@ -71,8 +71,10 @@ def _i18n_middleware(i18n: I18n) -> Any:
 def create_admin_app(
     settings: Settings, *, wake_outbox: Callable[[], None], i18n: I18n | None = None
 ) -> web.Application:
+    from bot import presentation
     from bot.i18n import create_i18n
 
+    presentation.install()  # the services it calls emit notices
     public = frozenset({f"{MOUNT}/openapi.json"})
     app = web.Application(
         middlewares=[

@@ -126,12 +126,14 @@ REFUSED = 3
 async def _erase_customer(args: argparse.Namespace, settings: Settings) -> int:
     from pathlib import Path
 
+    from bot import presentation
     from bot.db import orm
     from bot.i18n import create_i18n
     from bot.services import erasure, tickets
     from bot.services.settings import runtime_settings
     from models.enums import ActorType
 
+    presentation.install()  # (closing tickets and the staff cards are told)
     actor = tickets.Actor(ActorType.SYSTEM, _operator(), is_admin=True)
     async with orm(settings.database_url):
         customer = await erasure.find_customer(args.id, args.telegram_id)

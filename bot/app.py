@@ -26,6 +26,7 @@ from tortoise import Tortoise, connections
 
 import handlers
 from admin_api import create_admin_app
+from bot import presentation
 from bot.config import Settings
 from bot.db import connection as db_connection
 from bot.db import tortoise_config
@@ -45,9 +46,10 @@ from bot.middlewares import (
     UserIsolation,
     WakeOutboxMiddleware,
 )
+from bot.presentation import staff_thread
 from bot.private_files import make_tree_private
 from bot.requests import ForgivingCallbackAnswers, HelpdeskSession, HelpdeskWebhookHandler
-from bot.services import staff_thread
+from bot.services import staff_chats
 from bot.services.automation import Automation
 from bot.services.settings import runtime_settings, use_process_settings
 from bot.storage import DatabaseStorage, ResilientStorage
@@ -124,6 +126,7 @@ def create_dispatcher(
     dp.update.outer_middleware(dp.fsm)
     dp["settings"] = settings
     use_process_settings(settings)
+    presentation.install()
     if metrics is not None:
         dp.update.outer_middleware(MetricsMiddleware(metrics))
     # Outermost first: wake the sender after everything inside has committed.
@@ -203,7 +206,7 @@ async def _discover_staff_chats(bot: Bot) -> None:
     """Learns which staff chats are forums (a topic per ticket) before the first card;
     updates from those chats keep it current afterwards. A chat this could not read is
     asked again, through the outbox, before its first card."""
-    for chat_id in await staff_thread.staff_chat_ids():
+    for chat_id in await staff_chats.staff_chat_ids():
         try:
             chat = await bot.get_chat(chat_id)
         except Exception as exc:
@@ -331,6 +334,7 @@ def create_sender(settings: Settings, bot: Bot, limiter: Any, **options: Any) ->
 
 def create_web_app(settings: Settings, *, limits: Limits | None = None) -> web.Application:
     settings.require_bot()
+    presentation.install()
     app = web.Application(client_max_size=25 * 1024 * 1024)
     bot = create_bot(settings)
     sender = create_sender(settings, bot, create_limiter(settings, limits or Limits()))
@@ -342,7 +346,7 @@ def create_web_app(settings: Settings, *, limits: Limits | None = None) -> web.A
     app[DISPATCHER] = dp
     app[SENDER] = sender
     app[HEALTH] = Health(bot)
-    app[AUTOMATION] = Automation(create_i18n(settings.default_language))
+    app[AUTOMATION] = Automation(create_i18n(settings.default_language).context)
     app.cleanup_ctx.extend([_database_ctx, _bot_session_ctx, _workers_ctx, _updates_ctx])
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/metrics", metrics_view)

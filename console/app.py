@@ -164,10 +164,12 @@ async def session_middleware(request: web.Request, handler: Any) -> web.StreamRe
 def create_console_app(
     settings: Settings, *, wake_outbox: Callable[[], None], i18n: I18n | None = None
 ) -> web.Application:
+    from bot import presentation
     from bot.i18n import create_i18n
     from console.views import audit as audit_views
     from console.views import auth, dashboard, directory, tickets, webhooks
 
+    presentation.install()  # the services it calls emit notices
     app = web.Application(middlewares=[headers_middleware, session_middleware])
     app[SETTINGS] = settings
     app[WAKE_OUTBOX] = wake_outbox

@@ -6,7 +6,7 @@ from __future__ import annotations
 from aiogram import F, Router
 from aiogram.types import ChatMemberUpdated
 
-from bot.services import staff_thread
+from bot.presentation import staff_thread
 
 
 async def changed(event: ChatMemberUpdated) -> None:

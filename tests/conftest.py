@@ -20,6 +20,7 @@ from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
 from tortoise import Tortoise, connections
 
+from bot import presentation
 from bot.db import migrate, tortoise_config
 from tests.fakebotapi import FakeBotAPI
 from tests.support import TOKEN
@@ -29,6 +30,13 @@ REDIS_URL = os.environ.get("TEST_REDIS_URL")
 TEST_DB_PREFIX = "hd_test_"
 
 BACKENDS = ["sqlite"] + (["postgres"] if POSTGRES_URL else [])
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _presentation() -> None:
+    """Tests call services directly, outside the process: their notices need the
+    renderers registered, as every process does at start."""
+    presentation.install()
 
 
 def pytest_configure(config: pytest.Config) -> None:

@@ -11,22 +11,18 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from aiogram.utils.i18n import I18n
 from tortoise.exceptions import IntegrityError
 from tortoise.expressions import Q
 
-from bot.delivery import outbox
 from bot.delivery.outbox import transaction
-from bot.i18n import speaking
 from bot.periodic import Periodic
-from bot.services import config, hours, rollups, sla, snoozing, staff_thread, tickets
+from bot.services import config, hours, notices, rollups, sla, snoozing, staff_chats, tickets
 from bot.services.errors import DomainError
 from bot.services.settings import runtime_settings
-from bot.ui import staff as staff_ui
-from bot.ui.html import escape
 from models import SlaPolicy, Ticket, TicketEvent
 from models.enums import ActorType, BreachAction, SlaState, StatusRole
 
@@ -146,7 +142,7 @@ async def _worsen(ticket: Ticket, state: SlaState) -> None:
         counted = rollups.track(locked)
         await Ticket.filter(id=ticket.id).update(sla_state=state)
         locked.sla_state = ticket.sla_state = state
-        await tickets.refresh_card(ticket)
+        await notices.emit(notices.CardChanged(ticket))
         await counted.apply(locked)
 
 
@@ -160,9 +156,7 @@ async def _announce(ticket: Ticket, what: str, due: datetime, state: SlaState) -
     )
     if any(isinstance(d, dict) and d.get("deadline") == what for d in earlier):
         return False
-    target = await staff_thread.card_target(ticket)
-    chat_id = ticket.staff_chat_id or await staff_thread.staff_chat_for(ticket.department)
-    assignee = await staff_thread.assignee_of(ticket)
+    chat_id = ticket.staff_chat_id or await staff_chats.staff_chat_for(ticket.department)
     key = f"sla:{ticket.id}:{what}:{state.value}"
     try:
         async with transaction():
@@ -173,23 +167,7 @@ async def _announce(ticket: Ticket, what: str, due: datetime, state: SlaState) -
                 actor_name="sla",
                 data={"deadline": what, "due": due.isoformat()},
             )
-            if chat_id is not None:
-                await outbox.send_text(
-                    chat_id,
-                    _announcement(ticket.number, what, due, state) + staff_ui.to(assignee),
-                    reply_to=target if ticket.staff_chat_id == chat_id else None,
-                    message_thread_id=await staff_thread.thread_of(ticket),
-                    ticket_id=ticket.id,
-                    dedupe_key=key,
-                )
-            await staff_thread.tell_privately(
-                ticket,
-                assignee,
-                lambda: _announcement(
-                    ticket.number, what, due, state, assignee.language if assignee else None
-                ),
-                dedupe_key=f"{key}:private",
-            )
+            await notices.emit(notices.SlaAnnounced(ticket, what, due, state, key, chat_id))
             if state == SlaState.BREACHED:
                 await escalate(ticket, what)
     except IntegrityError:
@@ -218,13 +196,7 @@ async def escalate(ticket: Ticket, what: str) -> None:
         if agent is None or not agent.active:
             log.warning("#%s breached: no active lead to tell", ticket.number)
             return
-        lead = agent
-        with speaking(None):
-            text = staff_ui.escalated_to_lead(ticket.number, staff_ui.addressed(lead))
-        await staff_thread.in_thread(ticket, text)
-        await staff_thread.tell_privately(
-            ticket, lead, lambda: staff_ui.escalated_to_lead(ticket.number, escape(lead.name))
-        )
+        await notices.emit(notices.LeadAlerted(ticket, agent))
     else:
         target = agent.id if action == BreachAction.REASSIGN and agent else None
         if target == ticket.assignee_id:
@@ -232,23 +204,11 @@ async def escalate(ticket: Ticket, what: str) -> None:
         try:
             moved = await tickets.assign(ticket.id, target, ESCALATOR)
         except DomainError as refused:
-            with speaking(None):
-                text = staff_ui.not_possible(refused.message)
-            await staff_thread.in_thread(ticket, f"⏫ #{ticket.number}: {text}")
+            await notices.emit(notices.EscalationRefused(ticket, refused.message))
             return
         ticket.assignee_id = moved.assignee_id
-        with speaking(None):
-            text = (
-                staff_ui.escalated_to_agent(ticket.number, staff_ui.addressed(agent))
-                if agent is not None and target is not None
-                else staff_ui.escalated_to_queue(ticket.number)
-            )
-        await staff_thread.in_thread(ticket, text)
-        if agent is not None and target is not None:
-            new = agent
-            await staff_thread.tell_privately(
-                ticket, new, lambda: staff_ui.escalated_to_agent(ticket.number, escape(new.name))
-            )
+        new = agent if agent is not None and target is not None else None
+        await notices.emit(notices.Escalated(ticket, new))
     await TicketEvent.create(
         ticket_id=ticket.id,
         kind="sla_escalated",
@@ -258,17 +218,6 @@ async def escalate(ticket: Ticket, what: str) -> None:
     )
 
 
-def _announcement(
-    number: int, what: str, due: datetime, state: SlaState, language: str | None = None
-) -> str:
-    with speaking(language):
-        label = staff_ui.first_response() if what == "first_response" else staff_ui.resolution()
-        when = due.strftime("%d.%m %H:%M UTC")
-        if state == SlaState.BREACHED:
-            return staff_ui.sla_breached(number, label, when)
-        return staff_ui.sla_warning(number, label, when)
-
-
 class Automation(Periodic):
     """Runs `run_due` every `interval` seconds until stopped."""
 
@@ -276,14 +225,14 @@ class Automation(Periodic):
 
     def __init__(
         self,
-        i18n: I18n,
+        context: Callable[[], AbstractContextManager[object]],
         interval: float = 30.0,
         clock: Callable[[], datetime] | None = None,
     ) -> None:
         super().__init__(interval)
-        self.i18n = i18n
+        self.context = context
         self.clock = clock or tickets.now
 
     async def run_once(self) -> object:
-        with self.i18n.context():
+        with self.context():
             return await run_due(self.clock())

@@ -13,15 +13,12 @@ from enum import StrEnum
 
 from tortoise.exceptions import IntegrityError
 
-from bot.delivery import outbox
 from bot.delivery.outbox import transaction
-from bot.i18n import speaking
-from bot.services import config, hours, tickets
+from bot.services import config, hours, notices, tickets
 from bot.services.attachments import StoredFile
 from bot.services.errors import Conflict, NotFound
 from bot.services.scope import joined_transaction
 from bot.services.settings import runtime_settings
-from bot.ui import keyboards, texts
 from models import (
     Category,
     Customer,
@@ -243,20 +240,7 @@ async def submit(customer: Customer, draft: Draft, key: str) -> Ticket:
                 files=draft.files,
                 details=list(draft.details),
             )
-            with speaking(customer.language):
-                text = texts.ticket_registered(ticket.number)
-                markup = keyboards.after_submit(ticket.id)
-            # Linked to the first message: a Telegram reply to it adds to the ticket.
-            await outbox.send_text(
-                customer.telegram_id,
-                text,
-                reply_markup=markup,
-                ticket_id=ticket.id,
-                message_id=first.id,
-                side=Side.CUSTOMER,
-                dedupe_key=dedupe_key,
-                key_unused=True,
-            )
+            await notices.emit(notices.TicketRegistered(ticket, first, dedupe_key))
             await tell_if_closed(ticket)
     except IntegrityError:
         raise AlreadySubmitted("submitted concurrently") from None
@@ -305,17 +289,13 @@ async def tell_if_closed(ticket: Ticket) -> None:
     opens = hours.next_open(cal, tickets.now())
     if cal is None or opens is None or ticket.customer.banned:
         return
-    customer = ticket.customer
-    with speaking(customer.language):
-        text = texts.closed_now(
-            texts.opening_time(opens.astimezone(cal.zone), tickets.now().astimezone(cal.zone))
+    await notices.emit(
+        notices.ClosedHours(
+            ticket,
+            opens.astimezone(cal.zone),
+            tickets.now().astimezone(cal.zone),
+            dedupe_key=f"closed:{ticket.id}:{opens.isoformat()}",
         )
-    await outbox.send_text(
-        customer.telegram_id,
-        text,
-        ticket_id=ticket.id,
-        side=Side.CUSTOMER,
-        dedupe_key=f"closed:{ticket.id}:{opens.isoformat()}",
     )
 
 

@@ -43,6 +43,7 @@ All of it happens in one transaction; the files are deleted after it committed.
 from __future__ import annotations
 
 import asyncio
+import html
 import json
 import logging
 from dataclasses import dataclass, field, replace
@@ -51,15 +52,12 @@ from typing import Any
 
 from tortoise.expressions import Q
 
-from bot.delivery import outbox
 from bot.delivery.limits import erased_chat_id
 from bot.delivery.outbox import transaction
 from bot.redis_errors import redis_error
-from bot.services import tickets
+from bot.services import notices, tickets
 from bot.services.directory import get_or_404
 from bot.services.errors import Conflict, DomainError, Invalid, NotFound
-from bot.services.staff_thread import ticket_topic_name
-from bot.ui.html import escape
 from models import (
     Attachment,
     Customer,
@@ -295,7 +293,9 @@ def _system_data(data: Any) -> dict[str, Any]:
 async def _delete_notices_quoting(theirs: list[Ticket]) -> int:
     """Staff-chat rows tied to no ticket (a /queue list) that quote one of the tickets:
     its number and its subject (as lists show it: escaped, maybe cut) together."""
-    quoted = [(f"#{t.number}", escape(t.subject[:40])) for t in theirs if t.subject]
+    quoted = [
+        (f"#{t.number}", html.escape(t.subject[:40], quote=False)) for t in theirs if t.subject
+    ]
     if not quoted:
         return 0
     doomed: list[int] = []
@@ -462,13 +462,4 @@ async def _tell_staff(ticket: Ticket) -> None:
     subject from its name."""
     if ticket.staff_chat_id is None:
         return
-    await tickets.refresh_card(ticket)
-    if ticket.staff_topic_id is not None:
-        await ticket.fetch_related("status")
-        await outbox.enqueue(
-            "editForumTopic",
-            ticket.staff_chat_id,
-            # (the subject is gone by now: the number, and ✅ if it is solved)
-            {"message_thread_id": ticket.staff_topic_id, "name": ticket_topic_name(ticket)},
-            ticket_id=ticket.id,
-        )
+    await notices.emit(notices.CustomerErased(ticket))

@@ -14,15 +14,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.delivery.outbox import transaction
-from bot.i18n import speaking
-from bot.services import scope, staff, staff_thread, tagging, tickets
+from bot.services import notices, scope, staff, tagging, tickets
 from bot.services.directory import get_or_404, page, require_ref, save
 from bot.services.errors import Conflict, Forbidden, Invalid, NotFound
 from bot.services.tickets import Actor
-from bot.ui import staff as staff_ui
-from bot.ui import texts
 from models import Agent, Macro, Status, Template, Ticket
-from models.enums import AgentRole, SettableBy, Side
+from models.enums import AgentRole, SettableBy
 
 NAME_LIMIT = 64
 
@@ -119,7 +116,7 @@ async def delete_macro(macro_id: int) -> None:
 
 async def for_ticket() -> list[Macro]:
     """The macros agents may apply (the card's menu)."""
-    return list(await Macro.filter(active=True).order_by("name", "id").limit(staff_ui.MENU_LIMIT))
+    return list(await Macro.filter(active=True).order_by("name", "id").limit(tickets.MENU_LIMIT))
 
 
 async def by_name(name: str) -> Macro:
@@ -202,9 +199,7 @@ async def apply(ticket_id: int, macro_id: int, actor: Actor) -> Applied:
                 steps.append("status")
         ticket = await tickets.get_ticket(ticket.id)
         await tickets.record(ticket, "macro_applied", actor, macro=macro.name, steps=steps)
-        with speaking(None):
-            notice = staff_ui.macro_applied(macro.name, actor.name)
-        await staff_thread.in_thread(ticket, notice)
+        await notices.emit(notices.MacroApplied(ticket, macro, actor.name))
     return Applied(await tickets.get_ticket(ticket.id), macro, steps)
 
 
@@ -220,15 +215,14 @@ async def _answer(ticket: Ticket, template: Template, actor: Actor) -> None:
     await ticket.fetch_related("customer")
     text = staff.fill(template, ticket, agent) if agent is not None else _fill_api(template, ticket)
     answer = await tickets.reply(ticket.id, text, actor)
-    with speaking(None):
-        copy = staff_ui.template_sent(actor.name, template.shortcut, template.title, text)
-    await staff_thread.in_thread(ticket, copy, message_id=answer.id, side=Side.STAFF)
+    await notices.emit(
+        notices.TemplateSent(ticket, answer, actor.name, template.shortcut, template.title, text)
+    )
 
 
 def _fill_api(template: Template, ticket: Ticket) -> str:
     """An API token without an agent answers as the support team ({agent_name})."""
-    with speaking(ticket.customer.language):
-        team = texts.support_team()
+    team = notices.team_name(ticket.customer.language)
     text = template.text
     for placeholder, value in zip(
         staff.PLACEHOLDERS, (ticket.customer.display_name, str(ticket.number), team), strict=True

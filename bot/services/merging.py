@@ -13,12 +13,9 @@ still count it), and a snoozed target is woken: it has new conversation to look 
 from __future__ import annotations
 
 from bot.delivery.outbox import transaction
-from bot.i18n import speaking
-from bot.services import rollups, snoozing, staff_thread, tagging, tickets
+from bot.services import notices, rollups, snoozing, tagging, tickets
 from bot.services.errors import Conflict, Invalid, NotFound
 from bot.services.tickets import Actor
-from bot.ui import staff as staff_ui
-from bot.ui import texts
 from models import Agent, Message, MessageLink, Ticket, TicketEvent, TicketTag
 from models.enums import MessageKind, StatusRole, TicketSource
 
@@ -69,16 +66,7 @@ async def merge(source_id: int, target_id: int, actor: Actor) -> Ticket:
         await _carry_tags(source, target, actor)
         if target.snoozed_until is not None:
             await snoozing.wake(target, moment, "merge", actor)
-        with speaking(None):
-            into_notice = staff_ui.merged_into(source.number, target.number, actor.name)
-            here_notice = staff_ui.merged_here(source.number, source.subject, actor.name, moved)
-        await staff_thread.in_thread(source, into_notice)
-        await staff_thread.in_thread(target, here_notice)
-        await tickets.refresh_card(source)
-        await tickets.refresh_card(target)
-        await tickets.tell_customer(
-            source, lambda: texts.ticket_merged(source.number, target.number)
-        )
+        await notices.emit(notices.Merged(source, target, actor.name, moved))
         await counted_source.apply(source)
         await counted_target.apply(target)
     return await tickets.get_ticket(target.id)
@@ -105,7 +93,7 @@ async def candidates(ticket: Ticket, agent: Agent) -> list[Ticket]:
     )
     if actor.departments is not None:
         others = others.filter(department_id__in=list(actor.departments))
-    return list(await others.order_by("-updated_at", "-id").limit(staff_ui.MENU_LIMIT))
+    return list(await others.order_by("-updated_at", "-id").limit(tickets.MENU_LIMIT))
 
 
 async def split(
@@ -153,12 +141,7 @@ async def split(
         )
         await tickets.record(source, "split", actor, into=ticket.number, messages=len(chosen))
         await tickets.record(ticket, "split_from", actor, source=source.number)
-        with speaking(None):
-            notice = staff_ui.split_off(len(chosen), ticket.number, actor.name)
-        await staff_thread.in_thread(source, notice)
-        await tickets.tell_customer(
-            ticket, lambda: texts.ticket_split(source.number, ticket.number, ticket.subject)
-        )
+        await notices.emit(notices.Split(source, ticket, len(chosen), actor.name))
     return await tickets.get_ticket(ticket.id)
 
 

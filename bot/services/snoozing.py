@@ -18,12 +18,10 @@ import re
 from datetime import UTC, datetime, time, timedelta
 
 from bot.delivery.outbox import transaction
-from bot.i18n import speaking
-from bot.services import sla, staff_thread, tickets
+from bot.services import notices, sla, tickets
 from bot.services.errors import Conflict, Invalid
 from bot.services.settings import runtime_settings
 from bot.services.tickets import Actor
-from bot.ui import staff as staff_ui
 from models import Ticket
 from models.enums import ActorType, StatusRole
 
@@ -137,10 +135,8 @@ async def snooze(ticket_id: int, until: datetime, actor: Actor) -> Ticket:
             sla.stop(ticket, moment)
         await ticket.save()
         await tickets.record(ticket, "snoozed", actor, until=until.isoformat())
-        with speaking(None):
-            notice = staff_ui.snoozed(ticket.number, actor.name, staff_ui.moment(until))
-        await staff_thread.in_thread(ticket, notice)
-        await tickets.refresh_card(ticket)
+        await notices.emit(notices.Snoozed(ticket, actor.name, until))
+        await notices.emit(notices.CardChanged(ticket))
     return await tickets.get_ticket(ticket_id)
 
 
@@ -167,15 +163,8 @@ async def wake(ticket: Ticket, moment: datetime, reason: str, actor: Actor) -> N
         sla.resume(ticket, moment)
     await ticket.save()
     await tickets.record(ticket, "unsnoozed", actor, reason=reason, until=until.isoformat())
-    with speaking(None):
-        if reason in ("agent", "merge"):
-            notice = staff_ui.unsnoozed(ticket.number, actor.name)
-        else:
-            notice = staff_ui.snooze_over(ticket.number, reason == "customer") + staff_ui.to(
-                await staff_thread.assignee_of(ticket)
-            )
-    await staff_thread.in_thread(ticket, notice)
-    await tickets.refresh_card(ticket)
+    await notices.emit(notices.Woken(ticket, reason, actor.name))
+    await notices.emit(notices.CardChanged(ticket))
 
 
 async def wake_due(moment: datetime) -> int:

@@ -9,23 +9,18 @@ from datetime import UTC, datetime
 
 from tortoise.expressions import Q
 
-from bot.delivery import outbox
-from bot.delivery.outbox import CARD_POST, transaction
-from bot.i18n import speaking
-from bot.services import config, rollups, staff_thread, tickets
+from bot.delivery.outbox import transaction
+from bot.services import config, notices, rollups, tickets
 from bot.services.errors import Conflict, Forbidden, Invalid, NotFound
 from bot.services.scope import joined_transaction
-from bot.ui import staff as staff_ui
 from models import Agent, Customer, MessageLink, Template, Ticket
-from models.enums import AgentRole, NotifyBy, Side
+from models.enums import AgentRole, NotifyBy
 
 QUEUE_LIMIT = 20
 # Telegram user ids are positive and below 2**52.
 TELEGRAM_ID_LIMIT = 2**52
 ALERT_SUBJECT_LIMIT = 100
 _USERNAME = re.compile(r"@?([A-Za-z0-9_]{1,32})")
-# Outbox purpose of a card's keyboard swapped for a menu (transfer, priority, ...).
-CARD_MENU = "card_menu"
 
 
 class AlreadyClaimed(Conflict):
@@ -96,11 +91,10 @@ async def send_template(
             await claim(ticket.id, agent)
         text = fill(template, ticket, agent)
         answer = await tickets.reply(ticket.id, text, await tickets.agent_actor(agent))
-        with speaking(None):
-            copy = staff_ui.template_sent(agent.name, template.shortcut, template.title, text)
-        # Linked to the answer: a reply to the copy stays in the ticket's thread.
-        await staff_thread.in_thread(
-            ticket, copy, reply_to=reply_to, message_id=answer.id, side=Side.STAFF
+        await notices.emit(
+            notices.TemplateSent(
+                ticket, answer, agent.name, template.shortcut, template.title, text, reply_to
+            )
         )
 
 
@@ -306,15 +300,6 @@ async def ticket_in_chat(chat_id: int, topic_id: int | None, reply_to: int | Non
         if link is not None:
             return await tickets.lock(link.ticket_id)
     return None
-
-
-async def menu_left_open(ticket_id: int) -> bool:
-    """Whether the card still shows a menu: no card edit followed the last menu (an
-    action that changes nothing on the card is not re-rendered)."""
-    latest = await outbox.latest(
-        ticket_id=ticket_id, purpose__in=(CARD_MENU, tickets.CARD_PURPOSE, CARD_POST)
-    )
-    return latest is not None and latest.purpose == CARD_MENU
 
 
 def may_answer(ticket: Ticket, agent: Agent) -> bool:

@@ -16,13 +16,11 @@ from typing import Any
 from tortoise.exceptions import IntegrityError
 
 from bot.delivery.outbox import transaction
-from bot.i18n import speaking
-from bot.services import config, staff_thread, tickets
+from bot.services import config, notices, tickets
 from bot.services.directory import get_or_404, page, save
 from bot.services.errors import Conflict, Invalid, NotFound
 from bot.services.stats import StatsFilter
 from bot.services.tickets import Actor, tags_of
-from bot.ui import staff as staff_ui
 from models import Tag, Ticket, TicketTag
 from models.enums import TicketSource
 
@@ -177,7 +175,7 @@ async def change(
             await tickets.record(ticket, "untagged", actor, tags=[t.name for t in removed])
         if added or removed:
             await Ticket.filter(id=ticket.id).update(updated_at=tickets.now())
-            await tickets.refresh_card(ticket)
+            await notices.emit(notices.CardChanged(ticket))
         now = (await tags_of([ticket.id]))[ticket.id]
     return Changed(ticket, added, removed, now)
 
@@ -199,11 +197,8 @@ async def in_thread(ticket: Ticket, changed: Changed, by: str) -> None:
     """Tells the ticket's thread which tags went on and off (if any did)."""
     if not (changed.added or changed.removed):
         return
-    with speaking(None):
-        notice = staff_ui.tags_changed(
-            [t.name for t in changed.added], [t.name for t in changed.removed], by
-        )
-    await staff_thread.in_thread(ticket, notice)
+    added, removed = [t.name for t in changed.added], [t.name for t in changed.removed]
+    await notices.emit(notices.TagsChanged(ticket, added, removed, by))
 
 
 # -- the statistics per tag ----------------------------------------------------------------

@@ -16,19 +16,18 @@ from pathlib import Path
 from typing import Any
 
 from bot import clock
-from bot.delivery import outbox
 from bot.delivery.outbox import transaction
-from bot.i18n import speaking
 from bot.services import (
     assignment,
     attachments,
     config,
     customers,
     hours,
+    notices,
     rollups,
     scope,
     sla,
-    staff_thread,
+    staff_chats,
     webhooks,
 )
 from bot.services.attachments import StoredFile
@@ -36,8 +35,6 @@ from bot.services.errors import Conflict, Forbidden, Invalid, NotFound
 from bot.services.scope import joined_transaction
 from bot.services.settings import runtime_settings
 from bot.services.textclean import strip_invisible
-from bot.ui import cards, keyboards, texts
-from bot.ui import staff as staff_ui
 from models import (
     Agent,
     Attachment,
@@ -58,7 +55,6 @@ from models.enums import (
     ActorType,
     AgentRole,
     MessageKind,
-    OutboxStatus,
     SettableBy,
     Side,
     StatusRole,
@@ -66,8 +62,9 @@ from models.enums import (
 )
 
 TEXT_LIMIT = 20_000
+# The most choices a card's menu offers (macros, tickets to merge into, agents, ...).
+MENU_LIMIT = 24
 SUBJECT_LIMIT = 255
-CARD_PURPOSE = "card_edit"
 
 
 def now() -> datetime:
@@ -249,11 +246,6 @@ async def _record(ticket: Ticket, kind: str, actor: Actor, **data: Any) -> Ticke
     return event
 
 
-async def _first_text(ticket: Ticket) -> str:
-    first = await Message.filter(ticket_id=ticket.id).order_by("id").first()
-    return first.text if first else ""
-
-
 async def tags_of(ticket_ids: Sequence[int]) -> dict[int, list[Tag]]:
     """Each ticket's tags by name, letter case ignored, in one statement
     (bot.services.tagging manages them)."""
@@ -264,64 +256,6 @@ async def tags_of(ticket_ids: Sequence[int]) -> dict[int, list[Tag]]:
     for link in sorted(links, key=lambda x: (x.tag.key, x.tag.id)):
         found[link.ticket_id].append(link.tag)
     return found
-
-
-async def _tag_line(ticket: Ticket) -> str:
-    """The ticket's tags as the card shows them: read only on a desk that has tags."""
-    if not (await config.snapshot()).tags:
-        return ""
-    names = (await tags_of([ticket.id]))[ticket.id]
-    return " ".join(f"{t.color}#{t.name}" if t.color else f"#{t.name}" for t in names)
-
-
-async def refresh_card(ticket: Ticket) -> None:
-    """Edits the staff card in place when it exists; queued edits are merged into one."""
-    target = await staff_thread.card_target(ticket)
-    if target is None or ticket.staff_chat_id is None:
-        return
-    await relate(ticket)
-    tags = await _tag_line(ticket)
-    with speaking(None):
-        html = cards.render_card(ticket, await _first_text(ticket), tags)
-        markup = staff_ui.card_keyboard(ticket)
-    last = await outbox.latest(
-        ticket_id=ticket.id, purpose__in=(CARD_PURPOSE, staff_thread.CARD_POST)
-    )
-    unchanged = last is not None and (last.payload.get("text"), last.payload.get("reply_markup"))
-    if unchanged == (html, markup):
-        return  # Telegram refuses an edit that changes nothing
-    # Queued edits are merged, so a card waiting to go is the newest of its rows.
-    pending = last if last is not None and last.status == OutboxStatus.PENDING else None
-    if pending is not None and await outbox.rewrite(pending, html, markup):
-        return  # (claimed meanwhile: an edit follows it)
-    await outbox.edit_text(
-        ticket.staff_chat_id,
-        target,
-        html,
-        reply_markup=markup,
-        ticket_id=ticket.id,
-        purpose=CARD_PURPOSE,
-    )
-
-
-async def _tell_customer(
-    ticket: Ticket, render: Any, *, message_id: int | None = None, buttons: Any = None
-) -> None:
-    """`render` (and `buttons`, a keyboard factory) run in the customer's language."""
-    customer = ticket.customer
-    if customer.banned:
-        return
-    with speaking(customer.language):
-        text = render()
-        markup = buttons() if buttons is not None else None
-    await outbox.send_text(
-        customer.telegram_id,
-        text,
-        reply_markup=markup,
-        ticket_id=ticket.id,
-        message_id=message_id,
-        side=Side.CUSTOMER,
-    )
 
 
 def _clean_text(text: str, what: str = "text", limit: int = TEXT_LIMIT) -> str:
@@ -446,7 +380,7 @@ async def create_ticket(
             status = await _status(StatusRole.IN_PROGRESS)
         ticket = await Ticket.create(
             number=await next_number(),
-            staff_chat_id=await staff_thread.staff_chat_for(department),
+            staff_chat_id=await staff_chats.staff_chat_for(department),
             customer=customer,
             department=department,
             category=category,
@@ -485,29 +419,15 @@ async def create_ticket(
             stored = await save_attachments(message, files)
         await _record(ticket, "created", actor, source=source.value, alert_kind=alert_kind)
         await relate(ticket)
-        await staff_thread.post_card(ticket, message, stored)
+        await notices.emit(notices.TicketCreated(ticket, message, stored))
         if assignee is not None:
             await _record(ticket, "assigned", SYSTEM, agent_id=assignee.id, reason=reason)
         if is_alert:
-            await _tell_customer(
-                ticket,
-                lambda: texts.alert_message(ticket.number, alert_kind or "", subject, text),
-                message_id=message.id,
+            await notices.emit(
+                notices.AlertSent(
+                    ticket, message, alert_kind or "", subject, text, stored, attachments_dir
+                )
             )
-            if stored and not ticket.customer.banned:
-                assert attachments_dir is not None
-                for attachment in stored:
-                    if attachment.stored_path is None:
-                        continue
-                    await outbox.send_upload(
-                        ticket.customer.telegram_id,
-                        str((attachments_dir / attachment.stored_path).resolve()),
-                        attachment.file_name,
-                        attachment_id=attachment.id,
-                        ticket_id=ticket.id,
-                        message_id=message.id,
-                        side=Side.CUSTOMER,
-                    )
             ticket.customer_unread = 1
             await ticket.save(update_fields=["customer_unread"])
             counted.answered(actor.agent.id if actor.agent else None)
@@ -515,7 +435,7 @@ async def create_ticket(
     return ticket, message
 
 
-ALERT_KINDS = texts.ALERT_KINDS
+ALERT_KINDS = ("information", "complaint", "suspicious_activity")
 
 
 async def send_alert(
@@ -645,35 +565,10 @@ async def reply(
             await _record(ticket, "assigned", actor, agent_id=actor.agent.id, reason="answered")
         await _record(ticket, "replied", actor, message_id=message.id, files=len(stored))
         agent_name = actor.agent.name if actor.agent else None
-        await _tell_customer(
-            ticket,
-            lambda: texts.agent_answer(ticket.number, agent_name or texts.support_team(), text),
-            message_id=message.id,
-            buttons=lambda: keyboards.answer(ticket.id, message.id),
-        )
-        await _send_files_to_customer(ticket, message, stored)
-        await refresh_card(ticket)
+        await notices.emit(notices.AgentAnswered(ticket, message, agent_name, text, stored))
+        await notices.emit(notices.CardChanged(ticket))
         await counted.apply(ticket)
     return message
-
-
-async def _send_files_to_customer(
-    ticket: Ticket, message: Message, stored: Sequence[Attachment]
-) -> None:
-    customer = ticket.customer
-    if customer.banned:
-        return
-    for attachment in stored:
-        if not attachment.file_id:
-            continue
-        await outbox.send_media(
-            customer.telegram_id,
-            attachment.kind.value,
-            attachment.file_id,
-            ticket_id=ticket.id,
-            message_id=message.id,
-            side=Side.CUSTOMER,
-        )
 
 
 async def add_note(ticket_id: int, text: str, actor: Actor) -> Message:
@@ -721,7 +616,7 @@ async def assign(ticket_id: int, agent_id: int | None, actor: Actor) -> Ticket:
                 await _move(ticket, await _status(StatusRole.IN_PROGRESS), now())
             await ticket.save()
             await _record(ticket, "assigned", actor, agent_id=agent.id)
-        await refresh_card(ticket)
+        await notices.emit(notices.CardChanged(ticket))
         await counted.apply(ticket)
     return await get_ticket(ticket_id)
 
@@ -734,7 +629,7 @@ async def after_claim(ticket: Ticket, actor: Actor, counted: rollups.Change) -> 
         await _move(ticket, await _status(StatusRole.IN_PROGRESS), now())
     await ticket.save()  # the assignee (and the status)
     await _record(ticket, "claimed", actor, agent_id=ticket.assignee_id)
-    await refresh_card(ticket)
+    await notices.emit(notices.CardChanged(ticket))
     await counted.apply(ticket)
     return ticket
 
@@ -755,9 +650,7 @@ async def transfer(
             raise Conflict(f"the ticket is already in this department{where}")
         agent = await _check_agent_for(department.id, agent_id) if agent_id else None
         not_own(ticket.customer, agent)
-        before = staff_thread.Before(
-            ticket.department, ticket.category, ticket.assignee, ticket.status
-        )
+        before = notices.Before(ticket.department, ticket.category, ticket.assignee, ticket.status)
         counted = rollups.track(ticket)
         ticket.department = department
         if ticket.category is not None and ticket.category.department_id != department.id:
@@ -782,11 +675,7 @@ async def transfer(
             to_department_id=department.id,
             agent_id=agent.id if agent else None,
         )
-        await _tell_customer(
-            ticket, lambda: texts.ticket_transferred(ticket.number, department.name)
-        )
-        await refresh_card(ticket)
-        await staff_thread.transferred(ticket, before, actor.name)
+        await notices.emit(notices.TicketTransferred(ticket, before, actor.name))
         await counted.apply(ticket)
     return await get_ticket(ticket_id)
 
@@ -806,7 +695,7 @@ async def set_priority(ticket_id: int, priority_id: int, actor: Actor) -> Ticket
         await sla.follow_priority(ticket)
         await ticket.save()
         await _record(ticket, "priority_changed", actor, old=previous, new=priority.id)
-        await refresh_card(ticket)
+        await notices.emit(notices.CardChanged(ticket))
         await counted.apply(ticket)
     return await get_ticket(ticket_id)
 
@@ -826,7 +715,7 @@ async def set_status(
         await _change_status(ticket, status, actor)
         if by_customer and not status.is_final:
             # (Closing is told by the lifecycle's own notice.)
-            await staff_thread.customer_chose_status(ticket)
+            await notices.emit(notices.CustomerChoseStatus(ticket))
         await counted.apply(ticket)
     return await get_ticket(ticket_id)
 
@@ -851,30 +740,12 @@ async def _change_status(ticket: Ticket, status: Status, actor: Actor) -> None:
     )
     kind = "closed" if status.is_final else "reopened" if reopening else "status_changed"
     await _record(ticket, kind, actor, old=previous.id, new=status.id)
-    number = ticket.number
-    if status.role == StatusRole.RESOLVED:
-        await _tell_customer(
-            ticket,
-            lambda: texts.ticket_resolved(number),
-            buttons=lambda: keyboards.confirm_resolution(ticket.id),
-        )
-    elif status.is_final:
-        # Closed by the customer's own Confirm, the CSAT question follows there.
-        rate = ticket.csat is None and actor.type != ActorType.CUSTOMER
-        await _tell_customer(
-            ticket,
-            lambda: texts.ticket_closed(number) + ("\n\n" + texts.csat_question() if rate else ""),
-            buttons=(lambda: keyboards.csat(ticket.id)) if rate else None,
-        )
-    elif kind == "reopened":
-        await _tell_customer(ticket, lambda: texts.ticket_reopened(number))
-    elif actor.type != ActorType.CUSTOMER:
-        # (A change the customer caused by writing needs no notice to them.)
-        name = status.name_in(ticket.customer.language)
-        await _tell_customer(ticket, lambda: texts.ticket_status_changed(number, name))
     by_customer = actor.type == ActorType.CUSTOMER
-    await staff_thread.status_changed(ticket, previous, kind, by_customer=by_customer)
-    await refresh_card(ticket)
+    # Closed by the customer's own Confirm, the CSAT question follows there.
+    rate = ticket.csat is None and not by_customer
+    await notices.emit(
+        notices.TicketStatusChanged(ticket, previous, kind, by_customer, ask_rating=rate)
+    )
 
 
 async def close(ticket_id: int, actor: Actor) -> Ticket:
@@ -933,7 +804,7 @@ async def add_customer_message(
         if ticket.status.role not in (StatusRole.RESOLVED, StatusRole.WAITING):
             await ticket.save()  # (else the status change below saves it)
         await _record(ticket, "customer_replied", actor, message_id=message.id, files=len(files))
-        await staff_thread.relay_customer_message(ticket, message, stored)
+        await notices.emit(notices.CustomerMessageReceived(ticket, message, stored))
         if ticket.snoozed_until is not None:
             # A snoozed ticket comes back to the queue, told after the message itself.
             from bot.services import snoozing  # (it builds on this module)
@@ -968,7 +839,7 @@ async def rate_answer(message_id: int, value: int, actor: Actor) -> Message:
             message.rating = value
             await message.save(update_fields=["rating"])
             await _record(ticket, "rated", actor, message_id=message.id, rating=value)
-            await staff_thread.answer_rated(ticket, message)
+            await notices.emit(notices.AnswerRated(ticket, message))
             await counted.apply(ticket)
     return message
 
@@ -990,8 +861,10 @@ async def rate_ticket(
             ticket.csat_comment = _clean_text(comment, "comment", 2000)
         await ticket.save(update_fields=["csat", "csat_comment", "updated_at"])
         await _record(ticket, "csat", actor, score=score, comment=ticket.csat_comment)
-        await staff_thread.ticket_rated(
-            ticket, score=before[0] != score, comment=before[1] != ticket.csat_comment
+        await notices.emit(
+            notices.TicketRated(
+                ticket, score=before[0] != score, comment=before[1] != ticket.csat_comment
+            )
         )
         # The card does not show CSAT: an edit would be rejected as unchanged.
         await counted.apply(ticket)
@@ -1002,4 +875,3 @@ async def rate_ticket(
 status_of_role = _status
 move_status = _move
 record = _record
-tell_customer = _tell_customer

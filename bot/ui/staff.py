@@ -10,14 +10,13 @@ from aiogram.types import InlineKeyboardButton as Button
 from aiogram.types import InlineKeyboardMarkup
 from aiogram.utils.i18n import gettext as _
 
+from bot.services.tickets import MENU_LIMIT
 from bot.ui import texts
 from bot.ui.callbacks import StaffCb
 from bot.ui.html import escape
 from bot.ui.keyboards import as_payload
 from models import Agent, Department, Macro, Priority, Status, Tag, Template, Ticket
 from models.enums import NotifyBy, StatusRole
-
-MENU_LIMIT = 24
 
 
 def _b(text: str, ticket_id: int, action: str, value: int = 0, second: int = 0) -> Button:

@@ -55,8 +55,6 @@ def not_available() -> str:
 
 # -- tickets, as the customer sees them ------------------------------------------------
 
-ALERT_KINDS = ("information", "complaint", "suspicious_activity")
-
 
 def alert_kind_name(kind: str) -> str:
     names = {

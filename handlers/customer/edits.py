@@ -5,7 +5,7 @@ from __future__ import annotations
 from aiogram import Router
 from aiogram.types import Message
 
-from bot.services import mirror
+from bot.presentation import mirror
 from models import Customer
 
 

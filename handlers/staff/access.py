@@ -9,7 +9,8 @@ from aiogram import BaseMiddleware
 from aiogram.types import TelegramObject, User
 
 from bot.i18n import speaking
-from bot.services import staff, staff_thread
+from bot.presentation import staff_thread
+from bot.services import staff
 
 
 class AgentMiddleware(BaseMiddleware):

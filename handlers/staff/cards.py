@@ -8,6 +8,7 @@ from aiogram import Router
 from aiogram.types import CallbackQuery, Message
 
 from bot.delivery import outbox
+from bot.presentation import card
 from bot.services import (
     customer_tickets,
     lookup,
@@ -59,7 +60,7 @@ async def _show_keyboard(query: CallbackQuery, ticket: Ticket, markup) -> None:
         query.message.message_id,
         markup,
         ticket_id=ticket.id,
-        purpose=staff.CARD_MENU,
+        purpose=card.CARD_MENU,
     )
 
 
@@ -145,7 +146,7 @@ async def card_button(query: CallbackQuery, callback_data: StaffCb, agent: Agent
             notice = ui.sent_to_customer()
         else:
             raise NotFound("unknown action")
-        if action in MENU_CHOICES and await staff.menu_left_open(ticket.id):
+        if action in MENU_CHOICES and await card.menu_left_open(ticket.id):
             # The choice changed nothing the card shows, so no card edit closed the menu.
             fresh = await tickets.get_ticket(ticket.id)
             await _show_keyboard(query, fresh, ui.card_keyboard(fresh))

@@ -12,7 +12,8 @@ from aiogram.types import Message
 
 from bot import telegram_files
 from bot.delivery import outbox
-from bot.services import mirror, staff, tickets
+from bot.presentation import mirror
+from bot.services import staff, tickets
 from bot.services.errors import DomainError
 from bot.services.settings import runtime_settings
 from bot.ui import staff as ui

@@ -13,7 +13,8 @@ import pytest
 
 from bot.db import connection, dialect_of
 from bot.i18n import create_i18n
-from bot.services import mirror, ticket_queries
+from bot.presentation import mirror
+from bot.services import ticket_queries
 from models import Message, MessageLink, Ticket
 from models.enums import MessageKind, Side
 from tests.factories import make_desk, open_ticket

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.i18n import create_i18n
-from bot.services import staff_thread, tickets
+from bot.presentation import staff_thread
+from bot.services import tickets
 from bot.services.settings import update_settings
 from models import Category, Customer, Department, Message, Priority, Ticket, TicketEvent
 from models.enums import ActorType, MessageKind, StatusRole, TicketSource

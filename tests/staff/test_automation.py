@@ -8,7 +8,8 @@ from datetime import timedelta
 import pytest
 
 from bot.i18n import create_i18n
-from bot.services import automation, staff_thread, tickets
+from bot.presentation import staff_thread
+from bot.services import automation, tickets
 from bot.services.settings import update_settings
 from models import OutboxMessage, Priority, SlaPolicy, Status, Ticket, TicketEvent
 from models.enums import SlaState, StatusRole

@@ -10,7 +10,8 @@ from __future__ import annotations
 from datetime import timedelta
 
 from bot.i18n import create_i18n
-from bot.services import automation, staff_thread
+from bot.presentation import staff_thread
+from bot.services import automation
 from models import Agent, Priority, SlaPolicy, Ticket
 from models.enums import NotifyBy
 from tests.handlers.wizard_support import STAFF, button, last

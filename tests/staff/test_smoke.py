@@ -56,7 +56,7 @@ async def test_claim_answer_note_and_customer_reply_in_reply_mode(env):
 
 
 async def test_forum_mode_topic_per_ticket_and_recreated_after_deletion(env):
-    from bot.services import staff_thread
+    from bot.presentation import staff_thread
 
     with create_i18n("en").context():
         desk = await make_desk()

@@ -15,7 +15,8 @@ import pytest
 
 from bot.clock import CLOCK
 from bot.i18n import create_i18n
-from bot.services import automation, snoozing, staff_thread, tickets
+from bot.presentation import staff_thread
+from bot.services import automation, snoozing, tickets
 from bot.services.settings import update_settings
 from models import OutboxMessage, Priority, SlaPolicy, Ticket, TicketEvent
 from models.enums import StatusRole

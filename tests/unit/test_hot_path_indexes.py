@@ -13,7 +13,8 @@ import re
 
 from tortoise.transactions import in_transaction
 
-from bot.services import staff, staff_thread
+from bot.presentation import staff_thread
+from bot.services import staff
 from models import Attachment, Message, OutboxMessage, Ticket
 from models.enums import MessageKind, Side
 from tests.factories import make_desk, open_ticket

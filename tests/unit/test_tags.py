@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from bench.statements import DATA, Cost, counting, installed
 from bot.i18n import create_i18n
+from bot.presentation import card
 from bot.services import config, tagging, tickets
 from bot.services.scope import update_scope
 from models import Counter, Customer, Department, Tag
@@ -42,7 +43,7 @@ async def test_a_card_edit_reads_tags_only_where_there_are_tags(db):
     async def statements() -> list[str]:
         cost = Cost(keep_texts=True)
         with create_i18n("en").context(), update_scope(), installed(), counting(cost):
-            await tickets.refresh_card(await tickets.get_ticket(ticket.id))
+            await card.refresh_card(await tickets.get_ticket(ticket.id))
         return [sql for kind, sql in cost.sent if kind in DATA]
 
     assert not any("ticket_tag" in sql for sql in await statements())

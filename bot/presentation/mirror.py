@@ -7,8 +7,9 @@ from __future__ import annotations
 from bot.delivery import outbox
 from bot.delivery.outbox import transaction
 from bot.i18n import speaking
-from bot.services import staff_thread
-from bot.services.tickets import TEXT_LIMIT, now, refresh_card
+from bot.presentation import staff_thread
+from bot.presentation.card import refresh_card
+from bot.services.tickets import TEXT_LIMIT, now
 from bot.ui import keyboards, texts
 from models import Agent, Customer, Message, MessageLink, OutboxMessage, TicketEvent
 from models.enums import ActorType, AgentRole, MessageKind, Side

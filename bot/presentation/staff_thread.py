@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 from typing import Any, TypeVar
@@ -24,7 +23,9 @@ from bot.delivery.outbox import CARD_POST, TOPIC_POST, transaction
 from bot.delivery.sender import hold_blocked, release_blocked
 from bot.i18n import speaking
 from bot.services import config, scope
+from bot.services.notices import Before
 from bot.services.settings import runtime_settings
+from bot.services.staff_chats import staff_chat_for
 from bot.ui import cards, texts
 from bot.ui import staff as staff_ui
 from bot.ui.html import MESSAGE_LIMIT, escape, visible_length
@@ -33,7 +34,6 @@ from models import (
     Attachment,
     Category,
     Customer,
-    Department,
     Message,
     MessageLink,
     OutboxMessage,
@@ -47,12 +47,6 @@ log = logging.getLogger(__name__)
 
 
 T = TypeVar("T")
-
-
-async def staff_chat_for(department: Department) -> int | None:
-    if department.staff_chat_id is not None:
-        return department.staff_chat_id
-    return (await runtime_settings()).staff_chat_id
 
 
 async def card_target(ticket: Ticket) -> int | OutboxMessage | None:
@@ -669,27 +663,6 @@ def with_texts(i18n: I18n, hook: Callable[..., Awaitable[T]]) -> Callable[..., A
             return await hook(*args, **kwargs)
 
     return in_context
-
-
-async def staff_chat_ids() -> set[int]:
-    """Every staff chat in use: the global one and the departments' own."""
-    ids = set(
-        await Department.filter(staff_chat_id__isnull=False).values_list("staff_chat_id", flat=True)
-    )
-    configured = (await runtime_settings()).staff_chat_id
-    if configured is not None:
-        ids.add(configured)
-    return ids
-
-
-@dataclass(frozen=True, slots=True)
-class Before:
-    """What a transfer may change: the ticket's department, category, assignee, status."""
-
-    department: Department
-    category: Category | None
-    assignee: Agent | None
-    status: Status
 
 
 async def transferred(ticket: Ticket, before: Before, by: str) -> None:
