@@ -24,8 +24,6 @@ from bot.ui import texts
 from models import Agent, Macro, Status, Template, Ticket
 from models.enums import AgentRole, SettableBy, Side
 
-NAME_LIMIT = 64
-
 
 def key_of(name: str) -> str:
     return " ".join(name.split()).casefold()
