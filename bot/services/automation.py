@@ -13,6 +13,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any, cast
 
 from aiogram.utils.i18n import I18n
 from tortoise.exceptions import IntegrityError
@@ -155,8 +156,9 @@ async def _announce(ticket: Ticket, what: str, due: datetime, state: SlaState) -
     the staff chat (the outbox key is unique, so a concurrent instance's attempt fails
     and rolls back with its event)."""
     kind = "sla_breached" if state == SlaState.BREACHED else "sla_warning"
-    earlier = await TicketEvent.filter(ticket_id=ticket.id, kind=kind).values_list(
-        "data", flat=True
+    earlier = cast(
+        list[dict[str, Any]],
+        await TicketEvent.filter(ticket_id=ticket.id, kind=kind).values_list("data", flat=True),
     )
     if any(isinstance(d, dict) and d.get("deadline") == what for d in earlier):
         return False

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from bot.services.scope import MISSING, forget, recall, remember
 from models import (
@@ -112,7 +112,9 @@ _cached: Snapshot | None = None
 
 
 async def _stamp() -> int | None:
-    rows = await Counter.filter(name=CONFIG_COUNTER).values_list("value", flat=True)
+    rows = cast(
+        list[int], await Counter.filter(name=CONFIG_COUNTER).values_list("value", flat=True)
+    )
     return int(rows[0]) if rows else None
 
 
@@ -136,7 +138,12 @@ async def _load(version: int | None) -> Snapshot:
         webhooks=tuple(await Webhook.filter(active=True).order_by("id")),
         tags=tuple(await Tag.all().order_by("key", "id")),
         faq_departments=frozenset(
-            await Article.filter(active=True).distinct().values_list("department_id", flat=True)
+            cast(
+                list[int],
+                await Article.filter(active=True)
+                .distinct()
+                .values_list("department_id", flat=True),
+            )
         ),
     )
 

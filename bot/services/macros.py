@@ -11,7 +11,7 @@ nothing of it is written."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from bot.delivery.outbox import transaction
 from bot.i18n import speaking
@@ -193,7 +193,7 @@ async def apply(ticket_id: int, macro_id: int, actor: Actor) -> Applied:
             steps.append("reply")
         if macro.status_id is not None:
             status = await Status.get_or_none(id=macro.status_id)
-            current = await Ticket.get(id=ticket.id).values_list("status_id", flat=True)
+            current = cast(int, await Ticket.get(id=ticket.id).values_list("status_id", flat=True))
             if status is not None and status.id != current:
                 await tickets.set_status(ticket.id, status.id, actor)
                 _forget(ticket.id)
@@ -211,7 +211,7 @@ async def _answer(ticket: Ticket, template: Template, actor: Actor) -> None:
     (or an admin) answers; the thread shows what the customer got."""
     agent = actor.agent
     mine = agent is None or agent.role == AgentRole.ADMIN
-    if not mine and ticket.assignee_id not in (None, agent.id):
+    if not mine and agent is not None and ticket.assignee_id not in (None, agent.id):
         raise staff.AlreadyClaimed(ticket.assignee.name if ticket.assignee else "?")
     if not template.active:
         raise Conflict(f"the macro's template /{template.shortcut} is not active")

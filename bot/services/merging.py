@@ -12,6 +12,8 @@ still count it), and a snoozed target is woken: it has new conversation to look 
 
 from __future__ import annotations
 
+from typing import cast
+
 from bot.delivery.outbox import transaction
 from bot.i18n import speaking
 from bot.services import rollups, snoozing, staff_thread, tagging, tickets
@@ -180,4 +182,4 @@ async def split_from_copy(chat_id: int, telegram_message_id: int, actor: Actor) 
     ids = await Message.filter(
         ticket_id=message.ticket_id, kind=MessageKind.CUSTOMER, id__gte=message.id
     ).values_list("id", flat=True)
-    return await split(message.ticket_id, list(ids), actor)
+    return await split(message.ticket_id, cast(list[int], ids), actor)

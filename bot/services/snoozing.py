@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, datetime, time, timedelta
+from typing import cast
 
 from bot.delivery.outbox import transaction
 from bot.i18n import speaking
@@ -181,11 +182,12 @@ async def wake(ticket: Ticket, moment: datetime, reason: str, actor: Actor) -> N
 async def wake_due(moment: datetime) -> int:
     """Tickets whose snooze ends by `moment` come back; each once, fleet-wide (the
     ticket is re-read under its lock: another instance may have woken it)."""
-    due = (
+    due = cast(
+        list[int],
         await Ticket.filter(snoozed_until__lte=moment)
         .order_by("snoozed_until", "id")
         .limit(BATCH)
-        .values_list("id", flat=True)
+        .values_list("id", flat=True),
     )
     woken = 0
     for ticket_id in due:

@@ -14,7 +14,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from aiogram.utils.i18n import I18n
 from tortoise.queryset import QuerySet
@@ -164,7 +164,11 @@ async def _card(chat_id: int, ticket: Ticket, first: Message) -> list[OutboxMess
         html = cards.render_card(ticket, first.text)
         markup = staff_ui.card_keyboard(ticket)
         full = cards.full_description(ticket.number, description)
-    meta = {"message_thread_id": topic, "ticket_id": ticket.id, "message_id": first.id}
+    meta: dict[str, Any] = {
+        "message_thread_id": topic,
+        "ticket_id": ticket.id,
+        "message_id": first.id,
+    }
     rows = await outbox.send_text(
         chat_id, html, reply_markup=markup, side=Side.STAFF, purpose=CARD_POST, **meta
     )
@@ -384,11 +388,14 @@ async def shown_together(row: OutboxMessage) -> list[Message]:
         return following[:1]
     await outbox.flush()
     own = set(
-        await OutboxMessage.filter(
-            ticket_id=row.ticket_id,
-            side=Side.STAFF,
-            message_id__in=[m.id for m in following[1:]],
-        ).values_list("message_id", flat=True)
+        cast(
+            list[int],
+            await OutboxMessage.filter(
+                ticket_id=row.ticket_id,
+                side=Side.STAFF,
+                message_id__in=[m.id for m in following[1:]],
+            ).values_list("message_id", flat=True),
+        )
     )
     together = following[:1]
     for message in following[1:]:
@@ -674,7 +681,12 @@ def with_texts(i18n: I18n, hook: Callable[..., Awaitable[T]]) -> Callable[..., A
 async def staff_chat_ids() -> set[int]:
     """Every staff chat in use: the global one and the departments' own."""
     ids = set(
-        await Department.filter(staff_chat_id__isnull=False).values_list("staff_chat_id", flat=True)
+        cast(
+            list[int],
+            await Department.filter(staff_chat_id__isnull=False).values_list(
+                "staff_chat_id", flat=True
+            ),
+        )
     )
     configured = (await runtime_settings()).staff_chat_id
     if configured is not None:

@@ -34,7 +34,7 @@ from collections.abc import AsyncIterator, Callable, Iterable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Any
+from typing import Any, cast
 
 from tortoise import BaseDBAsyncClient
 from tortoise.expressions import Q, RawSQL
@@ -272,9 +272,10 @@ class Split:
                 month[f"{column}__lt"] = until
             parts.append(Q(**month))
         if not months_only:
-            parts.extend(
-                Q(grain="d", **{f"{column}__gte": a, f"{column}__lt": b}) for a, b in self.days
-            )
+            days: list[dict[str, Any]] = [
+                {f"{column}__gte": a, f"{column}__lt": b} for a, b in self.days
+            ]
+            parts.extend(Q(grain="d", **day) for day in days)
         if not parts:
             return None
         return parts[0] if len(parts) == 1 else Q(*parts, join_type=Q.OR)
@@ -372,7 +373,7 @@ async def _processed_status_ids() -> set[int]:
     ids = await Status.filter(Q(is_final=True) | Q(role=StatusRole.RESOLVED)).values_list(
         "id", flat=True
     )
-    return set(ids)
+    return set(cast(list[int], ids))
 
 
 _TRACKED = Q(first_response_due__isnull=False) | Q(resolution_due__isnull=False)

@@ -637,12 +637,12 @@ async def reply(
         status = ticket.status
         if is_new(status) or status.role in (StatusRole.IN_PROGRESS, None):
             await _move(ticket, await _status(StatusRole.WAITING), moment)
-        took = ticket.assignee_id is None and actor.agent is not None
-        if took:
-            ticket.assignee = actor.agent
+        taker = actor.agent if ticket.assignee_id is None else None
+        if taker is not None:
+            ticket.assignee = taker
         await ticket.save()
-        if took:
-            await _record(ticket, "assigned", actor, agent_id=actor.agent.id, reason="answered")
+        if taker is not None:
+            await _record(ticket, "assigned", actor, agent_id=taker.id, reason="answered")
         await _record(ticket, "replied", actor, message_id=message.id, files=len(stored))
         agent_name = actor.agent.name if actor.agent else None
         await _tell_customer(

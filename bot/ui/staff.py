@@ -11,7 +11,7 @@ from aiogram.types import InlineKeyboardMarkup
 from aiogram.utils.i18n import gettext as _
 
 from bot.ui import texts
-from bot.ui.callbacks import StaffCb
+from bot.ui.callbacks import StaffAction, StaffCb
 from bot.ui.html import escape
 from bot.ui.keyboards import as_payload
 from models import Agent, Department, Macro, Priority, Status, Tag, Template, Ticket
@@ -20,7 +20,7 @@ from models.enums import NotifyBy, StatusRole
 MENU_LIMIT = 24
 
 
-def _b(text: str, ticket_id: int, action: str, value: int = 0, second: int = 0) -> Button:
+def _b(text: str, ticket_id: int, action: StaffAction, value: int = 0, second: int = 0) -> Button:
     data = StaffCb(t=ticket_id, a=action, v=value, w=second).pack()
     return Button(text=text, callback_data=data)
 
@@ -70,7 +70,7 @@ def card_keyboard(ticket: Ticket) -> dict[str, Any]:
     )
 
 
-def _choices(ticket_id: int, action: str, options: list[tuple[int, str]]) -> dict[str, Any]:
+def _choices(ticket_id: int, action: StaffAction, options: list[tuple[int, str]]) -> dict[str, Any]:
     buttons = [_b(label, ticket_id, action, value) for value, label in options[:MENU_LIMIT]]
     rows = [buttons[i : i + 2] for i in range(0, len(buttons), 2)]
     rows.append([_b(_("⬅️ Back"), ticket_id, "back")])

@@ -66,7 +66,7 @@ INLINE_IMAGES = ("image/png", "image/jpeg", "image/gif", "image/webp")
 
 
 def _ticket_query(request: web.Request) -> tuple[dict[str, Any], Any, dict[str, str]]:
-    values = {name: request.query.get(name, "") for name in LIST_FIELDS}
+    values: dict[str, Any] = {name: request.query.get(name, "") for name in LIST_FIELDS}
     raw: dict[str, Any] = blank_to_none(dict(values))
     statuses = [s for s in request.query.getall("status_id", []) if s.strip()]
     if statuses:

@@ -9,7 +9,7 @@ lost. Files are stored as they arrive; an album is acknowledged once.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from aiogram import Bot, F, Router
 from aiogram.filters import StateFilter
@@ -255,8 +255,11 @@ async def stop_reply(
         await query.answer(texts.not_available(), show_alert=True)
         return
     data = await state.get_data()
-    number = await Ticket.filter(id=callback_data.id, customer_id=customer.id).values_list(
-        "number", flat=True
+    number = cast(
+        list[int],
+        await Ticket.filter(id=callback_data.id, customer_id=customer.id).values_list(
+            "number", flat=True
+        ),
     )
     if await state.get_state() == Chat.ticket.state and data.get("chat") == callback_data.id:
         await state.set_state(None)
