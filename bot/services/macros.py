@@ -15,7 +15,7 @@ from typing import Any
 
 from bot.delivery.outbox import transaction
 from bot.i18n import speaking
-from bot.services import scope, staff, staff_thread, tagging, tickets
+from bot.services import lifecycle, scope, staff, staff_thread, tagging, tickets
 from bot.services.directory import get_or_404, page, require_ref, save
 from bot.services.errors import Conflict, Forbidden, Invalid, NotFound
 from bot.services.tickets import Actor
@@ -165,7 +165,7 @@ async def apply(ticket_id: int, macro_id: int, actor: Actor) -> Applied:
     async with transaction():
         ticket = await tickets.held_ticket(ticket_id, actor)
         _forget(ticket.id)
-        if ticket.status.is_final:
+        if not lifecycle.may_work_on(ticket.status):
             raise Conflict(f"ticket #{ticket.number} is closed; reopen it first")
         assignee_id = macro.assignee_id
         if macro.assign_to_me:
