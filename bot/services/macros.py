@@ -22,7 +22,7 @@ from bot.services.tickets import Actor
 from bot.ui import staff as staff_ui
 from bot.ui import texts
 from models import Agent, Macro, Status, Template, Ticket
-from models.enums import AgentRole, SettableBy, Side
+from models.enums import AgentRole, Side
 
 NAME_LIMIT = 64
 
@@ -63,7 +63,7 @@ async def _check(fields: dict[str, Any], exclude_id: int | None = None) -> None:
     await require_ref(Template, fields.get("template_id"), "template_id", "template")
     status = await require_ref(Status, fields.get("status_id"), "status_id", "status")
     if status is not None and (
-        not status.available or status.settable_by not in (SettableBy.ALL, SettableBy.AGENTS)
+        not status.available or not lifecycle.may_set(status, by_customer=False)
     ):
         message = f"status {status.id} is not one agents may set"
         raise Invalid(message, [{"loc": ["status_id"], "msg": message, "type": "not_settable"}])
