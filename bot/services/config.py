@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar, cast
 
+from bot.services import lifecycle
 from bot.services.scope import MISSING, forget, recall, remember
 from models import (
     Agent,
@@ -91,8 +92,7 @@ class Snapshot:
 
     def new_status(self) -> Status | None:
         """The status new tickets get: the one flagged is_new, else the `new` role's."""
-        flagged = next((s for s in self.statuses if s.is_new), None)
-        return flagged or self.status_of_role(StatusRole.NEW)
+        return lifecycle.new_status_of(self.statuses)
 
     def default_priority(self) -> Priority | None:
         flagged = next((p for p in self.priorities if p.is_default), None)

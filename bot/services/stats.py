@@ -43,7 +43,7 @@ from tortoise.queryset import QuerySet
 from tortoise.transactions import in_transaction
 
 from bot.db import connection
-from bot.services import rollups
+from bot.services import lifecycle, rollups
 from bot.services.errors import Invalid
 from bot.services.ticket_queries import compiled
 from models import (
@@ -57,7 +57,7 @@ from models import (
     Status,
     Ticket,
 )
-from models.enums import MessageKind, SlaState, StatusRole, TicketSource
+from models.enums import MessageKind, SlaState, TicketSource
 
 CSAT_VALUES = (1, 2, 3, 4, 5)
 DURATION_DIGITS = 3
@@ -370,9 +370,8 @@ GROUPINGS = {
 
 
 async def _processed_status_ids() -> set[int]:
-    ids = await Status.filter(Q(is_final=True) | Q(role=StatusRole.RESOLVED)).values_list(
-        "id", flat=True
-    )
+    done = Q(*(Q(**lookups) for lookups in lifecycle.DONE_STATUSES_ANY), join_type=Q.OR)
+    ids = await Status.filter(done).values_list("id", flat=True)
     return set(cast(list[int], ids))
 
 
@@ -794,12 +793,10 @@ async def overview(flt: StatsFilter) -> Overview:
     total = figures[None]
     open_by_role = OpenByRole()
     if total.by_status:
-        statuses = await Status.filter(id__in=list(total.by_status)).values(
-            "id", "role", "is_final"
-        )
+        statuses = await Status.filter(
+            id__in=list(total.by_status), **lifecycle.OPEN_STATUSES
+        ).values("id", "role")
         for status in statuses:
-            if status["is_final"]:
-                continue
             role = status["role"] or "other"
             setattr(open_by_role, role, getattr(open_by_role, role) + total.by_status[status["id"]])
     return Overview(

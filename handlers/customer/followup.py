@@ -18,7 +18,7 @@ from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMar
 
 from bot import telegram_files
 from bot.delivery import outbox
-from bot.services import attachments, customer_tickets
+from bot.services import attachments, customer_tickets, lifecycle
 from bot.services.attachments import StoredFile
 from bot.services.errors import Conflict, Invalid, NotFound
 from bot.services.settings import runtime_settings
@@ -233,7 +233,7 @@ async def start_reply(
     except NotFound:
         await query.answer(texts.ticket_not_found(), show_alert=True)
         return
-    if ticket.status.is_final or not ticket.status.customer_can_reply:
+    if not lifecycle.takes_customer_messages(ticket.status):
         await query.answer(texts.ticket_takes_no_messages(ticket.number), show_alert=True)
         return
     old = (await state.get_data()).get("chat_screen")
