@@ -11,11 +11,12 @@ from bot.i18n import speaking
 from bot.presentation import staff_thread
 from bot.presentation.card import refresh_card
 from bot.presentation.customer import send_files, tell_customer, upload_files
+from bot.services import lifecycle
 from bot.services import notices as n
 from bot.ui import keyboards, texts
 from bot.ui import staff as staff_ui
 from bot.ui.html import escape
-from models.enums import Side, SlaState, StatusRole
+from models.enums import Side, SlaState
 
 
 async def card_changed(notice: n.CardChanged) -> None:
@@ -98,14 +99,14 @@ async def ticket_transferred(notice: n.TicketTransferred) -> None:
 
 async def ticket_status_changed(notice: n.TicketStatusChanged) -> None:
     ticket = notice.ticket
-    status, number = ticket.status, ticket.number
-    if status.role == StatusRole.RESOLVED:
+    status, number, told = ticket.status, ticket.number, notice.customer_notice
+    if told == lifecycle.CustomerNotice.RESOLVED:
         await tell_customer(
             ticket,
             lambda: texts.ticket_resolved(number),
             buttons=lambda: keyboards.confirm_resolution(ticket.id),
         )
-    elif status.is_final:
+    elif told == lifecycle.CustomerNotice.CLOSED:
         # Closed by the customer's own Confirm, the CSAT question follows there.
         rate = notice.ask_rating
         await tell_customer(
@@ -113,9 +114,9 @@ async def ticket_status_changed(notice: n.TicketStatusChanged) -> None:
             lambda: texts.ticket_closed(number) + ("\n\n" + texts.csat_question() if rate else ""),
             buttons=(lambda: keyboards.csat(ticket.id)) if rate else None,
         )
-    elif notice.kind == "reopened":
+    elif told == lifecycle.CustomerNotice.REOPENED:
         await tell_customer(ticket, lambda: texts.ticket_reopened(number))
-    elif not notice.by_customer:
+    elif told == lifecycle.CustomerNotice.STATUS_CHANGED:
         # (A change the customer caused by writing needs no notice to them.)
         name = status.name_in(ticket.customer.language)
         await tell_customer(ticket, lambda: texts.ticket_status_changed(number, name))

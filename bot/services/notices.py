@@ -17,6 +17,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
+from bot.services import lifecycle
 from models import Agent, Attachment, Category, Department, Macro, Message, Status, Ticket
 from models.enums import SlaState
 
@@ -172,14 +173,15 @@ class TicketTransferred(Notice):
 
 @dataclass(frozen=True, slots=True)
 class TicketStatusChanged(Notice):
-    """A status change (`ticket` with its new status): `kind` is "closed", "reopened"
-    or "status_changed"; `by_customer`: the customer caused it; `ask_rating`: a close
-    that asks the customer for their CSAT."""
+    """A status change (`ticket` with its new status); `by_customer`: the customer
+    caused it; `customer_notice`: what the customer is told (bot.services.lifecycle);
+    `ask_rating`: a close that asks the customer for their CSAT."""
 
     ticket: Ticket
     previous: Status
-    kind: str
+    kind: lifecycle.ChangeKind
     by_customer: bool
+    customer_notice: lifecycle.CustomerNotice
     ask_rating: bool
 
 

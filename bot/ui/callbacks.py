@@ -61,8 +61,9 @@ class _Strict:
         return super().unpack(value)  # type: ignore[misc]
 
 
-Id = _integer(1, MAX_ID)
-IdOrZero = _integer(0, MAX_ID)  # 0: none ("no category", "anyone there")
+# Spelled out (not `_integer(1, MAX_ID)`) so that mypy sees type aliases it can use.
+Id = Annotated[int, BeforeValidator(_plain_integer), Field(ge=1, le=MAX_ID)]
+IdOrZero = Annotated[int, BeforeValidator(_plain_integer), Field(ge=0, le=MAX_ID)]  # 0: none
 Flag = Annotated[bool, BeforeValidator(_flag)]
 
 
@@ -92,28 +93,31 @@ class TicketStatusCb(_Strict, CallbackData, prefix="ts"):
     s: Id  # status
 
 
+WizardAction = Literal[
+    "dep",
+    "cat",
+    "pri",
+    "back",
+    "cancel",
+    "done",
+    "clear",
+    "send",
+    "edit",
+    "field",
+    "sum",
+    "art",  # open the FAQ article `v`
+    "yes",  # the article `v` solved it
+    "no",  # no article solved it: on with the ticket
+    "faqs",  # back to the list of articles offered
+]
+
+
 class WizardCb(_Strict, CallbackData, prefix="w"):
     """A button of the new-ticket wizard; `d` is the draft's id, so a button of an
     earlier draft (or of this one after Send) is recognised as stale."""
 
     d: Annotated[str, Field(pattern=r"^[0-9a-f]{8}$")]
-    a: Literal[
-        "dep",
-        "cat",
-        "pri",
-        "back",
-        "cancel",
-        "done",
-        "clear",
-        "send",
-        "edit",
-        "field",
-        "sum",
-        "art",  # open the FAQ article `v`
-        "yes",  # the article `v` solved it
-        "no",  # no article solved it: on with the ticket
-        "faqs",  # back to the list of articles offered
-    ]
+    a: WizardAction
     v: IdOrZero = 0  # a department / category / priority / article id, or a field's index
 
 
@@ -133,31 +137,34 @@ class PendingCb(_Strict, CallbackData, prefix="pd"):
     t: _integer(-1, MAX_ID)  # type: ignore[valid-type]
 
 
+StaffAction = Literal[
+    "claim",
+    "take",
+    "release",
+    "resolve",
+    "close",
+    "reopen",
+    "menu",
+    "prio",
+    "status",
+    "dep",
+    "agent",
+    "tpl",
+    "back",
+    "show",  # the ticket's summary (from /find's list)
+    "hist",  # the customer's history
+    "merge",  # merge into the ticket `v`
+    "snooze",  # snooze for the card's preset `v` (bot.services.snoozing.preset)
+    "unsnooze",
+    "tag",  # put the tag `v` on, or take it off
+    "macro",  # apply the macro `v`
+]
+
+
 class StaffCb(_Strict, CallbackData, prefix="s"):
     """A button on a ticket card in the staff chat."""
 
     t: Id  # ticket
-    a: Literal[
-        "claim",
-        "take",
-        "release",
-        "resolve",
-        "close",
-        "reopen",
-        "menu",
-        "prio",
-        "status",
-        "dep",
-        "agent",
-        "tpl",
-        "back",
-        "show",  # the ticket's summary (from /find's list)
-        "hist",  # the customer's history
-        "merge",  # merge into the ticket `v`
-        "snooze",  # snooze for the card's preset `v` (bot.services.snoozing.preset)
-        "unsnooze",
-        "tag",  # put the tag `v` on, or take it off
-        "macro",  # apply the macro `v`
-    ]
+    a: StaffAction
     v: IdOrZero = 0  # a menu's number or the chosen option's id
     w: IdOrZero = 0  # a second value: the department of a transfer's agent choice
