@@ -227,35 +227,37 @@ async def template(
     await _chosen(query, ticket, ui.sent_to_customer())
 
 
-_HANDLERS = {
-    StaffAction.CLAIM: claim,
-    StaffAction.TAKE: take,
-    StaffAction.RELEASE: release,
-    StaffAction.RESOLVE: resolve,
-    StaffAction.CLOSE: close,
-    StaffAction.REOPEN: reopen,
-    StaffAction.MENU: menu,
-    StaffAction.BACK: back,
-    StaffAction.DEP: department,
-    StaffAction.AGENT: transfer,
-    StaffAction.PRIO: priority,
-    StaffAction.STATUS: status,
-    StaffAction.MERGE: merge,
-    StaffAction.SHOW: summary,
-    StaffAction.HIST: history,
-    StaffAction.SNOOZE: snooze,
-    StaffAction.UNSNOOZE: unsnooze,
-    StaffAction.TAG: tag,
-    StaffAction.MACRO: macro,
-    StaffAction.TPL: template,
-}
+def _button(action: StaffAction) -> Any:
+    return StaffCb.filter(F.a == action)
+
+
+def _card(action: StaffAction) -> dict[str, str]:
+    """The refusals of a button are looked up as "card.<action>"."""
+    return {FLAG: f"card.{action.value}"}
 
 
 def router() -> Router:
     r = Router(name="staff.cards")
     r.callback_query.middleware(CardMiddleware())
-    for action, handler in _HANDLERS.items():
-        r.callback_query.register(
-            handler, StaffCb.filter(F.a == action), flags={FLAG: f"card.{action.value}"}
-        )
+    on, A = r.callback_query, StaffAction
+    on.register(claim, _button(A.CLAIM), flags=_card(A.CLAIM))
+    on.register(take, _button(A.TAKE), flags=_card(A.TAKE))
+    on.register(release, _button(A.RELEASE), flags=_card(A.RELEASE))
+    on.register(resolve, _button(A.RESOLVE), flags=_card(A.RESOLVE))
+    on.register(close, _button(A.CLOSE), flags=_card(A.CLOSE))
+    on.register(reopen, _button(A.REOPEN), flags=_card(A.REOPEN))
+    on.register(menu, _button(A.MENU), flags=_card(A.MENU))
+    on.register(back, _button(A.BACK), flags=_card(A.BACK))
+    on.register(department, _button(A.DEP), flags=_card(A.DEP))
+    on.register(transfer, _button(A.AGENT), flags=_card(A.AGENT))
+    on.register(priority, _button(A.PRIO), flags=_card(A.PRIO))
+    on.register(status, _button(A.STATUS), flags=_card(A.STATUS))
+    on.register(merge, _button(A.MERGE), flags=_card(A.MERGE))
+    on.register(summary, _button(A.SHOW), flags=_card(A.SHOW))
+    on.register(history, _button(A.HIST), flags=_card(A.HIST))
+    on.register(snooze, _button(A.SNOOZE), flags=_card(A.SNOOZE))
+    on.register(unsnooze, _button(A.UNSNOOZE), flags=_card(A.UNSNOOZE))
+    on.register(tag, _button(A.TAG), flags=_card(A.TAG))
+    on.register(macro, _button(A.MACRO), flags=_card(A.MACRO))
+    on.register(template, _button(A.TPL), flags=_card(A.TPL))
     return r
