@@ -44,9 +44,8 @@ async def resolved_status_id() -> int:
 
 async def assignee_name(ticket: Ticket) -> str | None:
     """The name of the agent the ticket is assigned to (None if unassigned or gone)."""
-    if not ticket.assignee_id:
-        return None
-    assignee = await Agent.get_or_none(id=ticket.assignee_id)
+    assignee_id = ticket.assignee_id
+    assignee = await Agent.get_or_none(id=assignee_id) if assignee_id else None
     return assignee.name if assignee else None
 
 
