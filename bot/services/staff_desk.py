@@ -7,7 +7,7 @@ from __future__ import annotations
 from bot.services import staff
 from bot.services.errors import NotFound
 from models import Agent, Department, Status, Template, Ticket
-from models.enums import AgentRole, SettableBy, StatusRole
+from models.enums import AgentRole, SettableBy
 
 
 async def transfer_departments() -> list[Department]:
@@ -35,11 +35,6 @@ async def agent_statuses() -> list[Status]:
             available=True, settable_by__in=[SettableBy.ALL, SettableBy.AGENTS]
         ).order_by("order", "id")
     )
-
-
-async def resolved_status_id() -> int:
-    """The status the card's Resolve button sets."""
-    return (await Status.get(role=StatusRole.RESOLVED)).id
 
 
 async def assignee_name(ticket: Ticket) -> str | None:

@@ -62,8 +62,9 @@ class _Strict:
         return super().unpack(value)  # type: ignore[misc]
 
 
-Id = _integer(1, MAX_ID)
-IdOrZero = _integer(0, MAX_ID)  # 0: none ("no category", "anyone there")
+# Spelled out (not `_integer(1, MAX_ID)`) so that mypy sees type aliases it can use.
+Id = Annotated[int, BeforeValidator(_plain_integer), Field(ge=1, le=MAX_ID)]
+IdOrZero = Annotated[int, BeforeValidator(_plain_integer), Field(ge=0, le=MAX_ID)]  # 0: none
 Flag = Annotated[bool, BeforeValidator(_flag)]
 
 
@@ -93,28 +94,31 @@ class TicketStatusCb(_Strict, CallbackData, prefix="ts"):
     s: Id  # status
 
 
+WizardAction = Literal[
+    "dep",
+    "cat",
+    "pri",
+    "back",
+    "cancel",
+    "done",
+    "clear",
+    "send",
+    "edit",
+    "field",
+    "sum",
+    "art",  # open the FAQ article `v`
+    "yes",  # the article `v` solved it
+    "no",  # no article solved it: on with the ticket
+    "faqs",  # back to the list of articles offered
+]
+
+
 class WizardCb(_Strict, CallbackData, prefix="w"):
     """A button of the new-ticket wizard; `d` is the draft's id, so a button of an
     earlier draft (or of this one after Send) is recognised as stale."""
 
     d: Annotated[str, Field(pattern=r"^[0-9a-f]{8}$")]
-    a: Literal[
-        "dep",
-        "cat",
-        "pri",
-        "back",
-        "cancel",
-        "done",
-        "clear",
-        "send",
-        "edit",
-        "field",
-        "sum",
-        "art",  # open the FAQ article `v`
-        "yes",  # the article `v` solved it
-        "no",  # no article solved it: on with the ticket
-        "faqs",  # back to the list of articles offered
-    ]
+    a: WizardAction
     v: IdOrZero = 0  # a department / category / priority / article id, or a field's index
 
 

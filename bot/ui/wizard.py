@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -9,7 +10,7 @@ from aiogram.types import InlineKeyboardButton as Button
 from aiogram.types import InlineKeyboardMarkup
 
 from bot.ui import texts
-from bot.ui.callbacks import WizardCb
+from bot.ui.callbacks import WizardAction, WizardCb
 from bot.ui.html import MESSAGE_LIMIT, escape, trim_html, visible_length
 from bot.ui.keyboards import as_payload
 
@@ -26,7 +27,7 @@ class Choice:
     label: str
 
 
-def _button(text: str, key: str, action: str, value: int = 0) -> Button:
+def _button(text: str, key: str, action: WizardAction, value: int = 0) -> Button:
     return Button(text=text, callback_data=WizardCb(d=key, a=action, v=value).pack())
 
 
@@ -41,10 +42,17 @@ def _screen(step: str, body: str, rows: list[list[Button]]) -> tuple[str, dict[s
 
 
 def choices(
-    step: str, key: str, body: str, options: list[Choice], *, back: bool, extra: list[Button] = ()
+    step: str,
+    key: str,
+    body: str,
+    options: list[Choice],
+    *,
+    back: bool,
+    extra: Sequence[Button] = (),
 ) -> tuple[str, dict[str, Any]]:
     """Department, category or priority: one button per option, two per row."""
-    action = {"department": "dep", "category": "cat", "priority": "pri"}[step]
+    actions: dict[str, WizardAction] = {"department": "dep", "category": "cat", "priority": "pri"}
+    action = actions[step]
     buttons = [_button(option.label, key, action, option.id) for option in options]
     rows = [buttons[i : i + 2] for i in range(0, len(buttons), 2)]
     if extra:

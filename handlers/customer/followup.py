@@ -9,7 +9,7 @@ lost. Files are stored as they arrive; an album is acknowledged once.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from aiogram import Bot, F, Router
 from aiogram.filters import StateFilter
@@ -18,7 +18,7 @@ from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMar
 
 from bot import telegram_files
 from bot.delivery import outbox
-from bot.services import attachments, customer_tickets
+from bot.services import attachments, customer_tickets, lifecycle
 from bot.services.attachments import StoredFile
 from bot.services.errors import Conflict, Invalid, NotFound
 from bot.services.settings import runtime_settings
@@ -233,7 +233,7 @@ async def start_reply(
     except NotFound:
         await query.answer(texts.ticket_not_found(), show_alert=True)
         return
-    if ticket.status.is_final or not ticket.status.customer_can_reply:
+    if not lifecycle.takes_customer_messages(ticket.status):
         await query.answer(texts.ticket_takes_no_messages(ticket.number), show_alert=True)
         return
     old = (await state.get_data()).get("chat_screen")
@@ -255,8 +255,11 @@ async def stop_reply(
         await query.answer(texts.not_available(), show_alert=True)
         return
     data = await state.get_data()
-    number = await Ticket.filter(id=callback_data.id, customer_id=customer.id).values_list(
-        "number", flat=True
+    number = cast(
+        list[int],
+        await Ticket.filter(id=callback_data.id, customer_id=customer.id).values_list(
+            "number", flat=True
+        ),
     )
     if await state.get_state() == Chat.ticket.state and data.get("chat") == callback_data.id:
         await state.set_state(None)

@@ -9,7 +9,7 @@ from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
 
 from bot.delivery import outbox
-from bot.services import customer_tickets
+from bot.services import customer_tickets, lifecycle
 from bot.services.errors import Conflict, Invalid, NotFound
 from bot.services.textclean import strip_invisible
 from bot.ui import keyboards, texts
@@ -17,7 +17,6 @@ from bot.ui.callbacks import CsatCb, RateCb, TicketCb
 from handlers.customer.states import Feedback
 from handlers.customer.wizard import not_a_command
 from models import Customer, Ticket
-from models.enums import StatusRole
 
 COMMENT_LIMIT = 2000
 
@@ -46,7 +45,7 @@ async def confirm(query: CallbackQuery, callback_data: TicketCb, customer: Custo
         return
     try:
         ticket = await customer_tickets.own_ticket(callback_data.id, customer)
-        if ticket.status.role != StatusRole.RESOLVED:
+        if not lifecycle.may_confirm(ticket.status):
             raise Conflict("not awaiting confirmation")
         closed = await customer_tickets.close(ticket.id, customer)
     except NotFound:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import secrets
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from aiogram import Bot, F, Router
 from aiogram.filters import Command, StateFilter
@@ -75,7 +75,9 @@ async def _save(state: FSMContext, draft: dict[str, Any], step: str) -> None:
 
 async def _has_categories(draft: dict[str, Any]) -> bool:
     department = draft.get("department_id")
-    return bool(department) and bool(await customer_tickets.categories_of(department))
+    if not department:
+        return False
+    return bool(await customer_tickets.categories_of(department))
 
 
 async def _fields(draft: dict[str, Any]) -> list[details.RequiredField]:
@@ -350,7 +352,9 @@ async def cancel_command(message: Message, state: FSMContext) -> None:
         text = texts.wizard_cancelled()
     elif await state.get_state() == Chat.ticket.state and data.get("chat"):
         await strip(message.chat.id, data.get("chat_screen"))
-        number = await Ticket.filter(id=data["chat"]).values_list("number", flat=True)
+        number = cast(
+            list[int], await Ticket.filter(id=data["chat"]).values_list("number", flat=True)
+        )
         text = texts.stopped_writing(number[0]) if number else texts.nothing_to_cancel()
     else:
         text = texts.nothing_to_cancel()
@@ -385,7 +389,12 @@ async def button(
     query: CallbackQuery, callback_data: WizardCb, state: FSMContext, customer: Customer
 ) -> None:
     step, draft = await _current(state)
-    if not isinstance(query.message, Message) or draft is None or draft["key"] != callback_data.d:
+    if (
+        not isinstance(query.message, Message)
+        or step is None  # (None only with no draft)
+        or draft is None
+        or draft["key"] != callback_data.d
+    ):
         sent = (await state.get_data()).get("sent") == callback_data.d
         await query.answer(texts.already_sent() if sent else texts.draft_gone(), show_alert=True)
         return

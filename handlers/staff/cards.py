@@ -109,7 +109,7 @@ async def release(query: CallbackQuery, agent: Agent, ticket: Ticket) -> None:
 
 
 async def resolve(query: CallbackQuery, actor: tickets.Actor, ticket: Ticket) -> None:
-    await tickets.set_status(ticket.id, await staff_desk.resolved_status_id(), actor)
+    await tickets.resolve(ticket.id, actor)
     await query.answer()
 
 
