@@ -9,6 +9,7 @@ permissions are still checked by the services."""
 from __future__ import annotations
 
 import re
+from enum import StrEnum
 from typing import Annotated, Literal
 
 from aiogram.filters.callback_data import CallbackData
@@ -137,28 +138,29 @@ class PendingCb(_Strict, CallbackData, prefix="pd"):
     t: _integer(-1, MAX_ID)  # type: ignore[valid-type]
 
 
-StaffAction = Literal[
-    "claim",
-    "take",
-    "release",
-    "resolve",
-    "close",
-    "reopen",
-    "menu",
-    "prio",
-    "status",
-    "dep",
-    "agent",
-    "tpl",
-    "back",
-    "show",  # the ticket's summary (from /find's list)
-    "hist",  # the customer's history
-    "merge",  # merge into the ticket `v`
-    "snooze",  # snooze for the card's preset `v` (bot.services.snoozing.preset)
-    "unsnooze",
-    "tag",  # put the tag `v` on, or take it off
-    "macro",  # apply the macro `v`
-]
+class StaffAction(StrEnum):
+    """What a button on a ticket card does (the packed value is the enum's value)."""
+
+    CLAIM = "claim"
+    TAKE = "take"
+    RELEASE = "release"
+    RESOLVE = "resolve"
+    CLOSE = "close"
+    REOPEN = "reopen"
+    MENU = "menu"
+    PRIO = "prio"
+    STATUS = "status"
+    DEP = "dep"
+    AGENT = "agent"
+    TPL = "tpl"
+    BACK = "back"
+    SHOW = "show"  # the ticket's summary (from /find's list)
+    HIST = "hist"  # the customer's history
+    MERGE = "merge"  # merge into the ticket `v`
+    SNOOZE = "snooze"  # snooze for the card's preset `v` (bot.services.snoozing.preset)
+    UNSNOOZE = "unsnooze"
+    TAG = "tag"  # put the tag `v` on, or take it off
+    MACRO = "macro"  # apply the macro `v`
 
 
 class StaffCb(_Strict, CallbackData, prefix="s"):
