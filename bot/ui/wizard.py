@@ -9,7 +9,7 @@ from aiogram.types import InlineKeyboardButton as Button
 from aiogram.types import InlineKeyboardMarkup
 
 from bot.ui import texts
-from bot.ui.callbacks import WizardCb
+from bot.ui.callbacks import WizardAction, WizardCb
 from bot.ui.html import MESSAGE_LIMIT, escape, trim_html, visible_length
 from bot.ui.keyboards import as_payload
 
@@ -27,7 +27,7 @@ class Choice:
 
 
 def _button(text: str, key: str, action: str, value: int = 0) -> Button:
-    return Button(text=text, callback_data=WizardCb(d=key, a=action, v=value).pack())
+    return Button(text=text, callback_data=WizardCb(d=key, a=WizardAction(action), v=value).pack())
 
 
 def _navigation(key: str, *, back: bool = True) -> list[Button]:
