@@ -114,18 +114,26 @@ async def incoming(
     if isinstance(content, str):
         await outbox.send_text(message.chat.id, content)
         return
+    ticket_id = await _ticket_of(message, state, customer)
+    if ticket_id is not None:
+        await _add(message, state, customer, settings, ticket_id, content)
+        return
+    await _ask_which(message, state, customer, settings, content)
+
+
+async def _ticket_of(message: Message, state: FSMContext, customer: Customer) -> int | None:
+    """The ticket a message goes to: the one of the message it replies to, else the
+    open conversation's; None if neither."""
     if message.reply_to_message is not None:
         ticket_id = await customer_tickets.ticket_of_reply(
             message.chat.id, message.reply_to_message.message_id, customer
         )
         if ticket_id is not None:
-            await _add(message, state, customer, settings, ticket_id, content)
-            return
+            return ticket_id
     data = await state.get_data()
     if await state.get_state() == Chat.ticket.state and data.get("chat"):
-        await _add(message, state, customer, settings, int(data["chat"]), content)
-        return
-    await _ask_which(message, state, customer, settings, content)
+        return int(data["chat"])
+    return None
 
 
 async def _ask_which(
@@ -206,18 +214,25 @@ async def pending_to_ticket(
         return
     assert isinstance(query.message, Message)
     here = query.message.message_id
-    added = await customer_tickets.add_message(
-        callback_data.t,
-        customer,
-        pending.get("text", ""),
-        [StoredFile.from_json(f) for f in pending.get("files", [])],
-        # The customer's messages and this question, now the acknowledgement.
-        telegram_ids=[*pending.get("ids", []), here],
-    )
+    added = await _give(pending, callback_data.t, customer, here)
     await state.update_data(pending=None)
     number = customer_tickets.number_of(added)
     await outbox.edit_text(query.message.chat.id, here, texts.added_to_ticket(number))
     await query.answer()
+
+
+async def _give(
+    pending: dict[str, Any], ticket_id: int, customer: Customer, question: int
+) -> TicketMessage:
+    """The untied message added to the ticket."""
+    return await customer_tickets.add_message(
+        ticket_id,
+        customer,
+        pending.get("text", ""),
+        [StoredFile.from_json(f) for f in pending.get("files", [])],
+        # The customer's messages and the question, now the acknowledgement.
+        telegram_ids=[*pending.get("ids", []), question],
+    )
 
 
 async def pending_discard(query: CallbackQuery, state: FSMContext, settings: Settings) -> None:
@@ -245,15 +260,19 @@ async def start_reply(
     if ticket.status.is_final or not ticket.status.customer_can_reply:
         await query.answer(texts.ticket_takes_no_messages(ticket.number), show_alert=True)
         return
-    await strip(query.message.chat.id, (await state.get_data()).get("chat_screen"))
+    await _enter_conversation(query.message.chat.id, state, ticket.id, ticket.number)
+    await query.answer()
+
+
+async def _enter_conversation(chat_id: int, state: FSMContext, ticket_id: int, number: int) -> None:
+    """Messages go to the ticket from now on; the earlier conversation's screen loses
+    its button."""
+    await strip(chat_id, (await state.get_data()).get("chat_screen"))
     rows = await outbox.send_text(
-        query.message.chat.id,
-        texts.writing_to(ticket.number),
-        reply_markup=keyboards.writing(ticket.id),
+        chat_id, texts.writing_to(number), reply_markup=keyboards.writing(ticket_id)
     )
     await state.set_state(Chat.ticket)
-    await state.update_data(chat=ticket.id, chat_screen={"row": rows[-1].id})
-    await query.answer()
+    await state.update_data(chat=ticket_id, chat_screen={"row": rows[-1].id})
 
 
 async def stop_reply(
@@ -265,12 +284,9 @@ async def stop_reply(
     number = await customer_tickets.ticket_number(callback_data.id, customer)
     await leave_conversation(state, callback_data.id)
     if number is not None:
-        await outbox.edit_text(
-            query.message.chat.id,
-            query.message.message_id,
-            texts.stopped_writing(number),
-            reply_markup=keyboards.main_menu(),
-        )
+        text, menu = texts.stopped_writing(number), keyboards.main_menu()
+        chat_id, here = query.message.chat.id, query.message.message_id
+        await outbox.edit_text(chat_id, here, text, reply_markup=menu)
     await query.answer()
 
 

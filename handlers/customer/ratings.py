@@ -58,18 +58,12 @@ async def csat(
     if not isinstance(query.message, Message):
         await query.answer(texts.not_available(), show_alert=True)
         return
-    here = query.message.message_id
-    await customer_tickets.rate_ticket(callback_data.t, customer, callback_data.v)
-    await outbox.edit_text(
-        query.message.chat.id,
-        here,
-        texts.csat_thanks_ask_comment(callback_data.v),
-        reply_markup=keyboards.skip_comment(callback_data.t),
-    )
+    ticket, score, here = callback_data.t, callback_data.v, query.message.message_id
+    await customer_tickets.rate_ticket(ticket, customer, score)
+    text, skip = texts.csat_thanks_ask_comment(score), keyboards.skip_comment(ticket)
+    await outbox.edit_text(query.message.chat.id, here, text, reply_markup=skip)
     await state.set_state(Feedback.comment)
-    await state.update_data(
-        csat={"ticket": callback_data.t, "score": callback_data.v, "screen": here}
-    )
+    await state.update_data(csat={"ticket": ticket, "score": score, "screen": here})
     await query.answer()
 
 
@@ -82,26 +76,33 @@ async def skip_comment(
     ):
         await query.answer(texts.not_available(), show_alert=True)
         return
-    waiting = (await state.get_data()).get("csat") or {}
-    if (
-        await state.get_state() == Feedback.comment.state
-        and waiting.get("ticket") == callback_data.t
-    ):
-        await state.set_state(None)
+    await _stop_waiting_for_comment(state, callback_data.t)
     await outbox.edit_text(query.message.chat.id, query.message.message_id, texts.csat_done())
     await query.answer()
+
+
+async def _stop_waiting_for_comment(state: FSMContext, ticket_id: int) -> None:
+    """The comment of the ticket is no longer awaited (if it is the one awaited)."""
+    waiting = (await state.get_data()).get("csat") or {}
+    if await state.get_state() == Feedback.comment.state and waiting.get("ticket") == ticket_id:
+        await state.set_state(None)
+
+
+def _comment_problem(message: Message, text: str) -> str | None:
+    """Why the message is not taken as the comment, if it is not."""
+    if not text:
+        what = texts.what_comment()
+        return texts.text_expected(what) if message.text is None else texts.nothing_visible(what)
+    if len(text) > COMMENT_LIMIT:
+        return texts.text_too_long(COMMENT_LIMIT)
+    return None
 
 
 async def comment(message: Message, state: FSMContext, customer: Customer) -> None:
     data = (await state.get_data()).get("csat") or {}
     text = strip_invisible(message.text or "")
-    if not text:
-        what = texts.what_comment()
-        refusal = texts.text_expected(what) if message.text is None else texts.nothing_visible(what)
-        await outbox.send_text(message.chat.id, refusal)
-        return
-    if len(text) > COMMENT_LIMIT:
-        await outbox.send_text(message.chat.id, texts.text_too_long(COMMENT_LIMIT))
+    if (problem := _comment_problem(message, text)) is not None:
+        await outbox.send_text(message.chat.id, problem)
         return
     await state.set_state(None)
     await customer_tickets.rate_ticket(
