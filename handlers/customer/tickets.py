@@ -121,12 +121,11 @@ def router() -> Router:
     r.message.register(list_command, Command("tickets", "mytickets"))
     r.callback_query.register(list_page, TicketListCb.filter())
     ticket = flags(Refusal.TICKET)
-    for handler, action in (
-        (open_ticket, TicketAction.OPEN),
-        (close_ticket, TicketAction.CLOSE),
-        (reopen_ticket, TicketAction.REOPEN),
-        (archive_ticket, TicketAction.ARCHIVE),
-    ):
-        r.callback_query.register(handler, TicketCb.filter(F.action == action), flags=ticket)
+    pressed = TicketCb.filter
+    query = r.callback_query
+    query.register(open_ticket, pressed(F.action == TicketAction.OPEN), flags=ticket)
+    query.register(close_ticket, pressed(F.action == TicketAction.CLOSE), flags=ticket)
+    query.register(reopen_ticket, pressed(F.action == TicketAction.REOPEN), flags=ticket)
+    query.register(archive_ticket, pressed(F.action == TicketAction.ARCHIVE), flags=ticket)
     r.callback_query.register(status_choice, TicketStatusCb.filter(), flags=flags(Refusal.STATUS))
     return r

@@ -768,16 +768,45 @@ async def _typed(
     await _STEPS.get(current, _button_step)(typed)
 
 
-def _step_handler(name: str) -> Callable[..., Awaitable[None]]:
-    """The registered handler of a step's messages (a StateFilter of the step)."""
+# One handler per step (a StateFilter each); each hands the message on to the current
+# step's handler (_typed).
 
-    async def handler(
-        message: Message, state: FSMContext, bot: Bot, customer: Customer, settings: Settings
-    ) -> None:
-        await _typed(message, state, bot, customer, settings)
 
-    handler.__name__ = handler.__qualname__ = f"{name}_typed"
-    return handler
+async def subject_typed(
+    message: Message, state: FSMContext, bot: Bot, customer: Customer, settings: Settings
+) -> None:
+    await _typed(message, state, bot, customer, settings)
+
+
+async def description_typed(
+    message: Message, state: FSMContext, bot: Bot, customer: Customer, settings: Settings
+) -> None:
+    await _typed(message, state, bot, customer, settings)
+
+
+async def detail_typed(
+    message: Message, state: FSMContext, bot: Bot, customer: Customer, settings: Settings
+) -> None:
+    await _typed(message, state, bot, customer, settings)
+
+
+async def files_typed(
+    message: Message, state: FSMContext, bot: Bot, customer: Customer, settings: Settings
+) -> None:
+    await _typed(message, state, bot, customer, settings)
+
+
+async def summary_typed(
+    message: Message, state: FSMContext, bot: Bot, customer: Customer, settings: Settings
+) -> None:
+    await _typed(message, state, bot, customer, settings)
+
+
+async def button_step_typed(
+    message: Message, state: FSMContext, bot: Bot, customer: Customer, settings: Settings
+) -> None:
+    """Typed in a step that takes a button (department, category, priority, edit, FAQ)."""
+    await _typed(message, state, bot, customer, settings)
 
 
 async def _subject(typed: Typed) -> None:
@@ -969,33 +998,30 @@ def router() -> Router:
     r.message.register(cancel_command, Command("cancel"))
     r.callback_query.register(new_button, MenuCb.filter(F.action == MenuAction.NEW), flags=WRITES)
     r.callback_query.register(pending_new, PendingCb.filter(F.t == PENDING_NEW), flags=WRITES)
-    buttons: list[tuple[Any, tuple[WizardAction, ...], dict[str, Any]]] = [
-        (cancel_button, (WizardAction.CANCEL,), WRITES),
-        (back_button, (WizardAction.BACK,), WRITES),
-        (choice_button, tuple(_CHOICE_STEPS), WRITES),
-        (article_button, (WizardAction.ARTICLE, WizardAction.ARTICLES), WRITES),
-        (no_article_button, (WizardAction.NO,), WRITES),
-        (yes_button, (WizardAction.YES,), flags(Refusal.DEFLECT, **WRITES)),
-        (clear_button, (WizardAction.CLEAR,), WRITES),
-        (move_button, tuple(_MOVES), WRITES),
-        (field_button, (WizardAction.FIELD,), WRITES),
-        (send_button, (WizardAction.SEND,), flags(Refusal.SEND, **WRITES)),
-    ]
-    for handler, actions, handler_flags in buttons:
-        r.callback_query.register(handler, WizardCb.filter(F.a.in_(actions)), flags=handler_flags)
-    # One handler per step; each hands the message on if the step moved meanwhile.
-    for step in ("subject", "description", "detail", "files", "summary"):
-        r.message.register(
-            _step_handler(step), StateFilter(getattr(NewTicket, step)), not_a_command, flags=WRITES
-        )
-    button_steps = (
-        NewTicket.department,
-        NewTicket.category,
-        NewTicket.priority,
-        NewTicket.edit,
-        NewTicket.faq,
+    button = WizardCb.filter
+    query = r.callback_query
+    query.register(cancel_button, button(F.a == WizardAction.CANCEL), flags=WRITES)
+    query.register(back_button, button(F.a == WizardAction.BACK), flags=WRITES)
+    query.register(choice_button, button(F.a.in_(_CHOICE_STEPS)), flags=WRITES)
+    articles = (WizardAction.ARTICLE, WizardAction.ARTICLES)
+    query.register(article_button, button(F.a.in_(articles)), flags=WRITES)
+    query.register(no_article_button, button(F.a == WizardAction.NO), flags=WRITES)
+    deflect = flags(Refusal.DEFLECT, **WRITES)
+    query.register(yes_button, button(F.a == WizardAction.YES), flags=deflect)
+    query.register(clear_button, button(F.a == WizardAction.CLEAR), flags=WRITES)
+    query.register(move_button, button(F.a.in_(_MOVES)), flags=WRITES)
+    query.register(field_button, button(F.a == WizardAction.FIELD), flags=WRITES)
+    send = flags(Refusal.SEND, **WRITES)
+    query.register(send_button, button(F.a == WizardAction.SEND), flags=send)
+    typed = r.message
+    plain = (not_a_command,)
+    typed.register(subject_typed, StateFilter(NewTicket.subject), *plain, flags=WRITES)
+    typed.register(description_typed, StateFilter(NewTicket.description), *plain, flags=WRITES)
+    typed.register(detail_typed, StateFilter(NewTicket.detail), *plain, flags=WRITES)
+    typed.register(files_typed, StateFilter(NewTicket.files), *plain, flags=WRITES)
+    typed.register(summary_typed, StateFilter(NewTicket.summary), *plain, flags=WRITES)
+    button_steps = StateFilter(
+        NewTicket.department, NewTicket.category, NewTicket.priority, NewTicket.edit, NewTicket.faq
     )
-    r.message.register(
-        _step_handler("button_step"), StateFilter(*button_steps), not_a_command, flags=WRITES
-    )
+    typed.register(button_step_typed, button_steps, *plain, flags=WRITES)
     return r
