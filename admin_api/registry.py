@@ -16,7 +16,7 @@ from typing import Any, get_args
 
 from aiohttp import web
 from pydantic import BaseModel, TypeAdapter, ValidationError
-from pydantic.json_schema import models_json_schema
+from pydantic.json_schema import JsonSchemaMode, models_json_schema
 
 from admin_api.auth import PRINCIPAL
 from bot.services.errors import DomainError, Forbidden, Invalid, NotFound
@@ -198,7 +198,7 @@ class Registry:
                 "responses": _responses(endpoint, keyed),
             }
             if endpoint.body is not None:
-                mode = "validation"
+                mode: JsonSchemaMode = "validation"
                 operation["requestBody"] = {
                     "required": True,
                     "content": {"application/json": {"schema": keyed[(endpoint.body, mode)]}},

@@ -61,7 +61,7 @@ METRICS = web.AppKey("metrics", Metrics)
 BOT = web.AppKey("bot", Bot)
 DISPATCHER = web.AppKey("dispatcher", Dispatcher)
 SENDER = web.AppKey("sender", Sender)
-HEALTH = web.AppKey("health", "Health")
+HEALTH: web.AppKey[Health] = web.AppKey("health")
 AUTOMATION = web.AppKey("automation", Automation)
 
 # Telegram retries a webhook delivery that takes too long; ours answer well before.
@@ -81,7 +81,7 @@ def create_bot(settings: Settings) -> Bot:
 
 
 # A Redis that stops answering must not hang handlers: fail fast, degrade, retry later.
-REDIS_TIMEOUTS = {"socket_timeout": 3.0, "socket_connect_timeout": 3.0}
+REDIS_TIMEOUTS: dict[str, Any] = {"socket_timeout": 3.0, "socket_connect_timeout": 3.0}
 
 
 def _redis(settings: Settings) -> Any:

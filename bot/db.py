@@ -49,9 +49,10 @@ def tortoise_config(url: str) -> dict:
     # (connection name, table), so two dialects under one name in one process (the
     # test suite) would reuse SQLite's "?" placeholders on PostgreSQL.
     name = dialect_of(url)
-    connection: str | dict = normalize_url(url)
+    normalized = normalize_url(url)
+    connection: str | dict = normalized
     if name == "postgres":
-        connection = expand_db_url(connection)
+        connection = expand_db_url(normalized)
         connection["engine"] = "bot.db_engines.postgres"
     return {
         "connections": {name: connection},

@@ -9,7 +9,8 @@ from __future__ import annotations
 import time
 from collections import Counter
 from collections.abc import Awaitable, Callable
-from typing import Any
+from datetime import datetime
+from typing import Any, cast
 
 from aiogram import BaseMiddleware
 from aiogram.types import TelegramObject, Update
@@ -98,11 +99,12 @@ async def render(metrics: Metrics, sender_stats: Counter[str]) -> str:
     ]
     waiting = [OutboxStatus.PENDING, OutboxStatus.SENDING]
     depth = await OutboxMessage.filter(status__in=waiting).count()
-    oldest = (
+    oldest = cast(
+        datetime | None,
         await OutboxMessage.filter(status__in=waiting)
         .annotate(first=Min("created_at"))
         .first()
-        .values_list("first", flat=True)
+        .values_list("first", flat=True),
     )
     age = (now_utc() - oldest).total_seconds() if oldest else 0.0
     out += [

@@ -10,7 +10,7 @@ from collections import deque
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, cast
 
 from aiogram import BaseMiddleware
 from aiogram.fsm.storage.base import BaseEventIsolation, DefaultKeyBuilder, StorageKey
@@ -167,8 +167,9 @@ class DedupeUpdatesMiddleware(BaseMiddleware):
         except _AlreadyHandled:
             log.info("update %s already handled; skipped", update_id)
             if isinstance(storage, ResilientStorage):
-                seen = await ProcessedUpdate.filter(update_id=update_id).values_list(
-                    "fsm", flat=True
+                seen = cast(
+                    list[dict[str, Any] | None],
+                    await ProcessedUpdate.filter(update_id=update_id).values_list("fsm", flat=True),
                 )
                 await FsmWrites(storage).replay(seen[0] if seen else None)
             return None

@@ -12,9 +12,10 @@ import io
 import logging
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TypedDict
 
 from aiogram import Bot
-from aiogram.types import Message
+from aiogram.types import Animation, Audio, Document, Message, PhotoSize, Video, VideoNote, Voice
 
 from bot.services import attachments
 from bot.services.attachments import MAX_FILE_BYTES, StoredFile
@@ -51,6 +52,7 @@ _DEFAULT_NAMES = {
 
 def file_of(message: Message) -> IncomingFile | None:
     """The one file a message carries (the largest size of a photo), if any."""
+    media: PhotoSize | Document | Video | Animation | Audio | Voice | VideoNote
     if message.photo:
         media = message.photo[-1]
         kind = AttachmentKind.PHOTO
@@ -87,11 +89,17 @@ def unsupported(message: Message) -> bool:
     return message.text is None and file_of(message) is None
 
 
+class _TelegramFile(TypedDict):
+    kind: AttachmentKind
+    file_id: str
+    file_unique_id: str
+
+
 async def keep(bot: Bot, incoming: IncomingFile, root: Path) -> StoredFile:
     """Downloads the file and stores a copy; on failure the file is kept as missing."""
     if incoming.too_big:
         raise DomainError("the file is over the Bot API's 20 MB limit")
-    telegram = {
+    telegram: _TelegramFile = {
         "kind": incoming.kind,
         "file_id": incoming.file_id,
         "file_unique_id": incoming.file_unique_id,

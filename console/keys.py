@@ -9,7 +9,7 @@ from bot.services.console_sessions import Session
 from console.render import Renderer
 
 SETTINGS = web.AppKey("console_settings", Settings)
-WAKE_OUTBOX = web.AppKey("console_wake_outbox", Callable[[], None])
+WAKE_OUTBOX = web.AppKey[Callable[[], None]]("console_wake_outbox")
 RENDERER = web.AppKey("console_renderer", Renderer)
 SESSION = web.RequestKey("console_session", Session)
 LANGUAGE = web.RequestKey("console_language", str)

@@ -1,9 +1,16 @@
 """Sessions of the web console (console/): a sign-in with an API token, kept server-side."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from tortoise import fields
 from tortoise.models import Model
 
 from models.enums import TokenRole
+
+if TYPE_CHECKING:
+    from models.auth import ApiToken
 
 
 class ConsoleSession(Model):
@@ -14,9 +21,10 @@ class ConsoleSession(Model):
 
     id = fields.IntField(primary_key=True)
     key_hash = fields.CharField(max_length=64, unique=True)
-    token = fields.ForeignKeyField(
+    token: fields.ForeignKeyNullableRelation[ApiToken] = fields.ForeignKeyField(
         "models.ApiToken", related_name="console_sessions", null=True, on_delete=fields.CASCADE
     )
+    token_id: int | None
     name = fields.CharField(max_length=128)
     role = fields.CharEnumField(TokenRole, max_length=16)
     agent_id = fields.IntField(null=True)

@@ -1,16 +1,23 @@
 """The outbox (every Bot API send), the processed-update log and FSM storage."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
 from tortoise import fields
 from tortoise.models import Model
 
 from models.enums import OutboxStatus, Side
+
+if TYPE_CHECKING:
+    from models.tickets import Message, Ticket
 
 
 class OutboxMessage(Model):
     id = fields.BigIntField(primary_key=True)
     chat_id = fields.BigIntField()
     method = fields.CharField(max_length=32)
-    payload = fields.JSONField()
+    payload: fields.JSONField[dict[str, Any]] = fields.JSONField()
     status = fields.CharEnumField(OutboxStatus, default=OutboxStatus.PENDING, max_length=16)
     due_at = fields.DatetimeField()
     attempts = fields.IntField(default=0)
@@ -20,19 +27,22 @@ class OutboxMessage(Model):
     revision = fields.IntField(default=0)
     # A worker owns a row in SENDING until this time; past it the row is taken back.
     lease_until = fields.DatetimeField(null=True)
-    ticket = fields.ForeignKeyField(
+    ticket: fields.ForeignKeyNullableRelation[Ticket] = fields.ForeignKeyField(
         "models.Ticket", related_name="outbox", null=True, on_delete=fields.SET_NULL
     )
+    ticket_id: int | None
     # The domain message this send is a copy of: its Telegram id becomes a MessageLink.
-    message = fields.ForeignKeyField(
+    message: fields.ForeignKeyNullableRelation[Message] = fields.ForeignKeyField(
         "models.Message", related_name="outbox", null=True, on_delete=fields.SET_NULL
     )
+    message_id: int | None
     side = fields.CharEnumField(Side, max_length=16, null=True)
     # A send that needs the Telegram id of an earlier one (edit it, reply to it):
     # `ref_param` of the payload is filled from `ref`'s message id at send time.
-    ref = fields.ForeignKeyField(
+    ref: fields.ForeignKeyNullableRelation[OutboxMessage] = fields.ForeignKeyField(
         "models.OutboxMessage", related_name="dependents", null=True, on_delete=fields.SET_NULL
     )
+    ref_id: int | None
     ref_param = fields.CharField(max_length=32, null=True)
     # What to do with the result (e.g. remember a card's message id).
     purpose = fields.CharField(max_length=32, null=True)
@@ -41,7 +51,7 @@ class OutboxMessage(Model):
     created_at = fields.DatetimeField(auto_now_add=True)
     sent_at = fields.DatetimeField(null=True)
     telegram_message_id = fields.BigIntField(null=True)
-    result = fields.JSONField(null=True)
+    result: fields.JSONField[dict[str, Any] | None] = fields.JSONField(null=True)
     last_error = fields.TextField(null=True)
 
     class Meta:
@@ -83,7 +93,7 @@ class ProcessedUpdate(Model):
     received_at = fields.DatetimeField(auto_now_add=True, db_index=True)
     # The FSM writes the update made in Redis (bot.storage.FsmWrites.journal), applied
     # again if the update returns after they were lost.
-    fsm = fields.JSONField(null=True)
+    fsm: fields.JSONField[dict[str, Any] | None] = fields.JSONField(null=True)
 
     class Meta:
         table = "processed_update"
@@ -94,7 +104,7 @@ class FsmRecord(Model):
 
     key = fields.CharField(max_length=255, primary_key=True)
     state = fields.CharField(max_length=255, null=True)
-    data = fields.JSONField(default=dict)
+    data: fields.JSONField[dict[str, Any]] = fields.JSONField(default=dict)
     updated_at = fields.DatetimeField(auto_now=True)
 
     class Meta:

@@ -1,9 +1,16 @@
 """Configuration the admins maintain: departments, categories, priorities, statuses, SLA."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
 from tortoise import fields
 from tortoise.models import Model
 
 from models.enums import BreachAction, SettableBy, StatusRole
+
+if TYPE_CHECKING:
+    from models.people import Agent
 
 
 class Department(Model):
@@ -16,15 +23,16 @@ class Department(Model):
     order = fields.IntField(default=0)
     active = fields.BooleanField(default=True)
     # Told about its tickets' SLA breaches when a policy says "notify_lead".
-    lead = fields.ForeignKeyField(
+    lead: fields.ForeignKeyNullableRelation[Agent] = fields.ForeignKeyField(
         "models.Agent", related_name="leads", null=True, on_delete=fields.SET_NULL
     )
+    lead_id: int | None
     # Business hours (bot.services.hours): an IANA time zone, per weekday ("mon".."sun")
     # a list of "09:00-18:00" intervals (a day not listed is closed) and holiday dates
     # ("2027-01-01"). No time zone: open 24/7 and the SLA counts every minute.
     time_zone = fields.CharField(max_length=64, null=True)
-    schedule = fields.JSONField(null=True)
-    holidays = fields.JSONField(null=True)
+    schedule: fields.JSONField[dict[str, list[str]] | None] = fields.JSONField(null=True)
+    holidays: fields.JSONField[list[str] | None] = fields.JSONField(null=True)
     # Outside hours a customer who opens a ticket or writes is told when to expect an answer.
     closed_notice = fields.BooleanField(default=True)
     created_at = fields.DatetimeField(auto_now_add=True)
@@ -37,21 +45,23 @@ class Department(Model):
 
 class Category(Model):
     id = fields.IntField(primary_key=True)
-    department = fields.ForeignKeyField(
+    department: fields.ForeignKeyRelation[Department] = fields.ForeignKeyField(
         "models.Department", related_name="categories", on_delete=fields.CASCADE
     )
+    department_id: int
     name = fields.CharField(max_length=128)
     color = fields.CharField(max_length=16, default="")
-    responsible_agent = fields.ForeignKeyField(
+    responsible_agent: fields.ForeignKeyNullableRelation[Agent] = fields.ForeignKeyField(
         "models.Agent", related_name="responsible_for", null=True, on_delete=fields.SET_NULL
     )
+    responsible_agent_id: int | None
     order = fields.IntField(default=0)
     active = fields.BooleanField(default=True)
     created_at = fields.DatetimeField(auto_now_add=True)
     # What the wizard asks after the description (bot.services.details): a list of
     # {"key", "label": {"en", "ru"}, "kind": "text"|"number"|"screenshot", "pattern",
     # "max_length", "hint": {"en", "ru"}}; NULL or empty: nothing more is asked.
-    required_fields = fields.JSONField(null=True)
+    required_fields: fields.JSONField[list[dict[str, Any]] | None] = fields.JSONField(null=True)
 
     class Meta:
         table = "category"
@@ -78,7 +88,7 @@ class Status(Model):
     id = fields.IntField(primary_key=True)
     name = fields.CharField(max_length=64, unique=True)
     # Per-language names, e.g. {"ru": "Новая"}; `name` is the fallback.
-    translations = fields.JSONField(default=dict)
+    translations: fields.JSONField[dict[str, str]] = fields.JSONField(default=dict)
     color = fields.CharField(max_length=16, default="")
     settable_by = fields.CharEnumField(SettableBy, default=SettableBy.ALL, max_length=16)
     available = fields.BooleanField(default=True)
@@ -102,9 +112,10 @@ class Status(Model):
 class SlaPolicy(Model):
     id = fields.IntField(primary_key=True)
     name = fields.CharField(max_length=128)
-    priority = fields.ForeignKeyField(
+    priority: fields.ForeignKeyNullableRelation[Priority] = fields.ForeignKeyField(
         "models.Priority", related_name="sla_policies", null=True, on_delete=fields.CASCADE
     )
+    priority_id: int | None
     support_level = fields.CharField(max_length=32, null=True)
     first_response_minutes = fields.IntField()
     resolution_minutes = fields.IntField()
@@ -113,9 +124,10 @@ class SlaPolicy(Model):
     # On a breach, besides the notice (models.enums.BreachAction); `breach_agent` is the
     # lead to tell (else the department's) or the agent the ticket goes to.
     breach_action = fields.CharEnumField(BreachAction, default=BreachAction.NOTHING, max_length=16)
-    breach_agent = fields.ForeignKeyField(
+    breach_agent: fields.ForeignKeyNullableRelation[Agent] = fields.ForeignKeyField(
         "models.Agent", related_name="escalations", null=True, on_delete=fields.SET_NULL
     )
+    breach_agent_id: int | None
     active = fields.BooleanField(default=True)
 
     class Meta:
@@ -127,9 +139,10 @@ class Template(Model):
     title = fields.CharField(max_length=128)
     shortcut = fields.CharField(max_length=32, db_index=True)
     text = fields.TextField()
-    department = fields.ForeignKeyField(
+    department: fields.ForeignKeyNullableRelation[Department] = fields.ForeignKeyField(
         "models.Department", related_name="templates", null=True, on_delete=fields.CASCADE
     )
+    department_id: int | None
     language = fields.CharField(max_length=8, null=True)
     active = fields.BooleanField(default=True)
     created_at = fields.DatetimeField(auto_now_add=True)
@@ -142,7 +155,7 @@ class Setting(Model):
     """Runtime settings the admin API changes (staff chat, auto-close hours, ...)."""
 
     key = fields.CharField(max_length=64, primary_key=True)
-    value = fields.JSONField(null=True)
+    value: fields.JSONField[Any] = fields.JSONField(null=True)
     updated_at = fields.DatetimeField(auto_now=True)
 
     class Meta:

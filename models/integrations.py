@@ -1,5 +1,9 @@
 """Outgoing webhooks (their deliveries are an outbox of their own) and the audit log."""
 
+from __future__ import annotations
+
+from typing import Any
+
 from tortoise import fields
 from tortoise.models import Model
 
@@ -13,7 +17,7 @@ class Webhook(Model):
     id = fields.IntField(primary_key=True)
     name = fields.CharField(max_length=128)
     url = fields.CharField(max_length=2048)
-    events = fields.JSONField(default=list)
+    events: fields.JSONField[list[str]] = fields.JSONField(default=list)
     # Needed in the clear to sign each delivery; shown to the API once, on create.
     secret = fields.CharField(max_length=128)
     active = fields.BooleanField(default=True)
@@ -32,12 +36,13 @@ class WebhookDelivery(Model):
 
     id = fields.BigIntField(primary_key=True)
     key = fields.CharField(max_length=36, unique=True)
-    webhook = fields.ForeignKeyField(
+    webhook: fields.ForeignKeyRelation[Webhook] = fields.ForeignKeyField(
         "models.Webhook", related_name="deliveries", on_delete=fields.CASCADE
     )
+    webhook_id: int
     event = fields.CharField(max_length=32)
     ticket_id = fields.IntField(null=True)
-    payload = fields.JSONField()
+    payload: fields.JSONField[dict[str, Any]] = fields.JSONField()
     status = fields.CharEnumField(DeliveryStatus, default=DeliveryStatus.PENDING, max_length=16)
     attempts = fields.IntField(default=0)
     # The next attempt is not before this time.
@@ -72,7 +77,7 @@ class AuditEntry(Model):
     action = fields.CharField(max_length=255)  # the route, e.g. POST /v1/tickets/{ticket_id}/reply
     status_code = fields.IntField()
     # The names of the fields sent (never their values: secrets, texts, personal data).
-    fields_changed = fields.JSONField(default=list)
+    fields_changed: fields.JSONField[list[str]] = fields.JSONField(default=list)
     address = fields.CharField(max_length=64)
 
     class Meta:

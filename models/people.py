@@ -1,9 +1,16 @@
 """Customers (private chat) and agents (staff chat)."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from tortoise import fields
 from tortoise.models import Model
 
 from models.enums import AgentRole, NotifyBy
+
+if TYPE_CHECKING:
+    from models.directory import Department
 
 
 class Customer(Model):
@@ -53,7 +60,7 @@ class Agent(Model):
     private_chat = fields.BooleanField(default=False)
     # Round-robin picks the on-duty agent assigned longest ago.
     last_assigned_at = fields.DatetimeField(null=True)
-    departments = fields.ManyToManyField(
+    departments: fields.ManyToManyRelation[Department] = fields.ManyToManyField(
         "models.Department", related_name="agents", through="agent_department"
     )
     created_at = fields.DatetimeField(auto_now_add=True)

@@ -2,8 +2,17 @@
 on tickets, and named sequences of steps (an answer, tags, an assignee, a status)
 applied with one button."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from tortoise import fields
 from tortoise.models import Model
+
+if TYPE_CHECKING:
+    from models.directory import Status, Template
+    from models.people import Agent
+    from models.tickets import Ticket
 
 
 class Tag(Model):
@@ -25,12 +34,14 @@ class TicketTag(Model):
     statistics group by it with plain queries."""
 
     id = fields.IntField(primary_key=True)
-    ticket = fields.ForeignKeyField(
+    ticket: fields.ForeignKeyRelation[Ticket] = fields.ForeignKeyField(
         "models.Ticket", related_name="tag_links", on_delete=fields.CASCADE
     )
-    tag = fields.ForeignKeyField(
+    ticket_id: int
+    tag: fields.ForeignKeyRelation[Tag] = fields.ForeignKeyField(
         "models.Tag", related_name="ticket_links", on_delete=fields.CASCADE
     )
+    tag_id: int
     created_at = fields.DatetimeField(auto_now_add=True)
 
     class Meta:
@@ -45,18 +56,23 @@ class Macro(Model):
     name = fields.CharField(max_length=64)
     key = fields.CharField(max_length=64, unique=True)  # the name folded, as Tag.key
     # The answer sent to the customer (a canned answer, its placeholders filled).
-    template = fields.ForeignKeyField(
+    template: fields.ForeignKeyNullableRelation[Template] = fields.ForeignKeyField(
         "models.Template", related_name="macros", null=True, on_delete=fields.SET_NULL
     )
-    status = fields.ForeignKeyField(
+    template_id: int | None
+    status: fields.ForeignKeyNullableRelation[Status] = fields.ForeignKeyField(
         "models.Status", related_name="macros", null=True, on_delete=fields.SET_NULL
     )
-    assignee = fields.ForeignKeyField(
+    status_id: int | None
+    assignee: fields.ForeignKeyNullableRelation[Agent] = fields.ForeignKeyField(
         "models.Agent", related_name="macros", null=True, on_delete=fields.SET_NULL
     )
+    assignee_id: int | None
     # Assign the ticket to whoever applies the macro (instead of `assignee`).
     assign_to_me = fields.BooleanField(default=False)
-    tags = fields.ManyToManyField("models.Tag", related_name="macros", through="macro_tag")
+    tags: fields.ManyToManyRelation[Tag] = fields.ManyToManyField(
+        "models.Tag", related_name="macros", through="macro_tag"
+    )
     active = fields.BooleanField(default=True)
     created_at = fields.DatetimeField(auto_now_add=True)
 

@@ -1,33 +1,47 @@
 """Tickets, their messages (with Telegram message-id mappings), attachments and events."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
 from tortoise import fields
 from tortoise.models import Model
 
 from models.enums import ActorType, AttachmentKind, MessageKind, Side, SlaState, TicketSource
 
+if TYPE_CHECKING:
+    from models.directory import Category, Department, Priority, Status
+    from models.people import Agent, Customer
+
 
 class Ticket(Model):
     id = fields.IntField(primary_key=True)
     number = fields.IntField(unique=True)
-    customer = fields.ForeignKeyField(
+    customer: fields.ForeignKeyRelation[Customer] = fields.ForeignKeyField(
         "models.Customer", related_name="tickets", on_delete=fields.RESTRICT
     )
-    department = fields.ForeignKeyField(
+    customer_id: int
+    department: fields.ForeignKeyRelation[Department] = fields.ForeignKeyField(
         "models.Department", related_name="tickets", on_delete=fields.RESTRICT
     )
-    category = fields.ForeignKeyField(
+    department_id: int
+    category: fields.ForeignKeyNullableRelation[Category] = fields.ForeignKeyField(
         "models.Category", related_name="tickets", null=True, on_delete=fields.SET_NULL
     )
-    priority = fields.ForeignKeyField(
+    category_id: int | None
+    priority: fields.ForeignKeyRelation[Priority] = fields.ForeignKeyField(
         "models.Priority", related_name="tickets", on_delete=fields.RESTRICT
     )
-    status = fields.ForeignKeyField(
+    priority_id: int
+    status: fields.ForeignKeyRelation[Status] = fields.ForeignKeyField(
         "models.Status", related_name="tickets", on_delete=fields.RESTRICT
     )
+    status_id: int
     subject = fields.CharField(max_length=255)
-    assignee = fields.ForeignKeyField(
+    assignee: fields.ForeignKeyNullableRelation[Agent] = fields.ForeignKeyField(
         "models.Agent", related_name="assigned_tickets", null=True, on_delete=fields.SET_NULL
     )
+    assignee_id: int | None
     source = fields.CharEnumField(TicketSource, default=TicketSource.TELEGRAM, max_length=16)
     alert_kind = fields.CharField(max_length=32, null=True)
 
@@ -69,7 +83,7 @@ class Ticket(Model):
     archived = fields.BooleanField(default=False)
     # The category's required fields as answered in the wizard: [{"key", "label", "value"}]
     # (labels as the category had them then); NULL: none were asked.
-    details = fields.JSONField(null=True)
+    details: fields.JSONField[list[dict[str, Any]] | None] = fields.JSONField(null=True)
     # Agent messages the customer has not opened yet ("new messages" marker).
     customer_unread = fields.IntField(default=0)
 
@@ -98,21 +112,26 @@ class Ticket(Model):
 
 class Message(Model):
     id = fields.IntField(primary_key=True)
-    ticket = fields.ForeignKeyField(
+    ticket: fields.ForeignKeyRelation[Ticket] = fields.ForeignKeyField(
         "models.Ticket", related_name="messages", on_delete=fields.CASCADE
     )
+    ticket_id: int
     kind = fields.CharEnumField(MessageKind, max_length=16)
-    author_customer = fields.ForeignKeyField(
+    author_customer: fields.ForeignKeyNullableRelation[Customer] = fields.ForeignKeyField(
         "models.Customer", related_name="messages", null=True, on_delete=fields.SET_NULL
     )
-    author_agent = fields.ForeignKeyField(
+    author_customer_id: int | None
+    author_agent: fields.ForeignKeyNullableRelation[Agent] = fields.ForeignKeyField(
         "models.Agent", related_name="messages", null=True, on_delete=fields.SET_NULL
     )
+    author_agent_id: int | None
     text = fields.TextField(default="")
     # Per-answer rating by the customer: +1 / -1.
     rating = fields.SmallIntField(null=True)
     created_at = fields.DatetimeField(auto_now_add=True)
     edited_at = fields.DatetimeField(null=True)
+    # The reverse side of Attachment.message, declared for the type checker.
+    attachments: fields.ReverseRelation[Attachment]
 
     class Meta:
         table = "message"
@@ -123,10 +142,14 @@ class MessageLink(Model):
     """One Telegram copy of a message: routing replies never parses text."""
 
     id = fields.IntField(primary_key=True)
-    message = fields.ForeignKeyField(
+    message: fields.ForeignKeyRelation[Message] = fields.ForeignKeyField(
         "models.Message", related_name="links", on_delete=fields.CASCADE
     )
-    ticket = fields.ForeignKeyField("models.Ticket", related_name="links", on_delete=fields.CASCADE)
+    message_id: int
+    ticket: fields.ForeignKeyRelation[Ticket] = fields.ForeignKeyField(
+        "models.Ticket", related_name="links", on_delete=fields.CASCADE
+    )
+    ticket_id: int
     side = fields.CharEnumField(Side, max_length=16)
     chat_id = fields.BigIntField()
     telegram_message_id = fields.BigIntField()
@@ -140,9 +163,10 @@ class MessageLink(Model):
 
 class Attachment(Model):
     id = fields.IntField(primary_key=True)
-    message = fields.ForeignKeyField(
+    message: fields.ForeignKeyRelation[Message] = fields.ForeignKeyField(
         "models.Message", related_name="attachments", on_delete=fields.CASCADE
     )
+    message_id: int
     kind = fields.CharEnumField(AttachmentKind, max_length=16)
     file_id = fields.CharField(max_length=255)
     file_unique_id = fields.CharField(max_length=128, db_index=True)
@@ -164,14 +188,15 @@ class TicketEvent(Model):
     """Every change of a ticket (OTRS history)."""
 
     id = fields.IntField(primary_key=True)
-    ticket = fields.ForeignKeyField(
+    ticket: fields.ForeignKeyRelation[Ticket] = fields.ForeignKeyField(
         "models.Ticket", related_name="events", on_delete=fields.CASCADE
     )
+    ticket_id: int
     kind = fields.CharField(max_length=32)
     actor_type = fields.CharEnumField(ActorType, max_length=16)
     actor_id = fields.IntField(null=True)
     actor_name = fields.CharField(max_length=128, default="")
-    data = fields.JSONField(default=dict)
+    data: fields.JSONField[dict[str, Any]] = fields.JSONField(default=dict)
     created_at = fields.DatetimeField(auto_now_add=True)
 
     class Meta:

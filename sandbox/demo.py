@@ -8,6 +8,7 @@ admin API would create it, so what the sandbox shows is what a configured desk d
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from bot.services import directory, people
 from models import Priority
@@ -46,7 +47,7 @@ CUSTOMERS = (Person(1001, "Alex", "alex_customer", "en"),)
 # Customers added from the page get the next ids.
 NEXT_CUSTOMER_ID = 1002
 
-DEPARTMENTS = (
+DEPARTMENTS: tuple[dict[str, Any], ...] = (
     {
         "name": "Technical",
         "description": "Connection, email, devices",
@@ -195,10 +196,10 @@ async def seed_demo() -> None:
             resolution_minutes=policy["resolution"],
             warning_ratio=0.8,
         )
-    for shortcut, department, language, title, text in TEMPLATES:
+    for shortcut, department_name, language, title, text in TEMPLATES:
         await directory.create_template(
             shortcut=shortcut,
-            department_id=departments[department].id if department else None,
+            department_id=departments[department_name].id if department_name else None,
             language=language,
             title=title,
             text=text,

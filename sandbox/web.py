@@ -30,7 +30,7 @@ from sandbox.render import to_html
 log = logging.getLogger(__name__)
 
 WORLD = web.AppKey("sandbox_world", World)
-STATE = web.AppKey("sandbox_state", "SandboxState")
+STATE: web.AppKey[SandboxState] = web.AppKey("sandbox_state")
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 # A POST must carry this header: a cross-site form cannot, so nothing but the page acts.
@@ -431,7 +431,7 @@ async def upload(request: web.Request) -> web.Response:
         _int_field(fields, "chat_id", required=True) or 0,
     )
     caption = fields.get("caption") or None
-    options = {
+    options: dict[str, Any] = {
         "reply_to_message_id": _int_field(fields, "reply_to"),
         "message_thread_id": _int_field(fields, "thread_id"),
     }

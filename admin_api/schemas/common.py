@@ -17,7 +17,6 @@ from pydantic import (
 T = TypeVar("T")
 
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=128)]
-ShortText = Annotated[str, StringConstraints(max_length=255)]
 LongText = Annotated[str, StringConstraints(max_length=20_000)]
 Color = Annotated[str, StringConstraints(strip_whitespace=True, max_length=16)]
 Id = Annotated[int, Field(ge=1, le=2**31 - 1)]

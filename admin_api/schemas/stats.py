@@ -125,8 +125,11 @@ class AgentStatsRow(StatsRow):
     answers_down: int = Field(description="This agent's answers rated -1")
 
 
+BreakdownBy = Literal["status", "category", "department", "priority", "sla-level", "rating"]
+
+
 class StatsBreakdown(BaseModel):
-    by: Literal["status", "category", "department", "priority", "sla-level", "rating"]
+    by: BreakdownBy
     items: list[StatsRow]
 
 

@@ -290,11 +290,6 @@ class MergeIn(Input):
     target_id: Id = Field(description="The ticket that lives on (same customer, open)")
 
 
-SplitSubject = Annotated[
-    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=255)
-]
-
-
 class SplitIn(Input):
     message_ids: list[Id] = Field(
         min_length=1, max_length=500, description="Customer messages of the ticket to move"

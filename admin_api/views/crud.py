@@ -27,7 +27,7 @@ def patch_fields(body: Any) -> dict[str, Any]:
     """Only what the caller sent. An explicit null clears a field where the model
     allows it (NULLABLE) and is refused everywhere else."""
     fields = body.model_dump(exclude_unset=True)
-    nullable = getattr(body, "NULLABLE", frozenset())
+    nullable: frozenset[str] = getattr(body, "NULLABLE", frozenset())
     refused = sorted(k for k, v in fields.items() if v is None and k not in nullable)
     if refused:
         raise Invalid("these fields cannot be null", {"fields": refused})
@@ -127,7 +127,7 @@ def register_crud(api: Registry, resource: Resource[Any]) -> None:
         summary=r.summaries.list,
         tag=r.tag,
         query=r.query,
-        response=Page[r.out],  # type: ignore[valid-type]
+        response=Page[r.out],  # type: ignore[name-defined]  # a model chosen at run time
         scope=r.agent_scope,
     )
     async def list_view(call: Call) -> Page[Any]:

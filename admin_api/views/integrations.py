@@ -26,9 +26,6 @@ def register(api: Registry) -> None:
     _audit(api)
 
 
-_NEXT = "next_attempt_at"
-
-
 def delivery_out(row: WebhookDelivery) -> DeliveryOut:
     pending = row.status in (DeliveryStatus.PENDING, DeliveryStatus.SENDING)
     return DeliveryOut.model_validate(

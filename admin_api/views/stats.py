@@ -6,7 +6,7 @@ import csv
 import io
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from aiohttp import web
 from pydantic import BaseModel
@@ -16,6 +16,7 @@ from admin_api.schemas.stats import (
     AgentStatsBreakdown,
     AgentStatsRow,
     AnswerFigures,
+    BreakdownBy,
     CsatFigures,
     Durations,
     OpenByRole,
@@ -68,7 +69,10 @@ def _overview_out(overview: stats.Overview) -> StatsOverview:
     )
 
 
-def _row_out(model: type[StatsRow], row: Row) -> StatsRow:
+_Row = TypeVar("_Row", bound=StatsRow)
+
+
+def _row_out(model: type[_Row], row: Row) -> _Row:
     figures: Figures = row.figures
     values = {
         name: getattr(figures, name) for name in model.model_fields if name not in ("id", "name")
@@ -136,7 +140,7 @@ def _overview_csv(out: StatsOverview) -> web.Response:
     return _csv_response("overview", ("key", "value"), _flatten(out.model_dump(mode="json")))
 
 
-def _breakdown_csv(by: str, model: type[StatsRow], items: list[StatsRow]) -> web.Response:
+def _breakdown_csv(by: str, model: type[StatsRow], items: Sequence[StatsRow]) -> web.Response:
     header = list(model.model_fields)
     rows = ([item.model_dump(mode="json")[f] for f in header] for item in items)
     return _csv_response(f"by-{by}", header, rows)
@@ -194,7 +198,7 @@ def register(api: Registry) -> None:
         out = _overview_out(await stats.overview(await _filter(call)))
         return _overview_csv(out) if call.query.format == "csv" else out
 
-    def add_breakdown(by: str) -> None:
+    def add_breakdown(by: BreakdownBy) -> None:
         service = stats.BREAKDOWNS[by]
 
         async def view(call: Call) -> StatsBreakdown | web.Response:
@@ -215,7 +219,8 @@ def register(api: Registry) -> None:
             raw_response=_json_or_csv(StatsBreakdown),
         )(view)
 
-    for by in ("status", "category", "department", "priority"):
+    first: tuple[BreakdownBy, ...] = ("status", "category", "department", "priority")
+    for by in first:
         add_breakdown(by)
 
     @api.route(
@@ -236,7 +241,8 @@ def register(api: Registry) -> None:
             return _breakdown_csv("agent", AgentStatsRow, items)
         return AgentStatsBreakdown(by="agent", items=items)
 
-    for by in ("sla-level", "rating"):
+    last: tuple[BreakdownBy, ...] = ("sla-level", "rating")
+    for by in last:
         add_breakdown(by)
 
     @api.route(

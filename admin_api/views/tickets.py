@@ -258,11 +258,11 @@ def register(api: Registry) -> None:
     async def snooze(call: Call) -> TicketOut:
         body: SnoozeIn = call.body
         moment = tickets.now()
-        until = (
-            snoozing.parse(body.duration, moment)
-            if body.duration is not None
-            else snoozing.checked(body.until, moment)
-        )
+        if body.duration is not None:
+            until = snoozing.parse(body.duration, moment)
+        else:
+            assert body.until is not None  # SnoozeIn takes exactly one of the two
+            until = snoozing.checked(body.until, moment)
         ticket = await snoozing.snooze(
             call.path["ticket_id"], until, await actor_for(call.principal)
         )

@@ -213,7 +213,7 @@ async def enqueue(
     # A customer who blocked the bot gets nothing until they unblock (then it resumes).
     elif is_private(chat_id) and await _blocked(chat_id):
         status = OutboxStatus.BLOCKED
-    fields = dict(
+    fields: dict[str, Any] = dict(
         chat_id=chat_id,
         method=method,
         payload={"chat_id": chat_id, **payload},

@@ -550,11 +550,12 @@ class Sender:
 
 async def _remember_file_id(row: OutboxMessage, result: Any) -> None:
     """An uploaded attachment is re-sent later by file_id, not uploaded again."""
-    if not (row.purpose or "").startswith(UPLOAD_PURPOSE) or not isinstance(result, TgMessage):
+    purpose = row.purpose or ""
+    if not purpose.startswith(UPLOAD_PURPOSE) or not isinstance(result, TgMessage):
         return
     media = result.document or (result.photo[-1] if result.photo else None)
     if media is not None:
-        await Attachment.filter(id=int(row.purpose.removeprefix(UPLOAD_PURPOSE))).update(
+        await Attachment.filter(id=int(purpose.removeprefix(UPLOAD_PURPOSE))).update(
             file_id=media.file_id, file_unique_id=media.file_unique_id
         )
 

@@ -13,6 +13,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any, cast
 
 from aiogram.utils.i18n import I18n
 from tortoise.exceptions import IntegrityError
@@ -22,13 +23,13 @@ from bot.delivery import outbox
 from bot.delivery.outbox import transaction
 from bot.i18n import speaking
 from bot.periodic import Periodic
-from bot.services import config, hours, rollups, sla, snoozing, staff_thread, tickets
+from bot.services import config, hours, lifecycle, rollups, sla, snoozing, staff_thread, tickets
 from bot.services.errors import DomainError
 from bot.services.settings import runtime_settings
 from bot.ui import staff as staff_ui
 from bot.ui.html import escape
 from models import SlaPolicy, Ticket, TicketEvent
-from models.enums import ActorType, BreachAction, SlaState, StatusRole
+from models.enums import ActorType, BreachAction, SlaState
 
 log = logging.getLogger(__name__)
 BATCH = 200
@@ -57,7 +58,7 @@ async def auto_close(moment: datetime) -> int:
     hours = (await runtime_settings()).auto_close_hours
     cutoff = moment - timedelta(hours=hours)
     due = (
-        await Ticket.filter(status__role=StatusRole.RESOLVED, resolved_at__lte=cutoff)
+        await Ticket.filter(resolved_at__lte=cutoff, **lifecycle.RESOLVED_TICKETS)
         .limit(BATCH)
         .values_list("id", flat=True)
     )
@@ -69,7 +70,7 @@ async def auto_close(moment: datetime) -> int:
                 continue
             await ticket.fetch_related("status")
             # Another instance, or the customer, may have acted meanwhile.
-            if ticket.status.role != StatusRole.RESOLVED or not ticket.resolved_at:
+            if not lifecycle.is_resolved(ticket.status) or not ticket.resolved_at:
                 continue
             if ticket.resolved_at > cutoff:
                 continue
@@ -82,8 +83,8 @@ async def sla_check(moment: datetime) -> tuple[int, int]:
     """Moves open tickets' SLA state; announces each warning and breach once."""
     rows = await Ticket.filter(
         Q(first_response_due__isnull=False) | Q(resolution_due__isnull=False),
-        status__is_final=False,
         sla_paused_at__isnull=True,
+        **lifecycle.OPEN_TICKETS,
     ).select_related("status", "priority", "customer", "department")
     warnings = breaches = 0
     policies: dict[tuple[int | None, str | None], SlaPolicy | None] = {}
@@ -96,8 +97,7 @@ async def sla_check(moment: datetime) -> tuple[int, int]:
         checks = []
         if ticket.first_response_at is None and ticket.first_response_due is not None:
             checks.append(("first_response", ticket.first_response_due))
-        resolved = ticket.status.role == StatusRole.RESOLVED
-        if not resolved and ticket.resolution_due is not None:
+        if lifecycle.checks_resolution_due(ticket.status) and ticket.resolution_due is not None:
             checks.append(("resolution", ticket.resolution_due))
         worst = SlaState.OK
         # A due time is start + allowed + the time the clock stood.
@@ -155,8 +155,9 @@ async def _announce(ticket: Ticket, what: str, due: datetime, state: SlaState) -
     the staff chat (the outbox key is unique, so a concurrent instance's attempt fails
     and rolls back with its event)."""
     kind = "sla_breached" if state == SlaState.BREACHED else "sla_warning"
-    earlier = await TicketEvent.filter(ticket_id=ticket.id, kind=kind).values_list(
-        "data", flat=True
+    earlier = cast(
+        list[dict[str, Any]],
+        await TicketEvent.filter(ticket_id=ticket.id, kind=kind).values_list("data", flat=True),
     )
     if any(isinstance(d, dict) and d.get("deadline") == what for d in earlier):
         return False

@@ -18,8 +18,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
+from bot.services import lifecycle
 from bot.services.scope import MISSING, forget, recall, remember
 from models import (
     Agent,
@@ -91,8 +92,7 @@ class Snapshot:
 
     def new_status(self) -> Status | None:
         """The status new tickets get: the one flagged is_new, else the `new` role's."""
-        flagged = next((s for s in self.statuses if s.is_new), None)
-        return flagged or self.status_of_role(StatusRole.NEW)
+        return lifecycle.new_status_of(self.statuses)
 
     def default_priority(self) -> Priority | None:
         flagged = next((p for p in self.priorities if p.is_default), None)
@@ -112,7 +112,9 @@ _cached: Snapshot | None = None
 
 
 async def _stamp() -> int | None:
-    rows = await Counter.filter(name=CONFIG_COUNTER).values_list("value", flat=True)
+    rows = cast(
+        list[int], await Counter.filter(name=CONFIG_COUNTER).values_list("value", flat=True)
+    )
     return int(rows[0]) if rows else None
 
 
@@ -136,7 +138,12 @@ async def _load(version: int | None) -> Snapshot:
         webhooks=tuple(await Webhook.filter(active=True).order_by("id")),
         tags=tuple(await Tag.all().order_by("key", "id")),
         faq_departments=frozenset(
-            await Article.filter(active=True).distinct().values_list("department_id", flat=True)
+            cast(
+                list[int],
+                await Article.filter(active=True)
+                .distinct()
+                .values_list("department_id", flat=True),
+            )
         ),
     )
 

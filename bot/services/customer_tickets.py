@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 from enum import StrEnum
 
 from tortoise.exceptions import IntegrityError
@@ -16,7 +16,7 @@ from tortoise.exceptions import IntegrityError
 from bot.delivery import outbox
 from bot.delivery.outbox import transaction
 from bot.i18n import speaking
-from bot.services import config, hours, tickets
+from bot.services import config, hours, lifecycle, tickets
 from bot.services.attachments import StoredFile
 from bot.services.errors import Conflict, NotFound
 from bot.services.scope import joined_transaction
@@ -33,7 +33,7 @@ from models import (
     Status,
     Ticket,
 )
-from models.enums import ActorType, MessageKind, SettableBy, Side, StatusRole, TicketSource
+from models.enums import ActorType, MessageKind, Side, TicketSource
 
 # Statuses offered to a customer as buttons on a ticket, at most.
 STATUS_CHOICES = 6
@@ -164,14 +164,10 @@ async def statuses_to_choose(ticket: Ticket) -> list[Status]:
     """The statuses the customer may give their open ticket themselves: those an admin
     made available and settable by customers (or by all), other than its own. The
     lifecycle's own statuses (closing, reopening) have their buttons already."""
-    if ticket.status.is_final:
+    if not lifecycle.customer_may_choose(ticket.status):
         return []
     return (
-        await Status.filter(
-            available=True,
-            role__isnull=True,
-            settable_by__in=[SettableBy.CUSTOMERS, SettableBy.ALL],
-        )
+        await Status.filter(**lifecycle.CUSTOMER_CHOICES)
         .exclude(id=ticket.status_id)
         .order_by("order", "id")
         .limit(STATUS_CHOICES)
@@ -198,11 +194,15 @@ async def close(ticket_id: int, customer: Customer) -> Ticket:
 async def reopen(ticket_id: int, customer: Customer) -> Ticket:
     """A resolved ticket, or a closed one within the reopen window."""
     ticket = await own_ticket(ticket_id, customer)
-    if ticket.status.is_final:
-        window = timedelta(days=(await runtime_settings()).reopen_window_days)
-        if ticket.closed_at is None or tickets.now() - ticket.closed_at > window:
-            raise ReopenWindowPassed("this ticket was closed too long ago to reopen")
-    elif ticket.status.role != StatusRole.RESOLVED:
+    window_days = (
+        (await runtime_settings()).reopen_window_days if lifecycle.is_closed(ticket.status) else 0
+    )
+    refusal = lifecycle.customer_reopen_refusal(
+        ticket.status, closed_at=ticket.closed_at, now=tickets.now(), window_days=window_days
+    )
+    if refusal == lifecycle.Refusal.WINDOW_PASSED:
+        raise ReopenWindowPassed("this ticket was closed too long ago to reopen")
+    if refusal == lifecycle.Refusal.STILL_OPEN:
         raise Conflict("this ticket is still open")
     return await tickets.reopen(ticket.id, customer_actor(customer))
 
@@ -211,7 +211,7 @@ async def set_archived(ticket_id: int, customer: Customer, archived: bool = True
     """Hides a ticket from the customer's list (only their view: staff still see it)."""
     async with transaction():
         ticket = await own_ticket(ticket_id, customer)
-        if archived and not ticket.status.is_final:
+        if archived and not lifecycle.may_archive(ticket.status):
             raise Conflict("only closed tickets can be archived")
         await Ticket.filter(id=ticket.id).update(archived=archived)
         ticket.archived = archived
@@ -266,9 +266,7 @@ async def submit(customer: Customer, draft: Draft, key: str) -> Ticket:
 async def writable_tickets(customer: Customer, limit: int = 5) -> list[Ticket]:
     """The customer's tickets that take messages now, newest activity first."""
     return (
-        await Ticket.filter(
-            customer_id=customer.id, status__is_final=False, status__customer_can_reply=True
-        )
+        await Ticket.filter(customer_id=customer.id, **lifecycle.WRITABLE_TICKETS)
         .order_by("-updated_at", "-id")
         .limit(limit)
         .select_related("status")
@@ -343,7 +341,7 @@ async def rate_ticket(
 ) -> Ticket:
     """CSAT for the customer's resolved or closed ticket (not for one still being worked on)."""
     ticket = await own_ticket(ticket_id, customer)
-    if not (ticket.status.is_final or ticket.status.role == StatusRole.RESOLVED):
+    if not lifecycle.may_rate(ticket.status):
         raise Conflict("only a resolved or closed ticket can be rated")
     return await tickets.rate_ticket(ticket.id, score, customer_actor(customer), comment)
 
@@ -366,7 +364,6 @@ async def has_rated(ticket_id: int, customer: Customer) -> bool:
 async def confirm_resolution(ticket_id: int, customer: Customer) -> Ticket:
     """The customer confirms their resolved ticket is solved: it closes."""
     ticket = await own_ticket(ticket_id, customer)
-    if ticket.status.role != StatusRole.RESOLVED:
+    if not lifecycle.may_confirm(ticket.status):
         raise Conflict("not awaiting confirmation")
     return await close(ticket.id, customer)
-

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from bot.i18n import pick_language
 from bot.services.scope import MISSING, recall, remember
@@ -54,7 +55,7 @@ async def by_id(customer_id: int) -> Customer | None:
 
 async def touch(contact: Contact) -> Customer:
     """Creates the customer on first contact; keeps name and username current."""
-    fields = {
+    fields: dict[str, Any] = {
         "first_name": contact.first_name[:128],
         "last_name": contact.last_name[:128],
         "username": contact.username[:64] if contact.username else None,

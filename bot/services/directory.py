@@ -14,7 +14,7 @@ from tortoise.models import Model
 from tortoise.queryset import QuerySet
 
 from bot.delivery.outbox import transaction
-from bot.services import hours
+from bot.services import hours, lifecycle
 from bot.services.errors import Conflict, Invalid, NotFound
 from bot.services.tokens import EVERYTHING, Scope
 from models import Agent, Category, Department, Priority, SlaPolicy, Status, Template, Ticket
@@ -302,7 +302,7 @@ async def delete_priority(priority_id: int) -> None:
 # statuses with a lifecycle role are the ones the system moves tickets through itself,
 # so they stay (renaming is fine) and keep the finality their role means.
 
-FINAL_ROLES = frozenset({StatusRole.CLOSED})
+FINAL_ROLES = lifecycle.FINAL_ROLES
 
 
 async def list_statuses(

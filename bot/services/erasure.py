@@ -55,7 +55,7 @@ from bot.delivery import outbox
 from bot.delivery.limits import erased_chat_id
 from bot.delivery.outbox import transaction
 from bot.redis_errors import redis_error
-from bot.services import tickets
+from bot.services import lifecycle, tickets
 from bot.services.directory import get_or_404
 from bot.services.errors import Conflict, DomainError, Invalid, NotFound
 from bot.services.staff_thread import ticket_topic_name
@@ -192,7 +192,7 @@ async def _erase(
     if customer.telegram_id != telegram_id:
         raise Conflict("the customer's Telegram id changed meanwhile; nothing was erased")
     theirs = await Ticket.filter(customer_id=customer_id).select_related("status").order_by("id")
-    still_open = [t for t in theirs if not t.status.is_final]
+    still_open = [t for t in theirs if lifecycle.is_open(t.status)]
     if still_open and not force:
         numbers = [t.number for t in still_open]
         listed = ", ".join(f"#{n}" for n in numbers)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from tortoise.expressions import Subquery
 from tortoise.functions import Count, Sum
 
-from bot.services import ticket_queries
+from bot.services import lifecycle, ticket_queries
 from bot.services.errors import Invalid, NotFound
 from bot.services.ticket_queries import TicketFilter
 from bot.services.tickets import Actor, relate
@@ -81,7 +81,7 @@ async def customer_history(customer_id: int, actor: Actor) -> History:
     total = await base.count()
     if customer is None or (actor.departments is not None and total == 0):
         raise NotFound("no such customer")
-    still_open = base.filter(status__is_final=False)
+    still_open = base.filter(**lifecycle.OPEN_TICKETS)
     open_count = await still_open.count()
     open_rows = await still_open.order_by("-updated_at", "-id").limit(HISTORY_LIMIT)
     recent = await base.order_by("-created_at", "-id").limit(HISTORY_LIMIT)

@@ -11,20 +11,18 @@ nothing of it is written."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from bot.delivery.outbox import transaction
 from bot.i18n import speaking
-from bot.services import scope, staff, staff_thread, tagging, tickets
+from bot.services import lifecycle, scope, staff, staff_thread, tagging, tickets
 from bot.services.directory import get_or_404, page, require_ref, save
 from bot.services.errors import Conflict, Forbidden, Invalid, NotFound
 from bot.services.tickets import Actor
 from bot.ui import staff as staff_ui
 from bot.ui import texts
 from models import Agent, Macro, Status, Template, Ticket
-from models.enums import AgentRole, SettableBy, Side
-
-NAME_LIMIT = 64
+from models.enums import AgentRole, Side
 
 
 def key_of(name: str) -> str:
@@ -63,7 +61,7 @@ async def _check(fields: dict[str, Any], exclude_id: int | None = None) -> None:
     await require_ref(Template, fields.get("template_id"), "template_id", "template")
     status = await require_ref(Status, fields.get("status_id"), "status_id", "status")
     if status is not None and (
-        not status.available or status.settable_by not in (SettableBy.ALL, SettableBy.AGENTS)
+        not status.available or not lifecycle.may_set(status, by_customer=False)
     ):
         message = f"status {status.id} is not one agents may set"
         raise Invalid(message, [{"loc": ["status_id"], "msg": message, "type": "not_settable"}])
@@ -165,7 +163,7 @@ async def apply(ticket_id: int, macro_id: int, actor: Actor) -> Applied:
     async with transaction():
         ticket = await tickets.held_ticket(ticket_id, actor)
         _forget(ticket.id)
-        if ticket.status.is_final:
+        if not lifecycle.may_work_on(ticket.status):
             raise Conflict(f"ticket #{ticket.number} is closed; reopen it first")
         assignee_id = macro.assignee_id
         if macro.assign_to_me:
@@ -195,7 +193,7 @@ async def apply(ticket_id: int, macro_id: int, actor: Actor) -> Applied:
             steps.append("reply")
         if macro.status_id is not None:
             status = await Status.get_or_none(id=macro.status_id)
-            current = await Ticket.get(id=ticket.id).values_list("status_id", flat=True)
+            current = cast(int, await Ticket.get(id=ticket.id).values_list("status_id", flat=True))
             if status is not None and status.id != current:
                 await tickets.set_status(ticket.id, status.id, actor)
                 _forget(ticket.id)
@@ -213,7 +211,7 @@ async def _answer(ticket: Ticket, template: Template, actor: Actor) -> None:
     (or an admin) answers; the thread shows what the customer got."""
     agent = actor.agent
     mine = agent is None or agent.role == AgentRole.ADMIN
-    if not mine and ticket.assignee_id not in (None, agent.id):
+    if not mine and agent is not None and ticket.assignee_id not in (None, agent.id):
         raise staff.AlreadyClaimed(ticket.assignee.name if ticket.assignee else "?")
     if not template.active:
         raise Conflict(f"the macro's template /{template.shortcut} is not active")

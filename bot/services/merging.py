@@ -12,15 +12,17 @@ still count it), and a snoozed target is woken: it has new conversation to look 
 
 from __future__ import annotations
 
+from typing import cast
+
 from bot.delivery.outbox import transaction
 from bot.i18n import speaking
-from bot.services import rollups, snoozing, staff_thread, tagging, tickets
+from bot.services import lifecycle, rollups, snoozing, staff_thread, tagging, tickets
 from bot.services.errors import Conflict, Invalid, NotFound
 from bot.services.tickets import Actor
 from bot.ui import staff as staff_ui
 from bot.ui import texts
 from models import Agent, Message, MessageLink, Ticket, TicketEvent, TicketTag
-from models.enums import MessageKind, StatusRole, TicketSource
+from models.enums import MessageKind, TicketSource
 
 
 async def merge(source_id: int, target_id: int, actor: Actor) -> Ticket:
@@ -41,7 +43,7 @@ async def merge(source_id: int, target_id: int, actor: Actor) -> Ticket:
         if source.customer_id != target.customer_id:
             raise Conflict("only tickets of the same customer can be merged")
         for ticket in (source, target):
-            if ticket.status.is_final:
+            if not lifecycle.may_work_on(ticket.status):
                 raise Conflict(f"ticket #{ticket.number} is closed")
         counted_source, counted_target = rollups.track(source), rollups.track(target)
         for row in await rollups.answers_of(source.id):
@@ -58,7 +60,7 @@ async def merge(source_id: int, target_id: int, actor: Actor) -> Ticket:
             if theirs is not None and (mine is None or theirs > mine):
                 setattr(target, field, theirs)
         moment = tickets.now()
-        closed = await tickets.status_of_role(StatusRole.CLOSED)
+        closed = await tickets.status_for(lifecycle.Destination.CLOSED)
         await tickets.move_status(source, closed, moment)
         source.closed_at = moment
         source.resolved_at = source.resolved_at or moment
@@ -100,7 +102,7 @@ async def candidates(ticket: Ticket, agent: Agent) -> list[Ticket]:
     """The tickets `ticket` may be merged into: its customer's other open ones that
     `agent` may act on, newest activity first (a menu's worth)."""
     actor = await tickets.agent_actor(agent)
-    others = Ticket.filter(customer_id=ticket.customer_id, status__is_final=False).exclude(
+    others = Ticket.filter(customer_id=ticket.customer_id, **lifecycle.OPEN_TICKETS).exclude(
         id=ticket.id
     )
     if actor.departments is not None:
@@ -124,7 +126,7 @@ async def split(
         raise Invalid("choose the messages to split off", {"field": "message_ids"})
     async with transaction():
         source = await tickets.held_ticket(source_id, actor)
-        if source.status.is_final:
+        if not lifecycle.may_work_on(source.status):
             raise Conflict(f"ticket #{source.number} is closed")
         chosen = list(
             await Message.filter(id__in=message_ids, ticket_id=source.id)
@@ -180,4 +182,4 @@ async def split_from_copy(chat_id: int, telegram_message_id: int, actor: Actor) 
     ids = await Message.filter(
         ticket_id=message.ticket_id, kind=MessageKind.CUSTOMER, id__gte=message.id
     ).values_list("id", flat=True)
-    return await split(message.ticket_id, list(ids), actor)
+    return await split(message.ticket_id, cast(list[int], ids), actor)

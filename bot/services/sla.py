@@ -17,8 +17,8 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from bot.services import hours
-from models import SlaPolicy, Status, Ticket
-from models.enums import SlaState, StatusRole
+from models import SlaPolicy, Ticket
+from models.enums import SlaState
 
 
 async def policy_for(priority_id: int | None, support_level: str | None) -> SlaPolicy | None:
@@ -64,14 +64,6 @@ async def due_times(
         hours.add_working(cal, start, timedelta(minutes=policy.first_response_minutes)),
         hours.add_working(cal, start, timedelta(minutes=policy.resolution_minutes)),
     )
-
-
-def clock_stops(status: Status, pause_while_waiting: bool, *, snoozed: bool = False) -> bool:
-    """Whether the clock stands while a ticket has `status`; a snoozed ticket
-    (bot.services.snoozing) waits as one waiting for the customer does."""
-    if status.is_final or status.role == StatusRole.RESOLVED:
-        return True
-    return pause_while_waiting and (status.role == StatusRole.WAITING or snoozed)
 
 
 def stop(ticket: Ticket, moment: datetime) -> None:

@@ -16,16 +16,17 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, datetime, time, timedelta
+from typing import cast
 
 from bot.delivery.outbox import transaction
 from bot.i18n import speaking
-from bot.services import sla, staff_thread, tickets
+from bot.services import lifecycle, sla, staff_thread, tickets
 from bot.services.errors import Conflict, Invalid
 from bot.services.settings import runtime_settings
 from bot.services.tickets import Actor
 from bot.ui import staff as staff_ui
 from models import Ticket
-from models.enums import ActorType, StatusRole
+from models.enums import ActorType
 
 # A snooze ends at least this far ahead, and at most this far.
 SHORTEST = timedelta(minutes=1)
@@ -119,7 +120,7 @@ def checked(until: datetime, moment: datetime, field: str = "until") -> datetime
 
 async def _clock_stops_for(ticket: Ticket, snoozed: bool) -> bool:
     pause = (await runtime_settings()).sla_pause_while_waiting
-    return sla.clock_stops(ticket.status, pause, snoozed=snoozed)
+    return lifecycle.clock_stops(ticket.status, pause, snoozed=snoozed)
 
 
 async def snooze(ticket_id: int, until: datetime, actor: Actor) -> Ticket:
@@ -128,9 +129,10 @@ async def snooze(ticket_id: int, until: datetime, actor: Actor) -> Ticket:
     until = checked(until, moment)
     async with transaction():
         ticket = await tickets.held_ticket(ticket_id, actor)
-        if ticket.status.is_final:
+        refusal = lifecycle.snooze_refusal(ticket.status)
+        if refusal == lifecycle.Refusal.CLOSED:
             raise Conflict("the ticket is closed")
-        if ticket.status.role == StatusRole.RESOLVED:
+        if refusal == lifecycle.Refusal.RESOLVED:
             raise Conflict("the ticket is resolved: it waits for the customer's confirmation")
         ticket.snoozed_until = until
         if await _clock_stops_for(ticket, snoozed=True):
@@ -181,11 +183,12 @@ async def wake(ticket: Ticket, moment: datetime, reason: str, actor: Actor) -> N
 async def wake_due(moment: datetime) -> int:
     """Tickets whose snooze ends by `moment` come back; each once, fleet-wide (the
     ticket is re-read under its lock: another instance may have woken it)."""
-    due = (
+    due = cast(
+        list[int],
         await Ticket.filter(snoozed_until__lte=moment)
         .order_by("snoozed_until", "id")
         .limit(BATCH)
-        .values_list("id", flat=True)
+        .values_list("id", flat=True),
     )
     woken = 0
     for ticket_id in due:

@@ -12,7 +12,7 @@ from tortoise.expressions import Q
 from bot.delivery import outbox
 from bot.delivery.outbox import CARD_POST, transaction
 from bot.i18n import speaking
-from bot.services import config, rollups, staff_thread, tickets
+from bot.services import config, lifecycle, rollups, staff_thread, tickets
 from bot.services.errors import Conflict, Forbidden, Invalid, NotFound
 from bot.services.scope import joined_transaction
 from bot.ui import staff as staff_ui
@@ -66,7 +66,7 @@ async def claim(ticket_id: int, agent: Agent) -> Ticket:
         if not actor.may_act_on(ticket):
             raise Forbidden("the ticket belongs to another department")
         tickets.not_own(ticket.customer, agent)
-        if ticket.status.is_final:
+        if not lifecycle.may_work_on(ticket.status):
             raise Conflict("the ticket is closed")
         if ticket.assignee_id == agent.id:
             return ticket
@@ -185,7 +185,7 @@ def _open() -> Q:
     """Open tickets an agent's lists show: statuses an admin hid from the default lists
     (`shown_by_default` off, e.g. "on hold") stay out of /queue and /mytickets, and so do
     snoozed tickets until their time comes (bot.services.snoozing)."""
-    return Q(status__is_final=False, status__shown_by_default=True, snoozed_until__isnull=True)
+    return Q(**lifecycle.LISTED_TICKETS)
 
 
 async def my_queue(agent: Agent) -> list[Ticket]:
@@ -201,7 +201,7 @@ async def my_snoozed(agent: Agent) -> list[Ticket]:
     """The agent's snoozed open tickets, the soonest back first (under /mytickets)."""
     return (
         await Ticket.filter(
-            assignee_id=agent.id, snoozed_until__isnull=False, status__is_final=False
+            assignee_id=agent.id, snoozed_until__isnull=False, **lifecycle.OPEN_TICKETS
         )
         .order_by("snoozed_until", "id")
         .limit(QUEUE_LIMIT)

@@ -14,7 +14,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from aiogram.utils.i18n import I18n
 from tortoise.queryset import QuerySet
@@ -23,7 +23,7 @@ from bot.delivery import outbox
 from bot.delivery.outbox import CARD_POST, TOPIC_POST, transaction
 from bot.delivery.sender import hold_blocked, release_blocked
 from bot.i18n import speaking
-from bot.services import config, scope
+from bot.services import config, lifecycle, scope
 from bot.services.settings import runtime_settings
 from bot.ui import cards, texts
 from bot.ui import staff as staff_ui
@@ -41,7 +41,7 @@ from models import (
     Status,
     Ticket,
 )
-from models.enums import MessageKind, OutboxStatus, Side, StatusRole
+from models.enums import MessageKind, OutboxStatus, Side
 
 log = logging.getLogger(__name__)
 
@@ -164,7 +164,11 @@ async def _card(chat_id: int, ticket: Ticket, first: Message) -> list[OutboxMess
         html = cards.render_card(ticket, first.text)
         markup = staff_ui.card_keyboard(ticket)
         full = cards.full_description(ticket.number, description)
-    meta = {"message_thread_id": topic, "ticket_id": ticket.id, "message_id": first.id}
+    meta: dict[str, Any] = {
+        "message_thread_id": topic,
+        "ticket_id": ticket.id,
+        "message_id": first.id,
+    }
     rows = await outbox.send_text(
         chat_id, html, reply_markup=markup, side=Side.STAFF, purpose=CARD_POST, **meta
     )
@@ -189,7 +193,7 @@ def ticket_topic_name(ticket: Ticket) -> str:
 
 
 def _solved(status: Status) -> bool:
-    return status.is_final or status.role == StatusRole.RESOLVED
+    return lifecycle.topic_solved(status)
 
 
 _FORUMS_KEY = "forum_chats"
@@ -384,11 +388,14 @@ async def shown_together(row: OutboxMessage) -> list[Message]:
         return following[:1]
     await outbox.flush()
     own = set(
-        await OutboxMessage.filter(
-            ticket_id=row.ticket_id,
-            side=Side.STAFF,
-            message_id__in=[m.id for m in following[1:]],
-        ).values_list("message_id", flat=True)
+        cast(
+            list[int],
+            await OutboxMessage.filter(
+                ticket_id=row.ticket_id,
+                side=Side.STAFF,
+                message_id__in=[m.id for m in following[1:]],
+            ).values_list("message_id", flat=True),
+        )
     )
     together = following[:1]
     for message in following[1:]:
@@ -533,7 +540,7 @@ async def customer_blocked_bot(telegram_id: int, *, blocked: bool) -> None:
         else:
             await release_blocked(telegram_id)
         open_tickets = await Ticket.filter(
-            customer_id=customer.id, status__is_final=False, staff_chat_id__isnull=False
+            customer_id=customer.id, staff_chat_id__isnull=False, **lifecycle.OPEN_TICKETS
         )
         for ticket in open_tickets:
             with speaking(None):
@@ -560,22 +567,25 @@ async def customer_chose_status(ticket: Ticket) -> None:
     await in_thread(ticket, text)
 
 
-async def status_changed(ticket: Ticket, previous: Status, kind: str, *, by_customer: bool) -> None:
+async def status_changed(
+    ticket: Ticket, previous: Status, kind: lifecycle.ChangeKind, *, by_customer: bool
+) -> None:
     """After a status change (`ticket` with its relations and new status): the
     customer's own close or reopen is told in the thread (a reopen mentions the
     assignee, who has work again); a forum topic follows the status."""
-    if by_customer and kind in ("closed", "reopened"):
+    told = lifecycle.staff_notice(previous, kind, by_customer=by_customer)
+    if told != lifecycle.StaffNotice.NONE:
         who, assignee = ticket.customer.display_name, ticket.assignee
         with speaking(None):
-            if kind == "reopened":
+            if told == lifecycle.StaffNotice.CUSTOMER_REOPENED:
                 named = staff_ui.addressed(assignee) if assignee else None
                 text = staff_ui.customer_reopened(ticket.number, who, named)
-            elif previous.role == StatusRole.RESOLVED:
+            elif told == lifecycle.StaffNotice.CUSTOMER_CONFIRMED:
                 text = staff_ui.customer_confirmed(ticket.number, who)
             else:
                 text = staff_ui.customer_closed(ticket.number, who)
         await in_thread(ticket, text)
-        if kind == "reopened" and assignee is not None:
+        if told == lifecycle.StaffNotice.CUSTOMER_REOPENED and assignee is not None:
             await tell_privately(
                 ticket,
                 assignee,
@@ -589,8 +599,8 @@ async def status_changed(ticket: Ticket, previous: Status, kind: str, *, by_cust
     name = ticket_topic_name(ticket)
     if name != topic_name(ticket.number, ticket.subject, solved=_solved(previous)):
         await _topic_call(ticket, thread, "editForumTopic", {"name": name})
-    if ticket.status.is_final != previous.is_final:
-        method = "closeForumTopic" if ticket.status.is_final else "reopenForumTopic"
+    if lifecycle.topic_closed(ticket.status) != lifecycle.topic_closed(previous):
+        method = "closeForumTopic" if lifecycle.topic_closed(ticket.status) else "reopenForumTopic"
         await _topic_call(ticket, thread, method, {})
 
 
@@ -674,7 +684,12 @@ def with_texts(i18n: I18n, hook: Callable[..., Awaitable[T]]) -> Callable[..., A
 async def staff_chat_ids() -> set[int]:
     """Every staff chat in use: the global one and the departments' own."""
     ids = set(
-        await Department.filter(staff_chat_id__isnull=False).values_list("staff_chat_id", flat=True)
+        cast(
+            list[int],
+            await Department.filter(staff_chat_id__isnull=False).values_list(
+                "staff_chat_id", flat=True
+            ),
+        )
     )
     configured = (await runtime_settings()).staff_chat_id
     if configured is not None:

@@ -34,7 +34,7 @@ from collections.abc import AsyncIterator, Callable, Iterable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Any
+from typing import Any, cast
 
 from tortoise import BaseDBAsyncClient
 from tortoise.expressions import Q, RawSQL
@@ -43,7 +43,7 @@ from tortoise.queryset import QuerySet
 from tortoise.transactions import in_transaction
 
 from bot.db import connection
-from bot.services import rollups
+from bot.services import lifecycle, rollups
 from bot.services.errors import Invalid
 from bot.services.ticket_queries import compiled
 from models import (
@@ -57,7 +57,7 @@ from models import (
     Status,
     Ticket,
 )
-from models.enums import MessageKind, SlaState, StatusRole, TicketSource
+from models.enums import MessageKind, SlaState, TicketSource
 
 CSAT_VALUES = (1, 2, 3, 4, 5)
 DURATION_DIGITS = 3
@@ -272,9 +272,10 @@ class Split:
                 month[f"{column}__lt"] = until
             parts.append(Q(**month))
         if not months_only:
-            parts.extend(
-                Q(grain="d", **{f"{column}__gte": a, f"{column}__lt": b}) for a, b in self.days
-            )
+            days: list[dict[str, Any]] = [
+                {f"{column}__gte": a, f"{column}__lt": b} for a, b in self.days
+            ]
+            parts.extend(Q(grain="d", **day) for day in days)
         if not parts:
             return None
         return parts[0] if len(parts) == 1 else Q(*parts, join_type=Q.OR)
@@ -369,10 +370,9 @@ GROUPINGS = {
 
 
 async def _processed_status_ids() -> set[int]:
-    ids = await Status.filter(Q(is_final=True) | Q(role=StatusRole.RESOLVED)).values_list(
-        "id", flat=True
-    )
-    return set(ids)
+    done = Q(*(Q(**lookups) for lookups in lifecycle.DONE_STATUSES_ANY), join_type=Q.OR)
+    ids = await Status.filter(done).values_list("id", flat=True)
+    return set(cast(list[int], ids))
 
 
 _TRACKED = Q(first_response_due__isnull=False) | Q(resolution_due__isnull=False)
@@ -793,12 +793,10 @@ async def overview(flt: StatsFilter) -> Overview:
     total = figures[None]
     open_by_role = OpenByRole()
     if total.by_status:
-        statuses = await Status.filter(id__in=list(total.by_status)).values(
-            "id", "role", "is_final"
-        )
+        statuses = await Status.filter(
+            id__in=list(total.by_status), **lifecycle.OPEN_STATUSES
+        ).values("id", "role")
         for status in statuses:
-            if status["is_final"]:
-                continue
             role = status["role"] or "other"
             setattr(open_by_role, role, getattr(open_by_role, role) + total.by_status[status["id"]])
     return Overview(

@@ -133,7 +133,7 @@ async def attach(rows: Sequence[Ticket]) -> Sequence[Ticket]:
     """Sets `ticket.tags` (a list of Tag) on each ticket, for the API's TicketOut."""
     known = await tags_of([t.id for t in rows])
     for ticket in rows:
-        ticket.tags = known[ticket.id]  # type: ignore[attr-defined]
+        ticket.tags = known[ticket.id]
     return rows
 
 

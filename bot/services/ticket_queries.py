@@ -14,11 +14,11 @@ import json
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pypika_tortoise.terms import Parameterizer, Term
 from tortoise.expressions import Q, RawSQL, Subquery
-from tortoise.queryset import QuerySet
+from tortoise.queryset import QuerySet, ValuesQuery
 
 from bot.services import text_search
 from bot.services.errors import Invalid, NotFound
@@ -204,7 +204,7 @@ def compiled(queries: list[Any]) -> tuple[list[str], list[Any]]:
     return sql, parameterizer.values
 
 
-def _counted(part: _Part, cap: int) -> QuerySet[Ticket] | Term:
+def _counted(part: _Part, cap: int) -> ValuesQuery[Literal[False]] | Term:
     """A part's first `cap` + 1 tickets in any order. From an index in the order it
     yields them, each checked against the filters, so a common phrase stops after
     cap + 1 matches instead of reading them all."""
@@ -332,9 +332,10 @@ async def list_tickets(
         op = "lt" if descending else "gt"
         # The redundant first bound lets the database walk the (field, id) index from
         # the cursor instead of testing the OR on every row before it.
+        tie: dict[str, Any] = {f"id__{op}": last_id}
         after = Q(
             Q(**{f"{field}__{op}e": value}),
-            Q(**{f"{field}__{op}": value}) | (Q(**{field: value}) & Q(**{f"id__{op}": last_id})),
+            Q(**{f"{field}__{op}": value}) | (Q(**{field: value}) & Q(**tie)),
         )
     order = [f"-{field}", "-id"] if descending else [field, "id"]
     # The related rows come in one query per relation: a seven-table join costs the

@@ -25,6 +25,7 @@ from bot.services import (
     config,
     customers,
     hours,
+    lifecycle,
     rollups,
     scope,
     sla,
@@ -59,7 +60,6 @@ from models.enums import (
     AgentRole,
     MessageKind,
     OutboxStatus,
-    SettableBy,
     Side,
     StatusRole,
     TicketSource,
@@ -197,23 +197,22 @@ async def _status(role: StatusRole) -> Status:
     return status
 
 
-def is_new(status: Status) -> bool:
-    """Waiting for «I'll answer»: the status new tickets get (`is_new`, which an admin may
-    move to another status), or the seeded status of the `new` role."""
-    return bool(status.is_new) or status.role == StatusRole.NEW
-
-
 async def _new_status() -> Status:
     """The status new tickets get, and unclaimed ones go back to: the one flagged is_new."""
     status = (await config.snapshot()).new_status()
-    return status or await _status(StatusRole.NEW)
+    return status or await _status(lifecycle.role_of(lifecycle.Destination.NEW))
+
+
+async def _status_for(destination: lifecycle.Destination) -> Status:
+    """The status the lifecycle sends a ticket to (bot.services.lifecycle.Destination)."""
+    if destination == lifecycle.Destination.NEW:
+        return await _new_status()
+    return await _status(lifecycle.role_of(destination))
 
 
 async def _back_to_work(ticket: Ticket) -> Status:
     """Where a reopened ticket goes: in progress with its assignee, else the queue."""
-    if ticket.assignee_id:
-        return await _status(StatusRole.IN_PROGRESS)
-    return await _new_status()
+    return await _status_for(lifecycle.back_to_work(assigned=bool(ticket.assignee_id)))
 
 
 async def _move(ticket: Ticket, status: Status, moment: datetime) -> None:
@@ -221,13 +220,14 @@ async def _move(ticket: Ticket, status: Status, moment: datetime) -> None:
     (bot.services.sla): every way into or out of waiting, resolved or closed. Closing or
     resolving ends a snooze (bot.services.snoozing); a snoozed ticket's clock stands as
     a waiting one's does."""
-    if status.is_final or status.role == StatusRole.RESOLVED:
+    if lifecycle.ends_snooze(status):
         ticket.snoozed_until = None
     snoozed = ticket.snoozed_until is not None
-    pause_waiting = (status.role == StatusRole.WAITING or snoozed) and (
-        await runtime_settings()
-    ).sla_pause_while_waiting
-    if sla.clock_stops(status, pause_waiting, snoozed=snoozed):
+    pause_waiting = (
+        lifecycle.pause_applies(status, snoozed=snoozed)
+        and (await runtime_settings()).sla_pause_while_waiting
+    )
+    if lifecycle.clock_stops(status, pause_waiting, snoozed=snoozed):
         sla.stop(ticket, moment)
     elif ticket.sla_paused_at is not None:
         sla.resume(ticket, moment, await sla.calendar_of(ticket.department_id))
@@ -435,7 +435,7 @@ async def create_ticket(
             if is_alert
             else await sla.due_times(priority.id, customer.support_level, created, department.id)
         )
-        status = await _status(StatusRole.WAITING) if is_alert else await _new_status()
+        status = await _status_for(lifecycle.initial(is_alert=is_alert, assigned=False))
         assignee, reason = (actor.agent, "alert") if is_alert else (None, "")
         not_own(customer, assignee)
         if assignee is None:
@@ -443,7 +443,7 @@ async def create_ticket(
                 department.id, category, customer.telegram_id
             )
         if assignee is not None and not is_alert:
-            status = await _status(StatusRole.IN_PROGRESS)
+            status = await _status_for(lifecycle.initial(is_alert=False, assigned=True))
         ticket = await Ticket.create(
             number=await next_number(),
             staff_chat_id=await staff_thread.staff_chat_for(department),
@@ -619,7 +619,7 @@ async def reply(
         raise Invalid(f"the text is longer than {TEXT_LIMIT} characters")
     async with joined_transaction():
         ticket = await held_ticket(ticket_id, actor)
-        if ticket.status.is_final:
+        if not lifecycle.may_work_on(ticket.status):
             raise Conflict("the ticket is closed; reopen it to answer")
         not_own(ticket.customer, actor.agent)
         counted = rollups.track(ticket)
@@ -634,15 +634,15 @@ async def reply(
         ticket.customer_unread += 1
         ticket.answers += 1
         counted.answered(actor.agent.id if actor.agent else None)
-        status = ticket.status
-        if is_new(status) or status.role in (StatusRole.IN_PROGRESS, None):
-            await _move(ticket, await _status(StatusRole.WAITING), moment)
-        took = ticket.assignee_id is None and actor.agent is not None
-        if took:
-            ticket.assignee = actor.agent
+        answered_to = lifecycle.after_answer(ticket.status)
+        if answered_to is not None:
+            await _move(ticket, await _status_for(answered_to), moment)
+        taker = actor.agent if ticket.assignee_id is None else None
+        if taker is not None:
+            ticket.assignee = taker
         await ticket.save()
-        if took:
-            await _record(ticket, "assigned", actor, agent_id=actor.agent.id, reason="answered")
+        if taker is not None:
+            await _record(ticket, "assigned", actor, agent_id=taker.id, reason="answered")
         await _record(ticket, "replied", actor, message_id=message.id, files=len(stored))
         agent_name = actor.agent.name if actor.agent else None
         await _tell_customer(
@@ -703,7 +703,7 @@ async def _check_agent_for(department_id: int, agent_id: int) -> Agent:
 async def assign(ticket_id: int, agent_id: int | None, actor: Actor) -> Ticket:
     async with transaction():
         ticket = await held_ticket(ticket_id, actor)
-        if ticket.status.is_final:
+        if not lifecycle.may_work_on(ticket.status):
             raise Conflict("the ticket is closed")
         counted = rollups.track(ticket)
         if agent_id is None:
@@ -717,8 +717,9 @@ async def assign(ticket_id: int, agent_id: int | None, actor: Actor) -> Ticket:
             agent = await _check_agent_for(ticket.department_id, agent_id)
             not_own(ticket.customer, agent)
             ticket.assignee = agent
-            if is_new(ticket.status):
-                await _move(ticket, await _status(StatusRole.IN_PROGRESS), now())
+            assigned_to = lifecycle.after_assign(ticket.status)
+            if assigned_to is not None:
+                await _move(ticket, await _status_for(assigned_to), now())
             await ticket.save()
             await _record(ticket, "assigned", actor, agent_id=agent.id)
         await refresh_card(ticket)
@@ -730,8 +731,9 @@ async def after_claim(ticket: Ticket, actor: Actor, counted: rollups.Change) -> 
     """The claim is won (`ticket`, locked in the caller's transaction, has its new
     assignee; `counted` tracked it before): status, event, card, statistics."""
     await relate(ticket)
-    if is_new(ticket.status):
-        await _move(ticket, await _status(StatusRole.IN_PROGRESS), now())
+    claimed_to = lifecycle.after_assign(ticket.status)
+    if claimed_to is not None:
+        await _move(ticket, await _status_for(claimed_to), now())
     await ticket.save()  # the assignee (and the status)
     await _record(ticket, "claimed", actor, agent_id=ticket.assignee_id)
     await refresh_card(ticket)
@@ -744,7 +746,7 @@ async def transfer(
 ) -> Ticket:
     async with transaction():
         ticket = await held_ticket(ticket_id, actor)
-        if ticket.status.is_final:
+        if not lifecycle.may_work_on(ticket.status):
             raise Conflict("the ticket is closed")
         department = await Department.get_or_none(id=department_id, active=True)
         if department is None:
@@ -763,8 +765,9 @@ async def transfer(
         if ticket.category is not None and ticket.category.department_id != department.id:
             ticket.category = None
         ticket.assignee = agent
-        if agent is None and ticket.status.role == StatusRole.IN_PROGRESS:
-            await _move(ticket, await _new_status(), now())
+        unassigned_to = lifecycle.after_unassign(ticket.status) if agent is None else None
+        if unassigned_to is not None:
+            await _move(ticket, await _status_for(unassigned_to), now())
         if hours.of_department(before.department) != hours.of_department(department):
             # Other business hours: the due times are counted in the new department's.
             await sla.follow_priority(ticket)
@@ -819,12 +822,11 @@ async def set_status(
         status = await Status.get_or_none(id=status_id)
         if status is None or not status.available:
             raise Invalid("no such available status", {"field": "status_id"})
-        allowed = SettableBy.CUSTOMERS if by_customer else SettableBy.AGENTS
-        if status.settable_by not in (SettableBy.ALL, allowed):
+        if not lifecycle.may_set(status, by_customer=by_customer):
             raise Forbidden(f"this status is set by {status.settable_by.value} only")
         counted = rollups.track(ticket)
         await _change_status(ticket, status, actor)
-        if by_customer and not status.is_final:
+        if lifecycle.tells_staff_customer_choice(status, by_customer=by_customer):
             # (Closing is told by the lifecycle's own notice.)
             await staff_thread.customer_chose_status(ticket)
         await counted.apply(ticket)
@@ -837,53 +839,52 @@ async def _change_status(ticket: Ticket, status: Status, actor: Actor) -> None:
     previous = ticket.status
     moment = now()
     await _move(ticket, status, moment)
-    if status.role == StatusRole.RESOLVED:
-        ticket.resolved_at = moment
-    if status.is_final:
-        ticket.closed_at = moment
-        ticket.resolved_at = ticket.resolved_at or moment
-    elif previous.is_final:
-        ticket.closed_at = None
-    await ticket.save()
-    reopening = previous.is_final or (
-        previous.role == StatusRole.RESOLVED
-        and (is_new(status) or status.role == StatusRole.IN_PROGRESS)
+    ticket.resolved_at, ticket.closed_at = lifecycle.stamps(
+        previous, status, moment, resolved_at=ticket.resolved_at, closed_at=ticket.closed_at
     )
-    kind = "closed" if status.is_final else "reopened" if reopening else "status_changed"
-    await _record(ticket, kind, actor, old=previous.id, new=status.id)
+    await ticket.save()
+    kind = lifecycle.change_kind(previous, status)
+    await _record(ticket, kind.value, actor, old=previous.id, new=status.id)
     number = ticket.number
-    if status.role == StatusRole.RESOLVED:
+    by_customer = actor.type == ActorType.CUSTOMER
+    notice = lifecycle.customer_notice(status, kind, by_customer=by_customer)
+    if notice == lifecycle.CustomerNotice.RESOLVED:
         await _tell_customer(
             ticket,
             lambda: texts.ticket_resolved(number),
             buttons=lambda: keyboards.confirm_resolution(ticket.id),
         )
-    elif status.is_final:
+    elif notice == lifecycle.CustomerNotice.CLOSED:
         # Closed by the customer's own Confirm, the CSAT question follows there.
-        rate = ticket.csat is None and actor.type != ActorType.CUSTOMER
+        rate = lifecycle.asks_rating(rated=ticket.csat is not None, by_customer=by_customer)
         await _tell_customer(
             ticket,
             lambda: texts.ticket_closed(number) + ("\n\n" + texts.csat_question() if rate else ""),
             buttons=(lambda: keyboards.csat(ticket.id)) if rate else None,
         )
-    elif kind == "reopened":
+    elif notice == lifecycle.CustomerNotice.REOPENED:
         await _tell_customer(ticket, lambda: texts.ticket_reopened(number))
-    elif actor.type != ActorType.CUSTOMER:
+    elif notice == lifecycle.CustomerNotice.STATUS_CHANGED:
         # (A change the customer caused by writing needs no notice to them.)
         name = status.name_in(ticket.customer.language)
         await _tell_customer(ticket, lambda: texts.ticket_status_changed(number, name))
-    by_customer = actor.type == ActorType.CUSTOMER
     await staff_thread.status_changed(ticket, previous, kind, by_customer=by_customer)
     await refresh_card(ticket)
+
+
+async def resolve(ticket_id: int, actor: Actor) -> Ticket:
+    """Staff's Resolve: the status of the resolved role, set as any status is."""
+    resolved = await _status_for(lifecycle.Destination.RESOLVED)
+    return await set_status(ticket_id, resolved.id, actor)
 
 
 async def close(ticket_id: int, actor: Actor) -> Ticket:
     async with transaction():
         ticket = await held_ticket(ticket_id, actor)
-        if ticket.status.is_final:
+        if not lifecycle.may_close(ticket.status):
             raise Conflict("the ticket is already closed")
         counted = rollups.track(ticket)
-        await _change_status(ticket, await _status(StatusRole.CLOSED), actor)
+        await _change_status(ticket, await _status_for(lifecycle.Destination.CLOSED), actor)
         await counted.apply(ticket)
     return await get_ticket(ticket_id)
 
@@ -891,7 +892,7 @@ async def close(ticket_id: int, actor: Actor) -> Ticket:
 async def reopen(ticket_id: int, actor: Actor) -> Ticket:
     async with transaction():
         ticket = await held_ticket(ticket_id, actor)
-        if not (ticket.status.is_final or ticket.status.role == StatusRole.RESOLVED):
+        if not lifecycle.may_reopen(ticket.status):
             raise Conflict("only resolved or closed tickets can be reopened")
         counted = rollups.track(ticket)
         ticket.resolved_at = None
@@ -918,7 +919,7 @@ async def add_customer_message(
         raise Invalid("the message is empty")
     async with joined_transaction():
         ticket = held if held is not None else await held_ticket(ticket_id, actor)
-        if ticket.status.is_final or not ticket.status.customer_can_reply:
+        if not lifecycle.takes_customer_messages(ticket.status):
             raise Conflict("this ticket does not take messages now")
         counted = rollups.track(ticket)
         moment = now()
@@ -930,7 +931,8 @@ async def add_customer_message(
         if ticket.sla_started_at is None:
             # The customer answered an alert: from now on the desk is on the clock.
             await sla.start(ticket, moment)
-        if ticket.status.role not in (StatusRole.RESOLVED, StatusRole.WAITING):
+        assigned = bool(ticket.assignee_id)
+        if lifecycle.after_customer_message(ticket.status, assigned=assigned) is None:
             await ticket.save()  # (else the status change below saves it)
         await _record(ticket, "customer_replied", actor, message_id=message.id, files=len(files))
         await staff_thread.relay_customer_message(ticket, message, stored)
@@ -939,10 +941,11 @@ async def add_customer_message(
             from bot.services import snoozing  # (it builds on this module)
 
             await snoozing.wake(ticket, moment, "customer", actor)
-        if ticket.status.role == StatusRole.RESOLVED:
-            await _change_status(ticket, await _back_to_work(ticket), actor)
-        elif ticket.status.role == StatusRole.WAITING:
-            await _change_status(ticket, await _status(StatusRole.IN_PROGRESS), actor)
+        written_to = lifecycle.after_customer_message(
+            ticket.status, assigned=bool(ticket.assignee_id)
+        )
+        if written_to is not None:
+            await _change_status(ticket, await _status_for(written_to), actor)
         # Otherwise the card shows nothing new: editing it would be rejected as unchanged.
         await counted.apply(ticket)
     return message
@@ -1000,6 +1003,7 @@ async def rate_ticket(
 
 # The lifecycle's steps, for the services built on this one (bot.services.merging).
 status_of_role = _status
+status_for = _status_for
 move_status = _move
 record = _record
 tell_customer = _tell_customer

@@ -7,6 +7,7 @@ import hmac
 import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import cast
 
 from bot.services.errors import Invalid, NotFound, Unauthorized
 from models import Agent, ApiToken
@@ -51,7 +52,7 @@ async def read_scope(principal: Principal) -> Scope:
         return Scope(departments=frozenset())
     if agent.role == AgentRole.ADMIN:
         return Scope(agent_id=agent.id)
-    departments = await agent.departments.all().values_list("id", flat=True)
+    departments = cast(list[int], await agent.departments.all().values_list("id", flat=True))
     return Scope(departments=frozenset(departments), agent_id=agent.id)
 
 

@@ -62,8 +62,9 @@ class _Strict:
         return super().unpack(value)  # type: ignore[misc]
 
 
-Id = _integer(1, MAX_ID)
-IdOrZero = _integer(0, MAX_ID)  # 0: none ("no category", "anyone there")
+# Spelled out (not `_integer(1, MAX_ID)`) so that mypy sees type aliases it can use.
+Id = Annotated[int, BeforeValidator(_plain_integer), Field(ge=1, le=MAX_ID)]
+IdOrZero = Annotated[int, BeforeValidator(_plain_integer), Field(ge=0, le=MAX_ID)]  # 0: none
 Flag = Annotated[bool, BeforeValidator(_flag)]
 
 
@@ -162,31 +163,34 @@ class PendingCb(_Strict, CallbackData, prefix="pd"):
     t: _integer(-1, MAX_ID)  # type: ignore[valid-type]
 
 
+StaffAction = Literal[
+    "claim",
+    "take",
+    "release",
+    "resolve",
+    "close",
+    "reopen",
+    "menu",
+    "prio",
+    "status",
+    "dep",
+    "agent",
+    "tpl",
+    "back",
+    "show",  # the ticket's summary (from /find's list)
+    "hist",  # the customer's history
+    "merge",  # merge into the ticket `v`
+    "snooze",  # snooze for the card's preset `v` (bot.services.snoozing.preset)
+    "unsnooze",
+    "tag",  # put the tag `v` on, or take it off
+    "macro",  # apply the macro `v`
+]
+
+
 class StaffCb(_Strict, CallbackData, prefix="s"):
     """A button on a ticket card in the staff chat."""
 
     t: Id  # ticket
-    a: Literal[
-        "claim",
-        "take",
-        "release",
-        "resolve",
-        "close",
-        "reopen",
-        "menu",
-        "prio",
-        "status",
-        "dep",
-        "agent",
-        "tpl",
-        "back",
-        "show",  # the ticket's summary (from /find's list)
-        "hist",  # the customer's history
-        "merge",  # merge into the ticket `v`
-        "snooze",  # snooze for the card's preset `v` (bot.services.snoozing.preset)
-        "unsnooze",
-        "tag",  # put the tag `v` on, or take it off
-        "macro",  # apply the macro `v`
-    ]
+    a: StaffAction
     v: IdOrZero = 0  # a menu's number or the chosen option's id
     w: IdOrZero = 0  # a second value: the department of a transfer's agent choice

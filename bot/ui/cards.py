@@ -7,6 +7,7 @@ from datetime import datetime
 from aiogram.utils.i18n import I18n
 from aiogram.utils.i18n import gettext as _
 
+from bot.services import lifecycle
 from bot.ui.html import MESSAGE_LIMIT, escape, trim_html, visible_length, without_first_line
 from models import Ticket
 from models.enums import SlaState
@@ -24,7 +25,7 @@ def _sla_line(ticket: Ticket) -> str:
         # An alert: support spoke first; the clock starts when the customer answers.
         return _("⏱ SLA: starts when the customer answers")
     semaphore = SEMAPHORE.get(ticket.sla_state, "")
-    if ticket.sla_paused_at is not None and not ticket.status.is_final:
+    if ticket.sla_paused_at is not None and lifecycle.is_open(ticket.status):
         semaphore += " ⏸ " + _("paused")
     return _("⏱ SLA {semaphore}: first answer by {first}, resolution by {resolution}").format(
         semaphore=semaphore,
@@ -55,7 +56,7 @@ def render_card(ticket: Ticket, description: str = "", tags: str = "") -> str:
         _sla_line(ticket),
         *(
             [_("💤 Snoozed until {until}").format(until=_when(ticket.snoozed_until))]
-            if ticket.snoozed_until is not None and not ticket.status.is_final
+            if ticket.snoozed_until is not None and lifecycle.is_open(ticket.status)
             else []
         ),
         (

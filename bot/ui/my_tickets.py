@@ -8,6 +8,7 @@ from typing import Any
 from aiogram.types import InlineKeyboardButton as Button
 from aiogram.types import InlineKeyboardMarkup
 
+from bot.services import lifecycle
 from bot.ui import texts
 from bot.ui.callbacks import (
     MenuAction,
@@ -20,7 +21,7 @@ from bot.ui.callbacks import (
 from bot.ui.html import MESSAGE_LIMIT, escape, trim_html, visible_length
 from bot.ui.keyboards import as_payload
 from models import Message, Status, Ticket
-from models.enums import MessageKind, StatusRole
+from models.enums import MessageKind
 
 PER_PAGE = 5
 SUBJECT_IN_BUTTON = 32
@@ -131,29 +132,29 @@ def ticket_view(
     header = texts.ticket_header(ticket.number, ticket.subject, ticket.status.name_in(language))
     text = "\n\n".join([header, *_fitting([_line(m) for m in messages], header)])
     actions: list[Button] = []
-    final = ticket.status.is_final
-    if not final and ticket.status.customer_can_reply:
+    can = lifecycle.customer_actions(ticket.status, archived=ticket.archived)
+    if can.reply:
         actions.append(
             Button(
                 text=texts.button_reply(),
                 callback_data=TicketCb(id=ticket.id, action=TicketAction.REPLY).pack(),
             )
         )
-    if not final:
+    if can.close:
         actions.append(
             Button(
                 text=texts.button_close_ticket(),
                 callback_data=TicketCb(id=ticket.id, action=TicketAction.CLOSE).pack(),
             )
         )
-    if final or ticket.status.role == StatusRole.RESOLVED:
+    if can.reopen:
         actions.append(
             Button(
                 text=texts.button_reopen_ticket(),
                 callback_data=TicketCb(id=ticket.id, action=TicketAction.REOPEN).pack(),
             )
         )
-    if final and not ticket.archived:
+    if can.archive:
         actions.append(
             Button(
                 text=texts.button_archive_ticket(),

@@ -10,17 +10,18 @@ from aiogram.types import InlineKeyboardButton as Button
 from aiogram.types import InlineKeyboardMarkup
 from aiogram.utils.i18n import gettext as _
 
+from bot.services import lifecycle
 from bot.ui import texts
-from bot.ui.callbacks import StaffCb
+from bot.ui.callbacks import StaffAction, StaffCb
 from bot.ui.html import escape
 from bot.ui.keyboards import as_payload
 from models import Agent, Department, Macro, Priority, Status, Tag, Template, Ticket
-from models.enums import NotifyBy, StatusRole
+from models.enums import NotifyBy
 
 MENU_LIMIT = 24
 
 
-def _b(text: str, ticket_id: int, action: str, value: int = 0, second: int = 0) -> Button:
+def _b(text: str, ticket_id: int, action: StaffAction, value: int = 0, second: int = 0) -> Button:
     data = StaffCb(t=ticket_id, a=action, v=value, w=second).pack()
     return Button(text=text, callback_data=data)
 
@@ -32,9 +33,9 @@ def _markup(rows: list[list[Button]]) -> dict[str, Any]:
 def card_keyboard(ticket: Ticket) -> dict[str, Any]:
     """What can be done with the ticket now; `ticket` with status loaded."""
     t = ticket.id
-    if ticket.status.is_final:
+    if lifecycle.is_closed(ticket.status):
         return _markup([[_b(_("🔓 Reopen"), t, "reopen")]])
-    if ticket.status.role == StatusRole.RESOLVED:
+    if lifecycle.is_resolved(ticket.status):
         # Waiting for the customer's confirmation: close it now, or work on it again.
         first = [_b(_("🔒 Close"), t, "close"), _b(_("🔓 Reopen"), t, "reopen")]
     elif ticket.assignee_id is None:
@@ -54,11 +55,7 @@ def card_keyboard(ticket: Ticket) -> dict[str, Any]:
                 _b(_("🏷 Status"), t, "menu", 3),
             ]
             # (A resolved ticket waits for the customer's confirmation, not for a time.)
-            + (
-                [_b(_("💤 Snooze"), t, "menu", 6)]
-                if ticket.status.role != StatusRole.RESOLVED
-                else []
-            ),
+            + ([_b(_("💤 Snooze"), t, "menu", 6)] if lifecycle.may_snooze(ticket.status) else []),
             [
                 _b(_("📋 Templates"), t, "menu", 4),
                 _b(_("👤 History"), t, "hist"),
@@ -70,7 +67,7 @@ def card_keyboard(ticket: Ticket) -> dict[str, Any]:
     )
 
 
-def _choices(ticket_id: int, action: str, options: list[tuple[int, str]]) -> dict[str, Any]:
+def _choices(ticket_id: int, action: StaffAction, options: list[tuple[int, str]]) -> dict[str, Any]:
     buttons = [_b(label, ticket_id, action, value) for value, label in options[:MENU_LIMIT]]
     rows = [buttons[i : i + 2] for i in range(0, len(buttons), 2)]
     rows.append([_b(_("⬅️ Back"), ticket_id, "back")])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -41,10 +42,21 @@ def _screen(step: str, body: str, rows: list[list[Button]]) -> tuple[str, dict[s
 
 
 def choices(
-    step: str, key: str, body: str, options: list[Choice], *, back: bool, extra: list[Button] = ()
+    step: str,
+    key: str,
+    body: str,
+    options: list[Choice],
+    *,
+    back: bool,
+    extra: Sequence[Button] = (),
 ) -> tuple[str, dict[str, Any]]:
     """Department, category or priority: one button per option, two per row."""
-    action = {"department": "dep", "category": "cat", "priority": "pri"}[step]
+    actions = {
+        "department": WizardAction.DEPARTMENT,
+        "category": WizardAction.CATEGORY,
+        "priority": WizardAction.PRIORITY,
+    }
+    action = actions[step]
     buttons = [_button(option.label, key, action, option.id) for option in options]
     rows = [buttons[i : i + 2] for i in range(0, len(buttons), 2)]
     if extra:

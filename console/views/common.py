@@ -59,7 +59,7 @@ def domain_errors(exc: Any) -> dict[str, str]:
     if isinstance(details, dict) and "field" in details:
         return {details["field"]: exc.message}
     if isinstance(details, list):
-        found = {}
+        found: dict[str, str] = {}
         for item in details:
             if isinstance(item, dict) and item.get("loc"):
                 found.setdefault(str(item["loc"][-1]), str(item.get("msg", exc.message)))

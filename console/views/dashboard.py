@@ -8,7 +8,7 @@ import asyncio
 import csv
 import io
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Any
+from typing import Any, cast
 
 from aiohttp import web
 
@@ -92,7 +92,12 @@ async def _figures(
     for result in done:
         if isinstance(result, BaseException):
             raise result
-    return done[0], done[1], done[2] if overview else None
+    # gather() of a list of different reads types each result as their join: object.
+    return (
+        cast(list[stats.Day], done[0]),
+        cast(list[stats.Row], done[1]),
+        cast(stats.Overview, done[2]) if overview else None,
+    )
 
 
 async def _charts(
@@ -104,7 +109,7 @@ async def _charts(
     labels = [d.day.isoformat() for d in series]
     statuses = sorted(
         {s for d in series for s, n in d.figures.by_status.items() if n},
-        key=lambda s: (snapshot.status(s).order if snapshot.status(s) else 0, s),
+        key=lambda s: (status.order if (status := snapshot.status(s)) else 0, s),
     )
 
     def status_name(status_id: int) -> str:

@@ -20,6 +20,7 @@ from admin_api.schemas.tickets import (
 )
 from bot.services import (
     config,
+    lifecycle,
     lookup,
     merging,
     snoozing,
@@ -43,7 +44,7 @@ from console.views.common import (
     wake,
 )
 from models import Agent
-from models.enums import SettableBy, TokenRole
+from models.enums import TokenRole
 
 LIST_FIELDS = (
     "q",
@@ -66,7 +67,7 @@ INLINE_IMAGES = ("image/png", "image/jpeg", "image/gif", "image/webp")
 
 
 def _ticket_query(request: web.Request) -> tuple[dict[str, Any], Any, dict[str, str]]:
-    values = {name: request.query.get(name, "") for name in LIST_FIELDS}
+    values: dict[str, Any] = {name: request.query.get(name, "") for name in LIST_FIELDS}
     raw: dict[str, Any] = blank_to_none(dict(values))
     statuses = [s for s in request.query.getall("status_id", []) if s.strip()]
     if statuses:
@@ -196,9 +197,7 @@ async def _ticket_page(
     agent = await _agent_of(request)
     options = await _options(request)
     settable = [
-        s
-        for s in options["statuses"]
-        if s.available and s.settable_by in (SettableBy.ALL, SettableBy.AGENTS)
+        s for s in options["statuses"] if s.available and lifecycle.may_set(s, by_customer=False)
     ]
     templates = await staff.templates_for(ticket)
     context = {

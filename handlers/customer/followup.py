@@ -18,7 +18,7 @@ from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMar
 from bot import telegram_files
 from bot.config import Settings
 from bot.delivery import outbox
-from bot.services import attachments, customer_tickets
+from bot.services import attachments, customer_tickets, lifecycle
 from bot.services.attachments import StoredFile
 from bot.services.errors import Conflict, Invalid, NotFound
 from bot.services.textclean import strip_invisible
@@ -257,7 +257,7 @@ async def start_reply(
         await query.answer(texts.not_available(), show_alert=True)
         return
     ticket = await customer_tickets.own_ticket(callback_data.id, customer)
-    if ticket.status.is_final or not ticket.status.customer_can_reply:
+    if not lifecycle.takes_customer_messages(ticket.status):
         await query.answer(texts.ticket_takes_no_messages(ticket.number), show_alert=True)
         return
     await _enter_conversation(query.message.chat.id, state, ticket.id, ticket.number)

@@ -69,7 +69,9 @@ async def _save(state: FSMContext, draft: dict[str, Any], step: str) -> None:
 
 async def _has_categories(draft: dict[str, Any]) -> bool:
     department = draft.get("department_id")
-    return bool(department) and bool(await customer_tickets.categories_of(department))
+    if not department:
+        return False
+    return bool(await customer_tickets.categories_of(department))
 
 
 async def _fields(draft: dict[str, Any]) -> list[details.RequiredField]:
@@ -401,11 +403,15 @@ async def _pressed(
     in the `expected` step (None: any) on the current screen. Else None, the press
     answered."""
     step, draft = await _current(state)
-    if not isinstance(query.message, Message) or draft is None or draft["key"] != callback_data.d:
+    if (
+        not isinstance(query.message, Message)
+        or step is None  # (None only with no draft)
+        or draft is None
+        or draft["key"] != callback_data.d
+    ):
         sent = (await state.get_data()).get("sent") == callback_data.d
         await query.answer(texts.already_sent() if sent else texts.draft_gone(), show_alert=True)
         return None
-    assert step is not None
     if expected is not None and expected != step:
         await query.answer(texts.not_available(), show_alert=True)
         return None

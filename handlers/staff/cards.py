@@ -23,7 +23,7 @@ from bot.ui import staff as ui
 from bot.ui.callbacks import StaffCb
 from handlers.staff.messages import _notice
 from models import Agent, Department, Status, Ticket
-from models.enums import AgentRole, SettableBy, StatusRole
+from models.enums import AgentRole, SettableBy
 
 
 async def _menu(ticket: Ticket, which: int, agent: Agent):
@@ -88,8 +88,7 @@ async def card_button(query: CallbackQuery, callback_data: StaffCb, agent: Agent
         elif action == "release":
             await staff.release(ticket.id, agent)
         elif action == "resolve":
-            resolved = await Status.get(role=StatusRole.RESOLVED)
-            await tickets.set_status(ticket.id, resolved.id, actor)
+            await tickets.resolve(ticket.id, actor)
         elif action == "close":
             await tickets.close(ticket.id, actor)
         elif action == "reopen":

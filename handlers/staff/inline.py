@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 from aiogram import Router
-from aiogram.types import InlineQuery, InlineQueryResultArticle, InputTextMessageContent
+from aiogram.types import (
+    InlineQuery,
+    InlineQueryResultArticle,
+    InlineQueryResultUnion,
+    InputTextMessageContent,
+)
 
 from bot.services import staff
 from models import Agent
@@ -14,7 +19,7 @@ async def search(query: InlineQuery, agent: Agent | None) -> None:
         await query.answer([], cache_time=5, is_personal=True)
         return
     found = await staff.search_templates(agent, query.query[:64])
-    results = [
+    results: list[InlineQueryResultUnion] = [
         InlineQueryResultArticle(
             id=str(t.id),
             title=f"/{t.shortcut} · {t.title}"[:256],

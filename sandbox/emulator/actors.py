@@ -243,7 +243,7 @@ class FakeUser:
     ) -> dict[str, Any]:
         """Send a photo; every size is a downloadable file with its own file_id."""
         data = content if content is not None else TINY_PNG
-        sizes = []
+        sizes: list[dict[str, Any]] = []
         for limit in (90, 320, 800, max(width, height)):
             scale = min(1.0, limit / max(width, height))
             w, h = max(1, round(width * scale)), max(1, round(height * scale))

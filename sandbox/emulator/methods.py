@@ -390,7 +390,7 @@ def _input_file(api: FakeBotAPI, query: Query, value: str, field: str, kind: str
 
 def _photo_sizes(api: FakeBotAPI, stored: StoredFile) -> list[dict[str, Any]]:
     width, height = _image_size(stored.content) or (1280, 720)
-    sizes = []
+    sizes: list[dict[str, Any]] = []
     for limit in (90, 320, 800, 1280):
         scale = min(1.0, limit / max(width, height, 1))
         w, h = max(1, round(width * scale)), max(1, round(height * scale))

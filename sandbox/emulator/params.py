@@ -231,18 +231,18 @@ async def read_query(request: web.Request, method: str) -> Query:
     if content_type in ("multipart/form-data", "application/x-www-form-urlencoded"):
         form = await request.post()
         total = 0
-        for name, value in form.items():
-            if isinstance(value, web.FileField):
-                data = value.file.read()
+        for name, part in form.items():
+            if isinstance(part, web.FileField):
+                data = part.file.read()
                 total += len(data)
                 query.files[name] = UploadedFile(
                     field=name,
-                    filename=value.filename or name,
-                    content_type=value.content_type or "application/octet-stream",
+                    filename=part.filename or name,
+                    content_type=part.content_type or "application/octet-stream",
                     data=data,
                 )
             else:
-                query.args[name] = str(value)
+                query.args[name] = str(part)
         if total > MAX_UPLOAD_BYTES:
             raise ApiError(413, "Request Entity Too Large")
     return query

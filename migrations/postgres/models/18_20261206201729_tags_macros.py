@@ -49,8 +49,8 @@ async def downgrade(db: BaseDBAsyncClient) -> str:
         DROP TRIGGER IF EXISTS "config_stamp" ON "tag";
         DROP TABLE IF EXISTS "macro_tag";
         DROP TABLE IF EXISTS "macro";
-        DROP TABLE IF EXISTS "tag";
-        DROP TABLE IF EXISTS "ticket_tag";"""
+        DROP TABLE IF EXISTS "ticket_tag";
+        DROP TABLE IF EXISTS "tag";"""
 
 
 MODELS_STATE = (
