@@ -68,8 +68,15 @@ IdOrZero = Annotated[int, BeforeValidator(_plain_integer), Field(ge=0, le=MAX_ID
 Flag = Annotated[bool, BeforeValidator(_flag)]
 
 
+class MenuAction(StrEnum):
+    HELP = "help"
+    LANGUAGE = "lang"
+    MENU = "menu"
+    NEW = "new"
+
+
 class MenuCb(_Strict, CallbackData, prefix="m"):
-    action: Literal["help", "lang", "menu", "new"]
+    action: MenuAction
 
 
 class LanguageCb(_Strict, CallbackData, prefix="lg"):
@@ -81,9 +88,21 @@ class TicketListCb(_Strict, CallbackData, prefix="tl"):
     archived: Flag = False
 
 
+class TicketAction(StrEnum):
+    """What a customer's button does to their ticket (packed by value)."""
+
+    OPEN = "open"
+    CLOSE = "close"
+    REOPEN = "reopen"
+    ARCHIVE = "archive"
+    REPLY = "reply"
+    STOP = "stop"
+    CONFIRM = "confirm"
+
+
 class TicketCb(_Strict, CallbackData, prefix="tk"):
     id: Id
-    action: Literal["open", "close", "reopen", "archive", "reply", "stop", "confirm"]
+    action: TicketAction
 
 
 class TicketStatusCb(_Strict, CallbackData, prefix="ts"):
@@ -94,23 +113,24 @@ class TicketStatusCb(_Strict, CallbackData, prefix="ts"):
     s: Id  # status
 
 
-WizardAction = Literal[
-    "dep",
-    "cat",
-    "pri",
-    "back",
-    "cancel",
-    "done",
-    "clear",
-    "send",
-    "edit",
-    "field",
-    "sum",
-    "art",  # open the FAQ article `v`
-    "yes",  # the article `v` solved it
-    "no",  # no article solved it: on with the ticket
-    "faqs",  # back to the list of articles offered
-]
+class WizardAction(StrEnum):
+    """A button of the new-ticket wizard (packed by value)."""
+
+    DEPARTMENT = "dep"
+    CATEGORY = "cat"
+    PRIORITY = "pri"
+    BACK = "back"
+    CANCEL = "cancel"
+    DONE = "done"
+    CLEAR = "clear"
+    SEND = "send"
+    EDIT = "edit"
+    FIELD = "field"
+    SUMMARY = "sum"
+    ARTICLE = "art"  # open the FAQ article `v`
+    YES = "yes"  # the article `v` solved it
+    NO = "no"  # no article solved it: on with the ticket
+    ARTICLES = "faqs"  # back to the list of articles offered
 
 
 class WizardCb(_Strict, CallbackData, prefix="w"):
@@ -132,8 +152,13 @@ class CsatCb(_Strict, CallbackData, prefix="cs"):
     v: _integer(0, 5)  # type: ignore[valid-type]  # 1..5; 0 skips the comment
 
 
+PENDING_NEW = 0
+PENDING_DISCARD = -1
+
+
 class PendingCb(_Strict, CallbackData, prefix="pd"):
-    """Where an untied message goes: a ticket id, 0 for a new ticket, -1 to drop it."""
+    """Where an untied message goes: a ticket id, PENDING_NEW for a new ticket,
+    PENDING_DISCARD to drop it."""
 
     t: _integer(-1, MAX_ID)  # type: ignore[valid-type]
 
