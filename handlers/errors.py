@@ -9,7 +9,7 @@ from typing import Any
 from aiogram import Router
 from aiogram.dispatcher.event.bases import UNHANDLED
 from aiogram.filters import StateFilter
-from aiogram.types import CallbackQuery, ErrorEvent, Message
+from aiogram.types import CallbackQuery, Chat, ErrorEvent, Message, Update
 from tortoise.exceptions import DBConnectionError, TransactionManagementError
 
 from bot.delivery import outbox
@@ -44,20 +44,32 @@ def _database_down(exc: BaseException) -> bool:
     )
 
 
-async def on_error(event: ErrorEvent) -> Any:
-    update = event.update
-    if _database_down(event.exception):
-        # Not handled: the webhook answers 500 and Telegram delivers the update again,
-        # when the database is back; it left nothing behind, so it is handled afresh.
-        log.warning("update %s: database unavailable (%s)", update.update_id, event.exception)
-        return UNHANDLED
-    log.error("update %s failed: %s", update.update_id, event.exception, exc_info=event.exception)
+def database_down(event: ErrorEvent) -> bool:
+    """Filter: the update failed because the database went away."""
+    return _database_down(event.exception)
+
+
+async def on_database_down(event: ErrorEvent) -> Any:
+    # Not handled: the webhook answers 500 and Telegram delivers the update again, when
+    # the database is back; it left nothing behind, so it is handled afresh.
+    log.warning("update %s: database unavailable (%s)", event.update.update_id, event.exception)
+    return UNHANDLED
+
+
+def _private_chat(update: Update) -> Chat | None:
     chat = None
     if update.message is not None:
         chat = update.message.chat
     elif update.callback_query is not None and update.callback_query.message is not None:
         chat = update.callback_query.message.chat
-    if chat is not None and chat.type == "private":
+    return chat if chat is not None and chat.type == "private" else None
+
+
+async def on_error(event: ErrorEvent) -> Any:
+    update = event.update
+    log.error("update %s failed: %s", update.update_id, event.exception, exc_info=event.exception)
+    chat = _private_chat(update)
+    if chat is not None:
         try:
             await outbox.send_text(chat.id, texts.something_went_wrong())
         except Exception:
@@ -77,6 +89,7 @@ async def storage_unavailable(event: Message | CallbackQuery) -> None:
 
 def router() -> Router:
     r = Router(name="errors")
+    r.errors.register(on_database_down, database_down)
     r.errors.register(on_error)
     r.message.register(storage_unavailable, StateFilter(UNAVAILABLE))
     r.callback_query.register(storage_unavailable, StateFilter(UNAVAILABLE))

@@ -34,7 +34,7 @@ from bot.services import lookup, merging, snoozing, tagging, ticket_queries, tic
 from bot.services.errors import Invalid
 from bot.services.settings import runtime_settings
 from bot.services.tokens import Principal
-from models import Agent, Message, Ticket
+from models import Message, Ticket
 from models.enums import TokenRole
 
 # Files travel base64-encoded (4/3 of their size) inside the JSON of an alert.
@@ -54,11 +54,7 @@ async def actor_for(principal: Principal, as_agent_id: int | None = None) -> tic
     if as_agent_id is not None:
         if not admin:
             raise Invalid("only admin tokens may act as another agent", {"field": "as_agent_id"})
-        agent = await Agent.get_or_none(id=as_agent_id, active=True)
-        if agent is None:
-            raise Invalid("no such active agent", {"field": "as_agent_id"})
-        actor = await tickets.agent_actor(agent)
-        return tickets.Actor(actor.type, actor.name, actor.id, agent, True, None)
+        return await ticket_queries.acting_as(as_agent_id)
     if principal.role == TokenRole.READONLY:
         return tickets.Actor(tickets.ActorType.API, principal.name, departments=None)
     return await tickets.api_actor(principal.name, agent_id=principal.agent_id, admin=admin)
@@ -329,8 +325,7 @@ def register(api: Registry) -> None:
         actor = await actor_for(call.principal, call.body.as_agent_id)
         message = await tickets.reply(call.path["ticket_id"], call.body.text, actor)
         call.request.app[WAKE_OUTBOX]()
-        await message.fetch_related("attachments", "author_agent", "author_customer")
-        return message_out(message)
+        return message_out(await ticket_queries.with_authors(message))
 
     @api.route(
         "POST",
@@ -346,8 +341,7 @@ def register(api: Registry) -> None:
     async def note(call: Call) -> MessageOut:
         actor = await actor_for(call.principal, call.body.as_agent_id)
         message = await tickets.add_note(call.path["ticket_id"], call.body.text, actor)
-        await message.fetch_related("attachments", "author_agent", "author_customer")
-        return message_out(message)
+        return message_out(await ticket_queries.with_authors(message))
 
     @api.route(
         "POST",

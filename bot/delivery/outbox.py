@@ -493,3 +493,10 @@ async def set_reaction(chat_id: int, message_id: int, emoji: str, **meta: Any) -
     reaction emoji; a bot sets at most one per message)."""
     payload = {"message_id": message_id, "reaction": [{"type": "emoji", "emoji": emoji}]}
     return await enqueue("setMessageReaction", chat_id, payload, **meta)
+
+
+async def row(row_id: int | None) -> OutboxMessage | None:
+    """A queued (or sent) call's row, if there is one with that id."""
+    if row_id is None:
+        return None
+    return await OutboxMessage.get_or_none(id=row_id)

@@ -324,3 +324,26 @@ async def rate_ticket(
     if not lifecycle.may_rate(ticket.status):
         raise Conflict("only a resolved or closed ticket can be rated")
     return await tickets.rate_ticket(ticket.id, score, customer_actor(customer), comment)
+
+
+async def ticket_number(ticket_id: int, customer: Customer | None = None) -> int | None:
+    """The ticket's number (only if it is `customer`'s, when given); None if there is
+    no such ticket."""
+    query = Ticket.filter(id=ticket_id)
+    if customer is not None:
+        query = query.filter(customer_id=customer.id)
+    row = await query.first().values("number")
+    return int(row["number"]) if row else None
+
+
+async def has_rated(ticket_id: int, customer: Customer) -> bool:
+    """Whether the customer has given their ticket a CSAT rating."""
+    return await Ticket.filter(id=ticket_id, customer_id=customer.id, csat__isnull=False).exists()
+
+
+async def confirm_resolution(ticket_id: int, customer: Customer) -> Ticket:
+    """The customer confirms their resolved ticket is solved: it closes."""
+    ticket = await own_ticket(ticket_id, customer)
+    if not lifecycle.may_confirm(ticket.status):
+        raise Conflict("not awaiting confirmation")
+    return await close(ticket.id, customer)

@@ -22,8 +22,8 @@ from tortoise.queryset import QuerySet, ValuesQuery
 
 from bot.services import text_search
 from bot.services.errors import Invalid, NotFound
-from bot.services.tickets import Actor, get_ticket
-from models import Attachment, Message, Status, Ticket, TicketEvent, TicketTag
+from bot.services.tickets import Actor, agent_actor, get_ticket
+from models import Agent, Attachment, Message, Status, Ticket, TicketEvent, TicketTag
 from models.enums import MessageKind
 
 SORTS = {
@@ -406,3 +406,19 @@ def stored_file(attachments_dir: str | Path, attachment: Attachment) -> Path:
     if not path.is_relative_to(root) or not path.is_file():
         raise NotFound("the file of this attachment is not stored")
     return path
+
+
+async def acting_as(agent_id: int) -> Actor:
+    """An admin token acting as the active agent `agent_id` (the API's `as_agent_id`):
+    that agent's departments, marked as acting for an admin."""
+    agent = await Agent.get_or_none(id=agent_id, active=True)
+    if agent is None:
+        raise Invalid("no such active agent", {"field": "as_agent_id"})
+    actor = await agent_actor(agent)
+    return Actor(actor.type, actor.name, actor.id, agent, True, None)
+
+
+async def with_authors(message: Message) -> Message:
+    """`message` with what the API shows of it: its attachments and its author."""
+    await message.fetch_related("attachments", "author_agent", "author_customer")
+    return message

@@ -9,6 +9,7 @@ permissions are still checked by the services."""
 from __future__ import annotations
 
 import re
+from enum import StrEnum
 from typing import Annotated, Literal
 
 from aiogram.filters.callback_data import CallbackData
@@ -67,8 +68,15 @@ IdOrZero = Annotated[int, BeforeValidator(_plain_integer), Field(ge=0, le=MAX_ID
 Flag = Annotated[bool, BeforeValidator(_flag)]
 
 
+class MenuAction(StrEnum):
+    HELP = "help"
+    LANGUAGE = "lang"
+    MENU = "menu"
+    NEW = "new"
+
+
 class MenuCb(_Strict, CallbackData, prefix="m"):
-    action: Literal["help", "lang", "menu", "new"]
+    action: MenuAction
 
 
 class LanguageCb(_Strict, CallbackData, prefix="lg"):
@@ -80,9 +88,21 @@ class TicketListCb(_Strict, CallbackData, prefix="tl"):
     archived: Flag = False
 
 
+class TicketAction(StrEnum):
+    """What a customer's button does to their ticket (packed by value)."""
+
+    OPEN = "open"
+    CLOSE = "close"
+    REOPEN = "reopen"
+    ARCHIVE = "archive"
+    REPLY = "reply"
+    STOP = "stop"
+    CONFIRM = "confirm"
+
+
 class TicketCb(_Strict, CallbackData, prefix="tk"):
     id: Id
-    action: Literal["open", "close", "reopen", "archive", "reply", "stop", "confirm"]
+    action: TicketAction
 
 
 class TicketStatusCb(_Strict, CallbackData, prefix="ts"):
@@ -93,23 +113,24 @@ class TicketStatusCb(_Strict, CallbackData, prefix="ts"):
     s: Id  # status
 
 
-WizardAction = Literal[
-    "dep",
-    "cat",
-    "pri",
-    "back",
-    "cancel",
-    "done",
-    "clear",
-    "send",
-    "edit",
-    "field",
-    "sum",
-    "art",  # open the FAQ article `v`
-    "yes",  # the article `v` solved it
-    "no",  # no article solved it: on with the ticket
-    "faqs",  # back to the list of articles offered
-]
+class WizardAction(StrEnum):
+    """A button of the new-ticket wizard (packed by value)."""
+
+    DEPARTMENT = "dep"
+    CATEGORY = "cat"
+    PRIORITY = "pri"
+    BACK = "back"
+    CANCEL = "cancel"
+    DONE = "done"
+    CLEAR = "clear"
+    SEND = "send"
+    EDIT = "edit"
+    FIELD = "field"
+    SUMMARY = "sum"
+    ARTICLE = "art"  # open the FAQ article `v`
+    YES = "yes"  # the article `v` solved it
+    NO = "no"  # no article solved it: on with the ticket
+    ARTICLES = "faqs"  # back to the list of articles offered
 
 
 class WizardCb(_Strict, CallbackData, prefix="w"):
@@ -131,34 +152,40 @@ class CsatCb(_Strict, CallbackData, prefix="cs"):
     v: _integer(0, 5)  # type: ignore[valid-type]  # 1..5; 0 skips the comment
 
 
+PENDING_NEW = 0
+PENDING_DISCARD = -1
+
+
 class PendingCb(_Strict, CallbackData, prefix="pd"):
-    """Where an untied message goes: a ticket id, 0 for a new ticket, -1 to drop it."""
+    """Where an untied message goes: a ticket id, PENDING_NEW for a new ticket,
+    PENDING_DISCARD to drop it."""
 
     t: _integer(-1, MAX_ID)  # type: ignore[valid-type]
 
 
-StaffAction = Literal[
-    "claim",
-    "take",
-    "release",
-    "resolve",
-    "close",
-    "reopen",
-    "menu",
-    "prio",
-    "status",
-    "dep",
-    "agent",
-    "tpl",
-    "back",
-    "show",  # the ticket's summary (from /find's list)
-    "hist",  # the customer's history
-    "merge",  # merge into the ticket `v`
-    "snooze",  # snooze for the card's preset `v` (bot.services.snoozing.preset)
-    "unsnooze",
-    "tag",  # put the tag `v` on, or take it off
-    "macro",  # apply the macro `v`
-]
+class StaffAction(StrEnum):
+    """What a button on a ticket card does (the packed value is the enum's value)."""
+
+    CLAIM = "claim"
+    TAKE = "take"
+    RELEASE = "release"
+    RESOLVE = "resolve"
+    CLOSE = "close"
+    REOPEN = "reopen"
+    MENU = "menu"
+    PRIO = "prio"
+    STATUS = "status"
+    DEP = "dep"
+    AGENT = "agent"
+    TPL = "tpl"
+    BACK = "back"
+    SHOW = "show"  # the ticket's summary (from /find's list)
+    HIST = "hist"  # the customer's history
+    MERGE = "merge"  # merge into the ticket `v`
+    SNOOZE = "snooze"  # snooze for the card's preset `v` (bot.services.snoozing.preset)
+    UNSNOOZE = "unsnooze"
+    TAG = "tag"  # put the tag `v` on, or take it off
+    MACRO = "macro"  # apply the macro `v`
 
 
 class StaffCb(_Strict, CallbackData, prefix="s"):

@@ -7,7 +7,16 @@ from typing import Any
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.ui import texts
-from bot.ui.callbacks import CsatCb, LanguageCb, MenuCb, RateCb, TicketCb, TicketListCb
+from bot.ui.callbacks import (
+    CsatCb,
+    LanguageCb,
+    MenuAction,
+    MenuCb,
+    RateCb,
+    TicketAction,
+    TicketCb,
+    TicketListCb,
+)
 
 
 def as_payload(markup: InlineKeyboardMarkup) -> dict[str, Any]:
@@ -20,7 +29,8 @@ def main_menu() -> dict[str, Any]:
             inline_keyboard=[
                 [
                     InlineKeyboardButton(
-                        text=texts.button_new_ticket(), callback_data=MenuCb(action="new").pack()
+                        text=texts.button_new_ticket(),
+                        callback_data=MenuCb(action=MenuAction.NEW).pack(),
                     ),
                     InlineKeyboardButton(
                         text=texts.button_my_tickets(),
@@ -29,10 +39,12 @@ def main_menu() -> dict[str, Any]:
                 ],
                 [
                     InlineKeyboardButton(
-                        text=texts.button_help(), callback_data=MenuCb(action="help").pack()
+                        text=texts.button_help(),
+                        callback_data=MenuCb(action=MenuAction.HELP).pack(),
                     ),
                     InlineKeyboardButton(
-                        text=texts.button_language(), callback_data=MenuCb(action="lang").pack()
+                        text=texts.button_language(),
+                        callback_data=MenuCb(action=MenuAction.LANGUAGE).pack(),
                     ),
                 ],
             ]
@@ -66,7 +78,7 @@ def answer(ticket_id: int, message_id: int, rated: int | None = None) -> dict[st
     """Under an agent's answer: reply to it, rate it (the given rating is marked)."""
     return _keyboard(
         [
-            (texts.button_reply(), TicketCb(id=ticket_id, action="reply").pack()),
+            (texts.button_reply(), TicketCb(id=ticket_id, action=TicketAction.REPLY).pack()),
             ("👍" + (" ✓" if rated == 1 else ""), RateCb(m=message_id, v=1).pack()),
             ("👎" + (" ✓" if rated == -1 else ""), RateCb(m=message_id, v=-1).pack()),
         ]
@@ -76,8 +88,8 @@ def answer(ticket_id: int, message_id: int, rated: int | None = None) -> dict[st
 def confirm_resolution(ticket_id: int) -> dict[str, Any]:
     return _keyboard(
         [
-            (texts.confirm_resolved(), TicketCb(id=ticket_id, action="confirm").pack()),
-            (texts.not_resolved(), TicketCb(id=ticket_id, action="reopen").pack()),
+            (texts.confirm_resolved(), TicketCb(id=ticket_id, action=TicketAction.CONFIRM).pack()),
+            (texts.not_resolved(), TicketCb(id=ticket_id, action=TicketAction.REOPEN).pack()),
         ]
     )
 
@@ -96,10 +108,12 @@ def after_submit(ticket_id: int) -> dict[str, Any]:
     return _keyboard(
         [
             (texts.button_my_tickets(), TicketListCb(page=0).pack()),
-            (texts.button_new_ticket(), MenuCb(action="new").pack()),
+            (texts.button_new_ticket(), MenuCb(action=MenuAction.NEW).pack()),
         ]
     )
 
 
 def writing(ticket_id: int) -> dict[str, Any]:
-    return _keyboard([(texts.button_stop_reply(), TicketCb(id=ticket_id, action="stop").pack())])
+    return _keyboard(
+        [(texts.button_stop_reply(), TicketCb(id=ticket_id, action=TicketAction.STOP).pack())]
+    )

@@ -10,7 +10,14 @@ from aiogram.types import InlineKeyboardMarkup
 
 from bot.services import lifecycle
 from bot.ui import texts
-from bot.ui.callbacks import MenuCb, TicketCb, TicketListCb, TicketStatusCb
+from bot.ui.callbacks import (
+    MenuAction,
+    MenuCb,
+    TicketAction,
+    TicketCb,
+    TicketListCb,
+    TicketStatusCb,
+)
 from bot.ui.html import MESSAGE_LIMIT, escape, trim_html, visible_length
 from bot.ui.keyboards import as_payload
 from models import Message, Status, Ticket
@@ -46,7 +53,12 @@ def ticket_list(
         if ticket.customer_unread:
             label = "✉️ " + label
         keyboard.append(
-            [Button(text=label, callback_data=TicketCb(id=ticket.id, action="open").pack())]
+            [
+                Button(
+                    text=label,
+                    callback_data=TicketCb(id=ticket.id, action=TicketAction.OPEN).pack(),
+                )
+            ]
         )
     pages = max(1, (total + PER_PAGE - 1) // PER_PAGE)
     navigation = []
@@ -65,7 +77,7 @@ def ticket_list(
     keyboard.append(
         [
             Button(text=toggle, callback_data=TicketListCb(page=0, archived=not archived).pack()),
-            Button(text=texts.button_menu(), callback_data=MenuCb(action="menu").pack()),
+            Button(text=texts.button_menu(), callback_data=MenuCb(action=MenuAction.MENU).pack()),
         ]
     )
     return "\n".join(lines), as_payload(InlineKeyboardMarkup(inline_keyboard=keyboard))
@@ -125,28 +137,28 @@ def ticket_view(
         actions.append(
             Button(
                 text=texts.button_reply(),
-                callback_data=TicketCb(id=ticket.id, action="reply").pack(),
+                callback_data=TicketCb(id=ticket.id, action=TicketAction.REPLY).pack(),
             )
         )
     if can.close:
         actions.append(
             Button(
                 text=texts.button_close_ticket(),
-                callback_data=TicketCb(id=ticket.id, action="close").pack(),
+                callback_data=TicketCb(id=ticket.id, action=TicketAction.CLOSE).pack(),
             )
         )
     if can.reopen:
         actions.append(
             Button(
                 text=texts.button_reopen_ticket(),
-                callback_data=TicketCb(id=ticket.id, action="reopen").pack(),
+                callback_data=TicketCb(id=ticket.id, action=TicketAction.REOPEN).pack(),
             )
         )
     if can.archive:
         actions.append(
             Button(
                 text=texts.button_archive_ticket(),
-                callback_data=TicketCb(id=ticket.id, action="archive").pack(),
+                callback_data=TicketCb(id=ticket.id, action=TicketAction.ARCHIVE).pack(),
             )
         )
     keyboard = [actions] if actions else []

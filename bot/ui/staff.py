@@ -33,35 +33,43 @@ def card_keyboard(ticket: Ticket) -> dict[str, Any]:
     """What can be done with the ticket now; `ticket` with status loaded."""
     t = ticket.id
     if lifecycle.is_closed(ticket.status):
-        return _markup([[_b(_("🔓 Reopen"), t, "reopen")]])
+        return _markup([[_b(_("🔓 Reopen"), t, StaffAction.REOPEN)]])
     if lifecycle.is_resolved(ticket.status):
         # Waiting for the customer's confirmation: close it now, or work on it again.
-        first = [_b(_("🔒 Close"), t, "close"), _b(_("🔓 Reopen"), t, "reopen")]
+        first = [_b(_("🔒 Close"), t, StaffAction.CLOSE), _b(_("🔓 Reopen"), t, StaffAction.REOPEN)]
     elif ticket.assignee_id is None:
-        first = [_b(_("🙋 I'll answer"), t, "claim")]
+        first = [_b(_("🙋 I'll answer"), t, StaffAction.CLAIM)]
     else:
         first = [
-            _b(_("✅ Resolve"), t, "resolve"),
-            _b(_("🔓 Release"), t, "release"),
-            _b(_("🔒 Close"), t, "close"),
+            _b(_("✅ Resolve"), t, StaffAction.RESOLVE),
+            _b(_("🔓 Release"), t, StaffAction.RELEASE),
+            _b(_("🔒 Close"), t, StaffAction.CLOSE),
         ]
     return _markup(
         [
             first,
             [
-                _b(_("↪️ Transfer"), t, "menu", 1),
-                _b(_("⚡ Priority"), t, "menu", 2),
-                _b(_("🏷 Status"), t, "menu", 3),
+                _b(_("↪️ Transfer"), t, StaffAction.MENU, 1),
+                _b(_("⚡ Priority"), t, StaffAction.MENU, 2),
+                _b(_("🏷 Status"), t, StaffAction.MENU, 3),
             ]
             # (A resolved ticket waits for the customer's confirmation, not for a time.)
-            + ([_b(_("💤 Snooze"), t, "menu", 6)] if lifecycle.may_snooze(ticket.status) else []),
+            + (
+                [_b(_("💤 Snooze"), t, StaffAction.MENU, 6)]
+                if lifecycle.may_snooze(ticket.status)
+                else []
+            ),
             [
-                _b(_("📋 Templates"), t, "menu", 4),
-                _b(_("👤 History"), t, "hist"),
-                _b(_("🔗 Merge"), t, "menu", 5),
+                _b(_("📋 Templates"), t, StaffAction.MENU, 4),
+                _b(_("👤 History"), t, StaffAction.HIST),
+                _b(_("🔗 Merge"), t, StaffAction.MENU, 5),
             ]
-            + ([_b(_("🛟 Take over"), t, "take")] if ticket.assignee_id is not None else []),
-            [_b(_("🏷 Tags"), t, "menu", 7), _b(_("⚡ Macros"), t, "menu", 8)],
+            + (
+                [_b(_("🛟 Take over"), t, StaffAction.TAKE)]
+                if ticket.assignee_id is not None
+                else []
+            ),
+            [_b(_("🏷 Tags"), t, StaffAction.MENU, 7), _b(_("⚡ Macros"), t, StaffAction.MENU, 8)],
         ]
     )
 
@@ -69,26 +77,28 @@ def card_keyboard(ticket: Ticket) -> dict[str, Any]:
 def _choices(ticket_id: int, action: StaffAction, options: list[tuple[int, str]]) -> dict[str, Any]:
     buttons = [_b(label, ticket_id, action, value) for value, label in options[:MENU_LIMIT]]
     rows = [buttons[i : i + 2] for i in range(0, len(buttons), 2)]
-    rows.append([_b(_("⬅️ Back"), ticket_id, "back")])
+    rows.append([_b(_("⬅️ Back"), ticket_id, StaffAction.BACK)])
     return _markup(rows)
 
 
 def departments_menu(ticket: Ticket, departments: list[Department]) -> dict[str, Any]:
-    return _choices(ticket.id, "dep", [(d.id, d.name) for d in departments])
+    return _choices(ticket.id, StaffAction.DEP, [(d.id, d.name) for d in departments])
 
 
 def agents_menu(ticket: Ticket, department_id: int, agents: list[Agent]) -> dict[str, Any]:
     """After a department was chosen for a transfer: to anyone there, or to an agent."""
-    buttons = [[_b(_("👥 Anyone there"), ticket.id, "agent", 0, department_id)]]
-    buttons += [[_b(a.name, ticket.id, "agent", a.id, department_id)] for a in agents[:MENU_LIMIT]]
-    buttons.append([_b(_("⬅️ Back"), ticket.id, "back")])
+    buttons = [[_b(_("👥 Anyone there"), ticket.id, StaffAction.AGENT, 0, department_id)]]
+    buttons += [
+        [_b(a.name, ticket.id, StaffAction.AGENT, a.id, department_id)] for a in agents[:MENU_LIMIT]
+    ]
+    buttons.append([_b(_("⬅️ Back"), ticket.id, StaffAction.BACK)])
     return _markup(buttons)
 
 
 def priorities_menu(ticket: Ticket, priorities: list[Priority]) -> dict[str, Any]:
     return _choices(
         ticket.id,
-        "prio",
+        StaffAction.PRIO,
         [
             (p.id, f"{p.color} {p.name}".strip() + (" ✓" if p.id == ticket.priority_id else ""))
             for p in priorities
@@ -99,7 +109,7 @@ def priorities_menu(ticket: Ticket, priorities: list[Priority]) -> dict[str, Any
 def statuses_menu(ticket: Ticket, statuses: list[Status]) -> dict[str, Any]:
     return _choices(
         ticket.id,
-        "status",
+        StaffAction.STATUS,
         [
             (s.id, f"{s.color} {s.name}".strip() + (" ✓" if s.id == ticket.status_id else ""))
             for s in statuses
@@ -110,7 +120,7 @@ def statuses_menu(ticket: Ticket, statuses: list[Status]) -> dict[str, Any]:
 def merge_menu(ticket: Ticket, others: list[Ticket]) -> dict[str, Any]:
     """The customer's other open tickets this one may be merged into."""
     return _choices(
-        ticket.id, "merge", [(o.id, f"→ #{o.number} · {o.subject[:30]}") for o in others]
+        ticket.id, StaffAction.MERGE, [(o.id, f"→ #{o.number} · {o.subject[:30]}") for o in others]
     )
 
 
@@ -123,12 +133,12 @@ def snooze_menu(ticket: Ticket) -> dict[str, Any]:
         (4, _("3 days")),
     ]
     rows = [
-        [_b(label, ticket.id, "snooze", value) for value, label in options[:2]],
-        [_b(label, ticket.id, "snooze", value) for value, label in options[2:]],
+        [_b(label, ticket.id, StaffAction.SNOOZE, value) for value, label in options[:2]],
+        [_b(label, ticket.id, StaffAction.SNOOZE, value) for value, label in options[2:]],
     ]
     if ticket.snoozed_until is not None:
-        rows.append([_b(_("⏰ Unsnooze"), ticket.id, "unsnooze")])
-    rows.append([_b(_("⬅️ Back"), ticket.id, "back")])
+        rows.append([_b(_("⏰ Unsnooze"), ticket.id, StaffAction.UNSNOOZE)])
+    rows.append([_b(_("⬅️ Back"), ticket.id, StaffAction.BACK)])
     return _markup(rows)
 
 
@@ -136,17 +146,19 @@ def tags_menu(ticket: Ticket, tags: list[Tag], on: set[int]) -> dict[str, Any]:
     """Every tag as a toggle: ✓ on those the ticket has."""
     return _choices(
         ticket.id,
-        "tag",
+        StaffAction.TAG,
         [(t.id, f"{t.color} #{t.name}".strip() + (" ✓" if t.id in on else "")) for t in tags],
     )
 
 
 def macros_menu(ticket: Ticket, macros: list[Macro]) -> dict[str, Any]:
-    return _choices(ticket.id, "macro", [(m.id, f"⚡ {m.name}") for m in macros])
+    return _choices(ticket.id, StaffAction.MACRO, [(m.id, f"⚡ {m.name}") for m in macros])
 
 
 def templates_menu(ticket: Ticket, templates: list[Template]) -> dict[str, Any]:
-    return _choices(ticket.id, "tpl", [(t.id, f"/{t.shortcut} · {t.title}") for t in templates])
+    return _choices(
+        ticket.id, StaffAction.TPL, [(t.id, f"/{t.shortcut} · {t.title}") for t in templates]
+    )
 
 
 # -- texts -----------------------------------------------------------------------------
@@ -562,7 +574,7 @@ def summary_keyboard(ticket: Ticket) -> dict[str, Any]:
     link = card_link(ticket)
     if link is not None:
         rows.append([Button(text=_("🔗 Open the card"), url=link)])
-    rows.append([_b(_("👤 Customer's history"), ticket.id, "hist")])
+    rows.append([_b(_("👤 Customer's history"), ticket.id, StaffAction.HIST)])
     return _markup(rows)
 
 
@@ -595,7 +607,7 @@ def found(text: str, rows: list[Ticket], total: int, more: bool) -> str:
 def found_keyboard(rows: list[Ticket]) -> dict[str, Any] | None:
     if not rows:
         return None
-    buttons = [_b(f"#{t.number}", t.id, "show") for t in rows]
+    buttons = [_b(f"#{t.number}", t.id, StaffAction.SHOW) for t in rows]
     return _markup([buttons[i : i + 5] for i in range(0, len(buttons), 5)])
 
 

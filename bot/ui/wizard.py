@@ -27,8 +27,8 @@ class Choice:
     label: str
 
 
-def _button(text: str, key: str, action: WizardAction, value: int = 0) -> Button:
-    return Button(text=text, callback_data=WizardCb(d=key, a=action, v=value).pack())
+def _button(text: str, key: str, action: str, value: int = 0) -> Button:
+    return Button(text=text, callback_data=WizardCb(d=key, a=WizardAction(action), v=value).pack())
 
 
 def _navigation(key: str, *, back: bool = True) -> list[Button]:
@@ -51,7 +51,11 @@ def choices(
     extra: Sequence[Button] = (),
 ) -> tuple[str, dict[str, Any]]:
     """Department, category or priority: one button per option, two per row."""
-    actions: dict[str, WizardAction] = {"department": "dep", "category": "cat", "priority": "pri"}
+    actions = {
+        "department": WizardAction.DEPARTMENT,
+        "category": WizardAction.CATEGORY,
+        "priority": WizardAction.PRIORITY,
+    }
     action = actions[step]
     buttons = [_button(option.label, key, action, option.id) for option in options]
     rows = [buttons[i : i + 2] for i in range(0, len(buttons), 2)]

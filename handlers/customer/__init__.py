@@ -2,7 +2,7 @@
 
 from aiogram import F, Router
 
-from handlers.customer import edits, followup, ratings, start, tickets, wizard
+from handlers.customer import edits, followup, ratings, refusals, start, tickets, wizard
 from handlers.customer.access import CustomerMiddleware
 
 
@@ -13,6 +13,8 @@ def router() -> Router:
     root.edited_message.filter(F.chat.type == "private")
     for observer in (root.message, root.edited_message, root.callback_query):
         observer.middleware(CustomerMiddleware())
+    # Inside the customer middleware: a service's refusal is answered politely.
+    refusals.install(root)
     # Commands and buttons first; the catch-all for plain messages comes last.
     root.include_router(start.router())
     root.include_router(tickets.router())

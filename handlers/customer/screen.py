@@ -16,7 +16,7 @@ async def _target(screen: dict[str, Any] | None) -> OutboxMessage | int | None:
     if "mid" in screen:
         return int(screen["mid"])
     await outbox.flush()
-    row = await OutboxMessage.get_or_none(id=screen.get("row"))
+    row = await outbox.row(screen.get("row"))
     if row is None or row.status == OutboxStatus.FAILED:
         return None
     return row
@@ -60,9 +60,7 @@ async def show(
         target = await _target(screen)
         if target is not None:
             assert screen is not None
-            earlier = (
-                await OutboxMessage.get_or_none(id=screen["edit"]) if "edit" in screen else None
-            )
+            earlier = await outbox.row(screen["edit"]) if "edit" in screen else None
             row = await outbox.replace_text(
                 chat_id, target, text, reply_markup=markup, queued_edit=earlier, delay=settle
             )

@@ -12,7 +12,7 @@ from bot.delivery.outbox import transaction
 from bot.i18n import LANGUAGES
 from bot.services import customers, staff
 from bot.ui import keyboards, texts
-from bot.ui.callbacks import LanguageCb, MenuCb
+from bot.ui.callbacks import LanguageCb, MenuAction, MenuCb
 
 
 async def show_menu(message: Message) -> None:
@@ -39,25 +39,32 @@ async def ask_language(message: Message, i18n: I18n) -> None:
     )
 
 
-async def menu_button(query: CallbackQuery, callback_data: MenuCb, i18n: I18n) -> None:
+async def help_button(query: CallbackQuery) -> None:
     if not isinstance(query.message, Message):
         await query.answer(texts.not_available(), show_alert=True)
         return
-    if callback_data.action == "help":
-        await show_help(query.message)
-    elif callback_data.action == "menu":
-        await outbox.edit_text(
-            query.message.chat.id,
-            query.message.message_id,
-            texts.greeting(query.from_user.first_name),
-            reply_markup=keyboards.main_menu(),
-        )
-    else:
-        await outbox.send_text(
-            query.message.chat.id,
-            texts.choose_language(),
-            reply_markup=keyboards.languages(i18n.current_locale),
-        )
+    await show_help(query.message)
+    await query.answer()
+
+
+async def menu_button(query: CallbackQuery) -> None:
+    if not isinstance(query.message, Message):
+        await query.answer(texts.not_available(), show_alert=True)
+        return
+    await outbox.edit_text(
+        query.message.chat.id,
+        query.message.message_id,
+        texts.greeting(query.from_user.first_name),
+        reply_markup=keyboards.main_menu(),
+    )
+    await query.answer()
+
+
+async def language_button(query: CallbackQuery, i18n: I18n) -> None:
+    if not isinstance(query.message, Message):
+        await query.answer(texts.not_available(), show_alert=True)
+        return
+    await ask_language(query.message, i18n)
     await query.answer()
 
 
@@ -82,6 +89,8 @@ def router() -> Router:
     r.message.register(show_menu, Command("menu"))
     r.message.register(show_help, Command("help"))
     r.message.register(ask_language, Command("language"))
-    r.callback_query.register(menu_button, MenuCb.filter(F.action.in_({"help", "lang", "menu"})))
+    r.callback_query.register(help_button, MenuCb.filter(F.action == MenuAction.HELP))
+    r.callback_query.register(menu_button, MenuCb.filter(F.action == MenuAction.MENU))
+    r.callback_query.register(language_button, MenuCb.filter(F.action == MenuAction.LANGUAGE))
     r.callback_query.register(language_chosen, LanguageCb.filter())
     return r

@@ -10,9 +10,9 @@ from aiogram.utils.i18n import I18n
 from bot.delivery import outbox
 from bot.services import customer_tickets
 from bot.services.customer_tickets import Access, access_of
-from bot.services.errors import Conflict, Forbidden, Invalid, NotFound
 from bot.ui import keyboards, my_tickets, texts
-from bot.ui.callbacks import TicketCb, TicketListCb, TicketStatusCb
+from bot.ui.callbacks import TicketAction, TicketCb, TicketListCb, TicketStatusCb
+from handlers.customer.refusals import Refusal, flags
 from models import Customer
 
 
@@ -43,42 +43,51 @@ async def list_page(
     await query.answer()
 
 
-async def ticket_action(
+async def open_ticket(
     query: CallbackQuery, callback_data: TicketCb, i18n: I18n, customer: Customer
 ) -> None:
     if not isinstance(query.message, Message):
         await query.answer(texts.not_available(), show_alert=True)
         return
-    notice = None
-    if callback_data.action == "reopen" and access_of(customer) != Access.OK:
+    await _show_ticket(query, callback_data.id, customer, i18n, None)
+
+
+async def close_ticket(
+    query: CallbackQuery, callback_data: TicketCb, i18n: I18n, customer: Customer
+) -> None:
+    if not isinstance(query.message, Message):
+        await query.answer(texts.not_available(), show_alert=True)
+        return
+    closed = await customer_tickets.close(callback_data.id, customer)
+    if closed.csat is None:
+        await outbox.send_text(
+            query.message.chat.id, texts.csat_question(), reply_markup=keyboards.csat(closed.id)
+        )
+    await _show_ticket(query, callback_data.id, customer, i18n, None)
+
+
+async def reopen_ticket(
+    query: CallbackQuery, callback_data: TicketCb, i18n: I18n, customer: Customer
+) -> None:
+    if not isinstance(query.message, Message):
+        await query.answer(texts.not_available(), show_alert=True)
+        return
+    if access_of(customer) != Access.OK:
         await query.answer()
         await outbox.send_text(query.message.chat.id, texts.inactive(customer.support_until))
         return
-    try:
-        if callback_data.action == "close":
-            closed = await customer_tickets.close(callback_data.id, customer)
-            if closed.csat is None:
-                await outbox.send_text(
-                    query.message.chat.id,
-                    texts.csat_question(),
-                    reply_markup=keyboards.csat(closed.id),
-                )
-        elif callback_data.action == "reopen":
-            await customer_tickets.reopen(callback_data.id, customer)
-        elif callback_data.action == "archive":
-            ticket = await customer_tickets.set_archived(callback_data.id, customer)
-            notice = texts.ticket_archived(ticket.number)
-        elif callback_data.action != "open":
-            raise NotFound("unknown action")
-    except customer_tickets.ReopenWindowPassed:
-        await query.answer(texts.reopen_window_passed(), show_alert=True)
+    await customer_tickets.reopen(callback_data.id, customer)
+    await _show_ticket(query, callback_data.id, customer, i18n, None)
+
+
+async def archive_ticket(
+    query: CallbackQuery, callback_data: TicketCb, i18n: I18n, customer: Customer
+) -> None:
+    if not isinstance(query.message, Message):
+        await query.answer(texts.not_available(), show_alert=True)
         return
-    except NotFound:
-        await query.answer(texts.ticket_not_found(), show_alert=True)
-        return
-    except Conflict:
-        await query.answer(texts.action_not_possible(), show_alert=True)
-        return
+    ticket = await customer_tickets.set_archived(callback_data.id, customer)
+    notice = texts.ticket_archived(ticket.number)
     await _show_ticket(query, callback_data.id, customer, i18n, notice)
 
 
@@ -87,11 +96,7 @@ async def _show_ticket(
 ) -> None:
     """The ticket's conversation and actions, in the pressed message."""
     assert isinstance(query.message, Message)
-    try:
-        ticket, messages = await customer_tickets.open_conversation(ticket_id, customer)
-    except NotFound:
-        await query.answer(texts.ticket_not_found(), show_alert=True)
-        return
+    ticket, messages = await customer_tickets.open_conversation(ticket_id, customer)
     statuses = await customer_tickets.statuses_to_choose(ticket)
     text, keyboard = my_tickets.ticket_view(ticket, messages, i18n.current_locale, statuses)
     await outbox.edit_text(
@@ -107,14 +112,7 @@ async def status_choice(
     if not isinstance(query.message, Message):
         await query.answer(texts.not_available(), show_alert=True)
         return
-    try:
-        await customer_tickets.set_status(callback_data.t, callback_data.s, customer)
-    except NotFound:
-        await query.answer(texts.ticket_not_found(), show_alert=True)
-        return
-    except (Conflict, Forbidden, Invalid):
-        await query.answer(texts.action_not_possible(), show_alert=True)
-        return
+    await customer_tickets.set_status(callback_data.t, callback_data.s, customer)
     await _show_ticket(query, callback_data.t, customer, i18n, None)
 
 
@@ -122,8 +120,12 @@ def router() -> Router:
     r = Router(name="customer.tickets")
     r.message.register(list_command, Command("tickets", "mytickets"))
     r.callback_query.register(list_page, TicketListCb.filter())
-    r.callback_query.register(
-        ticket_action, TicketCb.filter(F.action.in_({"open", "close", "reopen", "archive"}))
-    )
-    r.callback_query.register(status_choice, TicketStatusCb.filter())
+    ticket = flags(Refusal.TICKET)
+    pressed = TicketCb.filter
+    query = r.callback_query
+    query.register(open_ticket, pressed(F.action == TicketAction.OPEN), flags=ticket)
+    query.register(close_ticket, pressed(F.action == TicketAction.CLOSE), flags=ticket)
+    query.register(reopen_ticket, pressed(F.action == TicketAction.REOPEN), flags=ticket)
+    query.register(archive_ticket, pressed(F.action == TicketAction.ARCHIVE), flags=ticket)
+    r.callback_query.register(status_choice, TicketStatusCb.filter(), flags=flags(Refusal.STATUS))
     return r

@@ -15,8 +15,8 @@ tap on Send or a button of an abandoned draft change nothing.
 from __future__ import annotations
 
 import secrets
-from pathlib import Path
-from typing import Any, cast
+from collections.abc import Awaitable, Callable
+from typing import Any
 
 from aiogram import Bot, F, Router
 from aiogram.filters import Command, StateFilter
@@ -24,47 +24,41 @@ from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
 
 from bot import telegram_files
+from bot.config import Settings
 from bot.delivery import outbox
 from bot.services import attachments, customer_tickets, details, faq
 from bot.services.attachments import StoredFile
 from bot.services.customer_tickets import AlreadySubmitted, Draft
 from bot.services.errors import DomainError, NotFound
-from bot.services.settings import runtime_settings
 from bot.services.textclean import strip_invisible
 from bot.services.tickets import TEXT_LIMIT
 from bot.ui import keyboards, texts, wizard
-from bot.ui.callbacks import MenuCb, WizardCb
+from bot.ui.callbacks import PENDING_NEW, MenuAction, MenuCb, PendingCb, WizardAction, WizardCb
 from bot.ui.html import escape
+from handlers.customer import followup
+from handlers.customer.common import WRITES, attachments_root, complain, not_a_command
+from handlers.customer.refusals import Refusal, flags
 from handlers.customer.screen import message_of, show, strip
 from handlers.customer.states import Chat, NewTicket
-from models import Customer, Ticket
+from models import Customer
 
-WRITES = {"writes": True}
 # Seconds the files prompt waits for an album's next file before showing the count.
 ALBUM_SETTLE = 1.0
 
 
-def not_a_command(message: Message) -> bool:
-    return not (message.text or "").startswith("/")
-
-
 # -- the draft -------------------------------------------------------------------------
-
-
-async def _attachments_root() -> Path:
-    return Path((await runtime_settings()).attachments_dir)
 
 
 def _files(draft: dict[str, Any]) -> list[StoredFile]:
     return [StoredFile.from_json(f) for f in draft.get("files", [])]
 
 
-async def discard_draft(state: FSMContext) -> None:
+async def discard_draft(state: FSMContext, settings: Settings) -> None:
     """Forgets the draft and the copies of its files."""
     data = await state.get_data()
     draft = data.pop("draft", None)
     if draft:
-        attachments.discard(await _attachments_root(), _files(draft))
+        attachments.discard(await attachments_root(settings), _files(draft))
     await state.set_data(data)
 
 
@@ -298,6 +292,7 @@ async def go(
 async def start(
     chat_id: int,
     state: FSMContext,
+    settings: Settings,
     *,
     edit: int | None = None,
     description: str = "",
@@ -308,7 +303,7 @@ async def start(
     old = (await state.get_data()).get("draft")
     if old and (edit is None or await message_of(old.get("screen")) != edit):
         await strip(chat_id, old.get("screen"))
-    await discard_draft(state)
+    await discard_draft(state, settings)
     if not await customer_tickets.visible_departments():
         await outbox.send_text(chat_id, texts.no_departments())
         return
@@ -330,36 +325,52 @@ async def _current(state: FSMContext) -> tuple[str | None, dict[str, Any] | None
 # -- entry points ------------------------------------------------------------------------
 
 
-async def new_command(message: Message, state: FSMContext) -> None:
-    await start(message.chat.id, state)
+async def new_command(message: Message, state: FSMContext, settings: Settings) -> None:
+    await start(message.chat.id, state, settings)
 
 
-async def new_button(query: CallbackQuery, state: FSMContext) -> None:
+async def new_button(query: CallbackQuery, state: FSMContext, settings: Settings) -> None:
     if not isinstance(query.message, Message):
         await query.answer(texts.not_available(), show_alert=True)
         return
-    await start(query.message.chat.id, state)
+    await start(query.message.chat.id, state, settings)
     await query.answer()
 
 
-async def cancel_command(message: Message, state: FSMContext) -> None:
+async def pending_new(query: CallbackQuery, state: FSMContext, settings: Settings) -> None:
+    """A new ticket with the untied message (handlers/customer/followup.py kept it)."""
+    pending = await followup.pending_of(query, state)
+    if pending is None:
+        return
+    assert isinstance(query.message, Message)
+    await state.update_data(pending=None)
+    chat_id, here = query.message.chat.id, query.message.message_id
+    text, files = pending.get("text", ""), pending.get("files", [])
+    await start(chat_id, state, settings, edit=here, description=text, files=files)
+    await query.answer()
+
+
+async def cancel_command(message: Message, state: FSMContext, settings: Settings) -> None:
     """/cancel: drops the draft, or stops adding messages to a ticket."""
     _, draft = await _current(state)
     data = await state.get_data()
     if draft is not None:
         await strip(message.chat.id, draft.get("screen"))
-        await discard_draft(state)
+        await discard_draft(state, settings)
         text = texts.wizard_cancelled()
     elif await state.get_state() == Chat.ticket.state and data.get("chat"):
-        await strip(message.chat.id, data.get("chat_screen"))
-        number = cast(
-            list[int], await Ticket.filter(id=data["chat"]).values_list("number", flat=True)
-        )
-        text = texts.stopped_writing(number[0]) if number else texts.nothing_to_cancel()
+        text = await _stop_writing(message.chat.id, data)
     else:
         text = texts.nothing_to_cancel()
     await state.set_state(None)
     await outbox.send_text(message.chat.id, text, reply_markup=keyboards.main_menu())
+
+
+async def _stop_writing(chat_id: int, data: dict[str, Any]) -> str:
+    """The open conversation's screen loses its button; what /cancel says about it."""
+    await strip(chat_id, data.get("chat_screen"))
+    number = await customer_tickets.ticket_number(data["chat"])
+    return texts.stopped_writing(number) if number is not None else texts.nothing_to_cancel()
 
 
 # -- buttons -------------------------------------------------------------------------------
@@ -385,9 +396,12 @@ async def _choose(step: str, draft: dict[str, Any], value: int) -> bool:
     return True
 
 
-async def button(
-    query: CallbackQuery, callback_data: WizardCb, state: FSMContext, customer: Customer
-) -> None:
+async def _pressed(
+    query: CallbackQuery, callback_data: WizardCb, state: FSMContext, expected: str | None
+) -> tuple[str, dict[str, Any]] | None:
+    """The current step and draft when a wizard button acts: it is of this draft, pressed
+    in the `expected` step (None: any) on the current screen. Else None, the press
+    answered."""
     step, draft = await _current(state)
     if (
         not isinstance(query.message, Message)
@@ -397,102 +411,177 @@ async def button(
     ):
         sent = (await state.get_data()).get("sent") == callback_data.d
         await query.answer(texts.already_sent() if sent else texts.draft_gone(), show_alert=True)
-        return
-    chat_id, here = query.message.chat.id, query.message.message_id
-    action, value = callback_data.a, callback_data.v
-    expected = {
-        "dep": "department",
-        "cat": "category",
-        "pri": "priority",
-        "done": "files",
-        "clear": "files",
-        "send": "summary",
-        "edit": "summary",
-        "field": "edit",
-        "sum": "edit",
-        "art": "faq",
-        "yes": "faq",
-        "no": "faq",
-        "faqs": "faq",
-    }
-    if action not in ("back", "cancel") and expected.get(action) != step:
+        return None
+    if expected is not None and expected != step:
         await query.answer(texts.not_available(), show_alert=True)
-        return
+        return None
     # Only the current screen acts: an older one whose buttons were not removed yet
     # would otherwise come alive next to it. (A screen still on its way may be the one
     # just tapped.) Send is the exception - a file that arrived just before the tap
     # re-sent the summary - and removes the current screen's buttons.
     shown = await message_of(draft.get("screen"))
-    if action != "send" and shown is not None and shown != here:
+    here = query.message.message_id
+    if callback_data.a != WizardAction.SEND and shown is not None and shown != here:
         await query.answer(texts.not_available(), show_alert=True)
-        return
-    if action == "cancel":
-        await discard_draft(state)
-        await state.set_state(None)
-        await outbox.edit_text(
-            chat_id, here, texts.wizard_cancelled(), reply_markup=keyboards.main_menu()
-        )
-    elif action == "back":
-        await go(chat_id, state, draft, await _previous(step, draft), edit=here)
-    elif action in ("dep", "cat", "pri"):
-        if not await _choose(step, draft, value):
-            await query.answer(texts.not_available(), show_alert=True)
-            return
-        await _on_from(chat_id, state, draft, step, edit=here)
-    elif action in ("art", "faqs", "no"):
-        offer = draft.get("faq") or {}
-        if action == "art" and value not in offer.get("ids", []):
-            await query.answer(texts.not_available(), show_alert=True)
-            return
-        if action == "no":
-            # Declined: not offered again in this draft.
-            draft["faq_seen"] = [*draft.get("faq_seen", []), *offer.get("ids", [])]
-            draft.pop("faq", None)
-            await go(
-                chat_id, state, draft, await _next(offer.get("from", "subject"), draft), edit=here
-            )
-        else:
-            offer["open"] = value if action == "art" else 0
-            await go(chat_id, state, draft, "faq", edit=here)
-    elif action == "yes":
-        await _deflected(query, state, draft, customer, value)
-        return
-    elif action == "done":
-        await go(chat_id, state, draft, "summary", edit=here)
-    elif action == "clear":
-        attachments.discard(await _attachments_root(), _files(draft))
-        draft["files"] = []
-        await go(chat_id, state, draft, "files", edit=here)
-    elif action == "edit":
-        await go(chat_id, state, draft, "edit", edit=here)
-    elif action == "sum":
-        await go(chat_id, state, draft, "summary", edit=here)
-    elif action == "field":
-        if not 0 <= value < len(wizard.FIELDS):
-            await query.answer(texts.not_available(), show_alert=True)
-            return
-        draft["editing"] = True
-        await go(chat_id, state, draft, wizard.FIELDS[value], edit=here)
-    else:
-        await _send(query, state, draft, customer)
-        return
+        return None
+    return step, draft
+
+
+async def _go_to(query: CallbackQuery, state: FSMContext, draft: dict[str, Any], step: str) -> None:
+    """Shows `step` in the pressed message and answers the press."""
+    assert isinstance(query.message, Message)
+    await go(query.message.chat.id, state, draft, step, edit=query.message.message_id)
     await query.answer()
 
 
+async def cancel_button(
+    query: CallbackQuery, callback_data: WizardCb, state: FSMContext, settings: Settings
+) -> None:
+    if await _pressed(query, callback_data, state, None) is None:
+        return
+    assert isinstance(query.message, Message)
+    await discard_draft(state, settings)
+    await state.set_state(None)
+    await outbox.edit_text(
+        query.message.chat.id,
+        query.message.message_id,
+        texts.wizard_cancelled(),
+        reply_markup=keyboards.main_menu(),
+    )
+    await query.answer()
+
+
+async def back_button(query: CallbackQuery, callback_data: WizardCb, state: FSMContext) -> None:
+    if (pressed := await _pressed(query, callback_data, state, None)) is None:
+        return
+    step, draft = pressed
+    await _go_to(query, state, draft, await _previous(step, draft))
+
+
+_CHOICE_STEPS = {
+    WizardAction.DEPARTMENT: "department",
+    WizardAction.CATEGORY: "category",
+    WizardAction.PRIORITY: "priority",
+}
+
+
+async def choice_button(query: CallbackQuery, callback_data: WizardCb, state: FSMContext) -> None:
+    """A department, category or priority chosen."""
+    step = _CHOICE_STEPS[callback_data.a]
+    if (pressed := await _pressed(query, callback_data, state, step)) is None:
+        return
+    _, draft = pressed
+    if not await _choose(step, draft, callback_data.v):
+        await query.answer(texts.not_available(), show_alert=True)
+        return
+    assert isinstance(query.message, Message)
+    await _on_from(query.message.chat.id, state, draft, step, edit=query.message.message_id)
+    await query.answer()
+
+
+async def article_button(query: CallbackQuery, callback_data: WizardCb, state: FSMContext) -> None:
+    """An article offered opened (or, `v` = 0, the list of them again)."""
+    if (pressed := await _pressed(query, callback_data, state, "faq")) is None:
+        return
+    _, draft = pressed
+    offer = draft.get("faq") or {}
+    opening = callback_data.a == WizardAction.ARTICLE
+    if opening and callback_data.v not in offer.get("ids", []):
+        await query.answer(texts.not_available(), show_alert=True)
+        return
+    offer["open"] = callback_data.v if opening else 0
+    await _go_to(query, state, draft, "faq")
+
+
+async def no_article_button(
+    query: CallbackQuery, callback_data: WizardCb, state: FSMContext
+) -> None:
+    """No article answered it: not offered again in this draft, on with the ticket."""
+    if (pressed := await _pressed(query, callback_data, state, "faq")) is None:
+        return
+    _, draft = pressed
+    offer = draft.get("faq") or {}
+    draft["faq_seen"] = [*draft.get("faq_seen", []), *offer.get("ids", [])]
+    draft.pop("faq", None)
+    await _go_to(query, state, draft, await _next(offer.get("from", "subject"), draft))
+
+
+async def yes_button(
+    query: CallbackQuery,
+    callback_data: WizardCb,
+    state: FSMContext,
+    customer: Customer,
+    settings: Settings,
+) -> None:
+    if (pressed := await _pressed(query, callback_data, state, "faq")) is None:
+        return
+    await _deflected(query, state, pressed[1], customer, settings, callback_data.v)
+
+
+async def clear_button(
+    query: CallbackQuery, callback_data: WizardCb, state: FSMContext, settings: Settings
+) -> None:
+    """The files attached so far are dropped."""
+    if (pressed := await _pressed(query, callback_data, state, "files")) is None:
+        return
+    _, draft = pressed
+    attachments.discard(await attachments_root(settings), _files(draft))
+    draft["files"] = []
+    await _go_to(query, state, draft, "files")
+
+
+# A button that only moves to another step: the step it is pressed in, the one it shows.
+_MOVES = {
+    WizardAction.DONE: ("files", "summary"),
+    WizardAction.EDIT: ("summary", "edit"),
+    WizardAction.SUMMARY: ("edit", "summary"),
+}
+
+
+async def move_button(query: CallbackQuery, callback_data: WizardCb, state: FSMContext) -> None:
+    """Done (files), Edit (summary), To the summary (edit menu)."""
+    expected, target = _MOVES[callback_data.a]
+    if (pressed := await _pressed(query, callback_data, state, expected)) is None:
+        return
+    await _go_to(query, state, pressed[1], target)
+
+
+async def field_button(query: CallbackQuery, callback_data: WizardCb, state: FSMContext) -> None:
+    """A field of the edit menu: its step, then back to the summary."""
+    if (pressed := await _pressed(query, callback_data, state, "edit")) is None:
+        return
+    _, draft = pressed
+    if not 0 <= callback_data.v < len(wizard.FIELDS):
+        await query.answer(texts.not_available(), show_alert=True)
+        return
+    draft["editing"] = True
+    await _go_to(query, state, draft, wizard.FIELDS[callback_data.v])
+
+
+async def send_button(
+    query: CallbackQuery, callback_data: WizardCb, state: FSMContext, customer: Customer
+) -> None:
+    if (pressed := await _pressed(query, callback_data, state, "summary")) is None:
+        return
+    await _send(query, state, pressed[1], customer)
+
+
 async def _deflected(
-    query: CallbackQuery, state: FSMContext, draft: dict[str, Any], customer: Customer, article: int
+    query: CallbackQuery,
+    state: FSMContext,
+    draft: dict[str, Any],
+    customer: Customer,
+    settings: Settings,
+    article: int,
 ) -> None:
     """The article solved it: no ticket, the draft is dropped and the deflection counted."""
     assert isinstance(query.message, Message)
     if article not in (draft.get("faq") or {}).get("ids", []):
         await query.answer(texts.not_available(), show_alert=True)
         return
-    try:
-        await faq.deflect(article, draft["department_id"], customer)
-    except NotFound:  # switched off since it was shown
-        await query.answer(texts.not_available(), show_alert=True)
-        return
-    await discard_draft(state)
+    # (NotFound: switched off since it was shown - refused as Refusal.DEFLECT.)
+    await faq.deflect(article, draft["department_id"], customer)
+    await discard_draft(state, settings)
     await state.set_state(None)
     await outbox.edit_text(
         query.message.chat.id,
@@ -573,8 +662,7 @@ async def _send(
             draft["key"],
         )
     except AlreadySubmitted:
-        await query.answer(texts.already_sent(), show_alert=True)
-        return
+        raise  # refused as Refusal.SEND
     except DomainError:
         # Switched off between the check above and the ticket: choose again.
         await _choose_again(query, state, draft, "department")
@@ -592,7 +680,9 @@ async def _send(
 # -- what the customer types or sends during the wizard --------------------------------
 
 
-async def _add_file(message: Message, bot: Bot, draft: dict[str, Any]) -> str | None:
+async def _add_file(
+    message: Message, bot: Bot, settings: Settings, draft: dict[str, Any]
+) -> str | None:
     """Adds the message's file to the draft; returns a complaint when it is refused."""
     incoming = telegram_files.file_of(message)
     assert incoming is not None
@@ -600,7 +690,7 @@ async def _add_file(message: Message, bot: Bot, draft: dict[str, Any]) -> str | 
         return texts.file_too_big(incoming.file_name)
     if len(draft.get("files", [])) >= wizard.MAX_FILES:
         return texts.too_many_files(wizard.MAX_FILES)
-    stored = await telegram_files.keep(bot, incoming, await _attachments_root())
+    stored = await telegram_files.keep(bot, incoming, await attachments_root(settings))
     draft.setdefault("files", []).append(stored.as_json())
     return None
 
@@ -622,125 +712,231 @@ async def _add_to_description(chat_id: int, draft: dict[str, Any], text: str) ->
     return True
 
 
-async def complain(chat_id: int, message: Message, draft: dict[str, Any], text: str) -> None:
-    """Says why a file was refused - once per album, not once per file of it (`draft`:
-    the dict that keeps what was said, saved by the caller)."""
-    group = message.media_group_id
-    said = draft.get("said") or {}
-    if group is not None and said.get("group") == group:
-        if text in said["texts"]:
-            return
-        said["texts"].append(text)
-    else:
-        said = {"group": group, "texts": [text]}
-    draft["said"] = said
-    await outbox.send_text(chat_id, text)
+class Typed:
+    """A message sent in a wizard step, with what the step handlers need of it."""
+
+    def __init__(
+        self,
+        step: str,
+        message: Message,
+        state: FSMContext,
+        bot: Bot,
+        settings: Settings,
+        draft: dict[str, Any],
+    ) -> None:
+        self.step = step
+        self.message = message
+        self.state = state
+        self.bot = bot
+        self.settings = settings
+        self.draft = draft
+        self.chat_id = message.chat.id
+        self.incoming = telegram_files.file_of(message)
+        self.text = strip_invisible(message.text or message.caption or "")
+
+    async def add_file(self) -> str | None:
+        return await _add_file(self.message, self.bot, self.settings, self.draft)
+
+    async def complain(self, text: str) -> None:
+        await complain(self.chat_id, self.message, self.draft, text)
+
+    async def keep(self) -> None:
+        """The draft saved as it is, the step unchanged."""
+        await self.state.update_data(draft=self.draft)
+
+    async def say(self, text: str) -> None:
+        await outbox.send_text(self.chat_id, text)
+
+    async def go(self, step: str, *, update: bool = False, settle: float = 0.0) -> None:
+        await go(self.chat_id, self.state, self.draft, step, update=update, settle=settle)
 
 
-async def typed(message: Message, state: FSMContext, bot: Bot, customer: Customer) -> None:
-    step, draft = await _current(state)
-    if step is None or draft is None:
-        # The state filter saw the state from before an earlier update of this customer
-        # finished (aiogram reads it before our per-user lock): an album's photo right
-        # after Send. The message belongs to the ticket now, not to the wizard.
-        from handlers.customer import followup  # followup imports this module
+StepHandler = Callable[[Typed], Awaitable[None]]
 
-        await followup.incoming(message, state, bot, customer)
+
+async def _typed(
+    message: Message,
+    state: FSMContext,
+    bot: Bot,
+    customer: Customer,
+    settings: Settings,
+) -> None:
+    """Hands the message to the handler of the step the draft is in now: the state
+    filter saw the state from before an earlier update of this customer finished
+    (aiogram reads it before our per-user lock), so it may have been another step -
+    or the end of the wizard (an album's photo right after Send: the message belongs
+    to the ticket now)."""
+    current, draft = await _current(state)
+    if current is None or draft is None:
+        await followup.incoming(message, state, bot, customer, settings)
         return
-    chat_id = message.chat.id
-    incoming = telegram_files.file_of(message)
-    text = strip_invisible(message.text or message.caption or "")
+    typed = Typed(current, message, state, bot, settings, draft)
+    await _STEPS.get(current, _button_step)(typed)
 
-    if step == "subject":
-        if message.text is None:
-            await outbox.send_text(chat_id, texts.text_expected(texts.what_subject()))
-            return
-        subject = strip_invisible(" ".join(text.split()))
-        if not subject:
-            await outbox.send_text(chat_id, texts.nothing_visible(texts.what_subject()))
-            return
-        if len(subject) > wizard.SUBJECT_MAX:
-            await outbox.send_text(
-                chat_id, texts.subject_too_long(wizard.SUBJECT_MAX, len(subject))
-            )
-            return
-        draft["subject"] = subject
-        await _on_from(chat_id, state, draft, step)
+
+# One handler per step (a StateFilter each); each hands the message on to the current
+# step's handler (_typed).
+
+
+async def subject_typed(
+    message: Message, state: FSMContext, bot: Bot, customer: Customer, settings: Settings
+) -> None:
+    await _typed(message, state, bot, customer, settings)
+
+
+async def description_typed(
+    message: Message, state: FSMContext, bot: Bot, customer: Customer, settings: Settings
+) -> None:
+    await _typed(message, state, bot, customer, settings)
+
+
+async def detail_typed(
+    message: Message, state: FSMContext, bot: Bot, customer: Customer, settings: Settings
+) -> None:
+    await _typed(message, state, bot, customer, settings)
+
+
+async def files_typed(
+    message: Message, state: FSMContext, bot: Bot, customer: Customer, settings: Settings
+) -> None:
+    await _typed(message, state, bot, customer, settings)
+
+
+async def summary_typed(
+    message: Message, state: FSMContext, bot: Bot, customer: Customer, settings: Settings
+) -> None:
+    await _typed(message, state, bot, customer, settings)
+
+
+async def button_step_typed(
+    message: Message, state: FSMContext, bot: Bot, customer: Customer, settings: Settings
+) -> None:
+    """Typed in a step that takes a button (department, category, priority, edit, FAQ)."""
+    await _typed(message, state, bot, customer, settings)
+
+
+async def _subject(typed: Typed) -> None:
+    if typed.message.text is None:
+        await typed.say(texts.text_expected(texts.what_subject()))
         return
-
-    if step == "detail":
-        await _detail_typed(message, state, bot, draft, incoming, text)
+    subject = strip_invisible(" ".join(typed.text.split()))
+    if not subject:
+        await typed.say(texts.nothing_visible(texts.what_subject()))
         return
-
-    if step == "description":
-        if incoming is None and message.text is None:
-            await outbox.send_text(chat_id, texts.text_expected(texts.what_description()))
-            return
-        if incoming is None and not text:
-            await outbox.send_text(chat_id, texts.nothing_visible(texts.what_description()))
-            return
-        album = _same_album(message, draft)
-        if incoming is not None:
-            complaint = await _add_file(message, bot, draft)
-            if complaint:
-                await complain(chat_id, message, draft, complaint)
-                await state.update_data(draft=draft)
-                return
-        if not text:
-            await state.update_data(draft=draft)
-            if not album:  # an album is acknowledged once
-                await outbox.send_text(chat_id, texts.file_saved_describe())
-            return
-        if len(text) > TEXT_LIMIT:
-            await outbox.send_text(chat_id, texts.text_too_long(TEXT_LIMIT))
-            return
-        draft["description"] = text
-        await go(chat_id, state, draft, await _next(step, draft))
+    if len(subject) > wizard.SUBJECT_MAX:
+        await typed.say(texts.subject_too_long(wizard.SUBJECT_MAX, len(subject)))
         return
+    typed.draft["subject"] = subject
+    await _on_from(typed.chat_id, typed.state, typed.draft, "subject")
 
-    if step in ("files", "summary") and incoming is not None:
-        album = _same_album(message, draft)
-        complaint = await _add_file(message, bot, draft)
+
+async def _description(typed: Typed) -> None:
+    if typed.incoming is None and typed.message.text is None:
+        await typed.say(texts.text_expected(texts.what_description()))
+        return
+    if typed.incoming is None and not typed.text:
+        await typed.say(texts.nothing_visible(texts.what_description()))
+        return
+    album = _same_album(typed.message, typed.draft)
+    if typed.incoming is not None:
+        complaint = await typed.add_file()
         if complaint:
-            await complain(chat_id, message, draft, complaint)
-        if text:  # every caption counts, also one on a later file of an album
-            await _add_to_description(chat_id, draft, text)
-        if complaint and album:  # the album's screen already shows what was kept
-            await state.update_data(draft=draft)
+            await typed.complain(complaint)
+            await typed.keep()
             return
-        if step == "files":
-            # One prompt, edited in place as the button steps are; an album's files
-            # are counted into one edit.
-            settle = ALBUM_SETTLE if message.media_group_id else 0.0
-            await go(chat_id, state, draft, step, update=True, settle=settle)
-            return
-        await go(chat_id, state, draft, step, update=album)
+    if not typed.text:
+        await typed.keep()
+        if not album:  # an album is acknowledged once
+            await typed.say(texts.file_saved_describe())
         return
+    if len(typed.text) > TEXT_LIMIT:
+        await typed.say(texts.text_too_long(TEXT_LIMIT))
+        return
+    typed.draft["description"] = typed.text
+    await typed.go(await _next("description", typed.draft))
 
-    if step == "files" and message.text is not None:
-        if not text:
-            await outbox.send_text(chat_id, texts.empty_message())
-            return
-        if not await _add_to_description(chat_id, draft, text):
-            return
-        draft["group"] = None
-        await outbox.send_text(chat_id, texts.added_to_description())
-        await go(chat_id, state, draft, step)
-        return
 
-    if telegram_files.unsupported(message):
-        await outbox.send_text(chat_id, texts.unsupported_content())
+async def _file_to(typed: Typed, step: str) -> None:
+    """A file sent to the files step or the summary: attached, its caption added to the
+    description, and the step shown again with the count."""
+    album = _same_album(typed.message, typed.draft)
+    complaint = await typed.add_file()
+    if complaint:
+        await typed.complain(complaint)
+    if typed.text:  # every caption counts, also one on a later file of an album
+        await _add_to_description(typed.chat_id, typed.draft, typed.text)
+    if complaint and album:  # the album's screen already shows what was kept
+        await typed.keep()
         return
-    # A button step (department, category, priority, summary, edit): show it again.
-    await outbox.send_text(chat_id, texts.use_the_buttons())
-    draft["group"] = None
-    await go(chat_id, state, draft, step)
+    if step == "files":
+        # One prompt, edited in place as the button steps are; an album's files
+        # are counted into one edit.
+        settle = ALBUM_SETTLE if typed.message.media_group_id else 0.0
+        await typed.go(step, update=True, settle=settle)
+        return
+    await typed.go(step, update=album)
+
+
+async def _files_step(typed: Typed) -> None:
+    if typed.incoming is not None:
+        await _file_to(typed, "files")
+        return
+    if typed.message.text is None:
+        await _button_step(typed)
+        return
+    if not typed.text:
+        await typed.say(texts.empty_message())
+        return
+    if not await _add_to_description(typed.chat_id, typed.draft, typed.text):
+        return
+    typed.draft["group"] = None
+    await typed.say(texts.added_to_description())
+    await typed.go("files")
+
+
+async def _summary_typed(typed: Typed) -> None:
+    if typed.incoming is not None:
+        await _file_to(typed, "summary")
+        return
+    await _button_step(typed)
+
+
+async def _detail(typed: Typed) -> None:
+    await _detail_typed(
+        typed.message,
+        typed.state,
+        typed.bot,
+        typed.settings,
+        typed.draft,
+        typed.incoming,
+        typed.text,
+    )
+
+
+async def _button_step(typed: Typed) -> None:
+    """A button step (department, category, priority, summary, edit, FAQ): asked again."""
+    if telegram_files.unsupported(typed.message):
+        await typed.say(texts.unsupported_content())
+        return
+    await typed.say(texts.use_the_buttons())
+    typed.draft["group"] = None
+    await typed.go(typed.step)
+
+
+_STEPS: dict[str, StepHandler] = {
+    "subject": _subject,
+    "description": _description,
+    "detail": _detail,
+    "files": _files_step,
+    "summary": _summary_typed,
+}
 
 
 async def _detail_typed(
     message: Message,
     state: FSMContext,
     bot: Bot,
+    settings: Settings,
     draft: dict[str, Any],
     incoming: Any,
     text: str,
@@ -759,7 +955,7 @@ async def _detail_typed(
     if album and required.kind != details.Kind.SCREENSHOT:
         # The rest of an album whose first item answered the step before (the
         # description, a screenshot): its files are the draft's, as in the files step.
-        complaint = await _add_file(message, bot, draft)
+        complaint = await _add_file(message, bot, settings, draft)
         if complaint:
             await complain(chat_id, message, draft, complaint)
         if text:
@@ -770,7 +966,7 @@ async def _detail_typed(
         if incoming is None:
             await outbox.send_text(chat_id, texts.detail_screenshot_expected(label))
             return
-        complaint = await _add_file(message, bot, draft)
+        complaint = await _add_file(message, bot, settings, draft)
         if complaint:
             await complain(chat_id, message, draft, complaint)
             await state.update_data(draft=draft)
@@ -806,7 +1002,32 @@ def router() -> Router:
     r = Router(name="customer.wizard")
     r.message.register(new_command, Command("new"), flags=WRITES)
     r.message.register(cancel_command, Command("cancel"))
-    r.callback_query.register(new_button, MenuCb.filter(F.action == "new"), flags=WRITES)
-    r.callback_query.register(button, WizardCb.filter(), flags=WRITES)
-    r.message.register(typed, StateFilter(NewTicket), not_a_command, flags=WRITES)
+    r.callback_query.register(new_button, MenuCb.filter(F.action == MenuAction.NEW), flags=WRITES)
+    r.callback_query.register(pending_new, PendingCb.filter(F.t == PENDING_NEW), flags=WRITES)
+    button = WizardCb.filter
+    query = r.callback_query
+    query.register(cancel_button, button(F.a == WizardAction.CANCEL), flags=WRITES)
+    query.register(back_button, button(F.a == WizardAction.BACK), flags=WRITES)
+    query.register(choice_button, button(F.a.in_(_CHOICE_STEPS)), flags=WRITES)
+    articles = (WizardAction.ARTICLE, WizardAction.ARTICLES)
+    query.register(article_button, button(F.a.in_(articles)), flags=WRITES)
+    query.register(no_article_button, button(F.a == WizardAction.NO), flags=WRITES)
+    deflect = flags(Refusal.DEFLECT, **WRITES)
+    query.register(yes_button, button(F.a == WizardAction.YES), flags=deflect)
+    query.register(clear_button, button(F.a == WizardAction.CLEAR), flags=WRITES)
+    query.register(move_button, button(F.a.in_(_MOVES)), flags=WRITES)
+    query.register(field_button, button(F.a == WizardAction.FIELD), flags=WRITES)
+    send = flags(Refusal.SEND, **WRITES)
+    query.register(send_button, button(F.a == WizardAction.SEND), flags=send)
+    typed = r.message
+    plain = (not_a_command,)
+    typed.register(subject_typed, StateFilter(NewTicket.subject), *plain, flags=WRITES)
+    typed.register(description_typed, StateFilter(NewTicket.description), *plain, flags=WRITES)
+    typed.register(detail_typed, StateFilter(NewTicket.detail), *plain, flags=WRITES)
+    typed.register(files_typed, StateFilter(NewTicket.files), *plain, flags=WRITES)
+    typed.register(summary_typed, StateFilter(NewTicket.summary), *plain, flags=WRITES)
+    button_steps = StateFilter(
+        NewTicket.department, NewTicket.category, NewTicket.priority, NewTicket.edit, NewTicket.faq
+    )
+    typed.register(button_step_typed, button_steps, *plain, flags=WRITES)
     return r

@@ -2,7 +2,7 @@
 
 from aiogram import F, Router
 
-from handlers.staff import cards, commands, inline, messages
+from handlers.staff import cards, commands, inline, messages, refusals
 from handlers.staff.access import AgentMiddleware
 
 
@@ -14,6 +14,8 @@ def router() -> Router:
     root.callback_query.filter(F.message.chat.type.in_({"group", "supergroup"}))
     for observer in (root.message, root.edited_message, root.callback_query, root.inline_query):
         observer.middleware(AgentMiddleware())
+    # Inside AgentMiddleware: a refusal is told in the staff chat's language.
+    refusals.install(root)
     root.include_router(cards.router())
     root.include_router(commands.router())
     root.include_router(messages.router())

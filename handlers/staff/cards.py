@@ -1,11 +1,17 @@
 """The buttons on a ticket card: I'll answer, release, resolve, close, reopen, the
 transfer / priority / status / template / merge / snooze / tags / macros menus (shown in the card's
-keyboard) and the customer's history; and a ticket's button in /find's list (its summary)."""
+keyboard) and the customer's history; and a ticket's button in /find's list (its summary).
+
+One handler per button (StaffAction); CardMiddleware first finds who pressed it and the
+ticket it is on. A refusal (a domain error) is answered by handlers/staff/refusals.py."""
 
 from __future__ import annotations
 
-from aiogram import Router
-from aiogram.types import CallbackQuery, Message
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from aiogram import BaseMiddleware, F, Router
+from aiogram.types import CallbackQuery, Message, TelegramObject
 
 from bot.delivery import outbox
 from bot.presentation import card
@@ -16,28 +22,46 @@ from bot.services import (
     merging,
     snoozing,
     staff,
+    staff_desk,
     tagging,
     tickets,
 )
-from bot.services.errors import DomainError, Forbidden, NotFound
 from bot.ui import staff as ui
-from bot.ui.callbacks import StaffCb
-from handlers.staff.messages import _notice
-from models import Agent, Department, Status, Ticket
-from models.enums import AgentRole, SettableBy
+from bot.ui.callbacks import StaffAction, StaffCb
+from handlers.staff.refusals import FLAG, step
+from handlers.staff.replies import notice
+from models import Agent, Ticket
+
+Handler = Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]]
 
 
-async def _menu(ticket: Ticket, which: int, agent: Agent):
+class CardMiddleware(BaseMiddleware):
+    """Only an agent's press acts, and only on a ticket of their departments: the
+    handlers get `actor` and the `ticket` (locked for the update)."""
+
+    async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
+        assert isinstance(event, CallbackQuery)
+        agent: Agent | None = data.get("agent")
+        if agent is None:
+            await event.answer(ui.not_an_agent(), show_alert=True)
+            return None
+        if not isinstance(event.message, Message):
+            await event.answer()
+            return None
+        actor = await tickets.agent_actor(agent)
+        with step("held"):
+            ticket = await tickets.held_ticket(data["callback_data"].t, actor)
+        data["actor"], data["ticket"] = actor, ticket
+        return await handler(event, data)
+
+
+async def _menu(ticket: Ticket, which: int, agent: Agent) -> Any:
     if which == 1:
-        departments = [d for d in await Department.filter(active=True).order_by("order", "id")]
-        return ui.departments_menu(ticket, departments)
+        return ui.departments_menu(ticket, await staff_desk.transfer_departments())
     if which == 2:
         return ui.priorities_menu(ticket, await customer_tickets.priorities())
     if which == 3:
-        statuses = await Status.filter(
-            available=True, settable_by__in=[SettableBy.ALL, SettableBy.AGENTS]
-        ).order_by("order", "id")
-        return ui.statuses_menu(ticket, statuses)
+        return ui.statuses_menu(ticket, await staff_desk.agent_statuses())
     if which == 5:
         return ui.merge_menu(ticket, await merging.candidates(ticket, agent))
     if which == 6:
@@ -50,10 +74,7 @@ async def _menu(ticket: Ticket, which: int, agent: Agent):
     return ui.templates_menu(ticket, await staff.templates_for(ticket))
 
 
-MENU_CHOICES = frozenset({"agent", "prio", "status", "tpl", "merge", "snooze", "unsnooze", "macro"})
-
-
-async def _show_keyboard(query: CallbackQuery, ticket: Ticket, markup) -> None:
+async def _show_keyboard(query: CallbackQuery, ticket: Ticket, markup: Any) -> None:
     assert isinstance(query.message, Message)
     await outbox.edit_markup(
         query.message.chat.id,
@@ -64,137 +85,180 @@ async def _show_keyboard(query: CallbackQuery, ticket: Ticket, markup) -> None:
     )
 
 
-async def card_button(query: CallbackQuery, callback_data: StaffCb, agent: Agent | None) -> None:
-    if agent is None:
-        await query.answer(ui.not_an_agent(), show_alert=True)
-        return
-    if not isinstance(query.message, Message):
-        await query.answer()
-        return
-    actor = await tickets.agent_actor(agent)
-    action, value = callback_data.a, callback_data.v
-    try:
-        ticket = await tickets.held_ticket(callback_data.t, actor)
-    except NotFound:
-        await query.answer(ui.wrong_department(), show_alert=True)
-        return
-    notice: str | None = None
-    try:
-        if action == "claim":
-            await staff.claim(ticket.id, agent)
-            notice = ui.claimed_alert(agent.name)
-        elif action == "take":
-            await staff.take_over(ticket.id, agent)
-            notice = ui.claimed_alert(agent.name)
-        elif action == "release":
-            await staff.release(ticket.id, agent)
-        elif action == "resolve":
-            await tickets.resolve(ticket.id, actor)
-        elif action == "close":
-            await tickets.close(ticket.id, actor)
-        elif action == "reopen":
-            await tickets.reopen(ticket.id, actor)
-        elif action == "menu":
-            await _show_keyboard(query, ticket, await _menu(ticket, value, agent))
-        elif action == "back":
-            await _show_keyboard(query, ticket, ui.card_keyboard(ticket))
-        elif action == "dep":
-            department = await Department.get_or_none(id=value, active=True)
-            if department is None:
-                raise NotFound("no such department")
-            agents = await Agent.filter(
-                active=True, departments__id=department.id, role=AgentRole.AGENT
-            ).order_by("name")
-            await _show_keyboard(query, ticket, ui.agents_menu(ticket, department.id, agents))
-        elif action == "agent":
-            await tickets.transfer(ticket.id, callback_data.w, value or None, actor)
-        elif action == "prio":
-            await tickets.set_priority(ticket.id, value, actor)
-        elif action == "status":
-            if value != ticket.status_id:
-                await tickets.set_status(ticket.id, value, actor)
-        elif action == "merge":
-            await merging.merge(ticket.id, value, actor)
-            notice = ui.merged_alert()
-        elif action == "show":
-            await _notice(query.message, ui.ticket_summary(ticket), ui.summary_keyboard(ticket))
-        elif action == "hist":
-            history = await lookup.customer_history(ticket.customer_id, actor)
-            await _notice(query.message, ui.customer_history(history), None)
-        elif action == "snooze":
-            until = snoozing.preset(value, tickets.now())
-            await snoozing.snooze(ticket.id, until, actor)
-            notice = ui.snoozed_alert(ui.moment(until))
-        elif action == "unsnooze":
-            await snoozing.unsnooze(ticket.id, actor)
-            notice = ui.unsnoozed_alert()
-        elif action == "tag":
-            changed = await tagging.toggle(ticket.id, value, actor)
-            await tagging.in_thread(ticket, changed, agent.name)
-            on = {t.id for t in changed.tags}
-            tag = next(iter(changed.added or changed.removed), None)
-            notice = ui.tag_toggled(tag.name, tag.id in on) if tag is not None else None
-            # The menu stays open for the next toggle, showing the ticket's tags now.
-            fresh = await tickets.get_ticket(ticket.id)
-            await _show_keyboard(query, fresh, ui.tags_menu(fresh, await tagging.all_tags(), on))
-        elif action == "macro":
-            applied = await macros.apply(ticket.id, value, actor)
-            notice = ui.macro_done(applied.macro.name)
-        elif action == "tpl":
-            await _send_template(ticket, value, agent)
-            notice = ui.sent_to_customer()
-        else:
-            raise NotFound("unknown action")
-        if action in MENU_CHOICES and await card.menu_left_open(ticket.id):
-            # The choice changed nothing the card shows, so no card edit closed the menu.
-            fresh = await tickets.get_ticket(ticket.id)
-            await _show_keyboard(query, fresh, ui.card_keyboard(fresh))
-    except staff.AlreadyClaimed as exc:
-        await query.answer(_refused(action, ui.already_claimed(exc.assignee)), show_alert=True)
-        return
-    except tickets.OwnTicket:
-        await query.answer(_refused(action, ui.own_ticket()), show_alert=True)
-        return
-    except Forbidden:
-        await query.answer(_refused(action, _refusal(action)), show_alert=True)
-        return
-    except DomainError as exc:
-        if action == "macro":
-            text = ui.macro_refused(exc.message, html=False)
-        else:
-            text = ui.not_possible(exc.message, html=False)
-        await query.answer(text[:200], show_alert=True)
-        return
+async def _chosen(query: CallbackQuery, ticket: Ticket, notice: str | None = None) -> None:
+    """After a menu's choice: the card's own keyboard back if the choice changed nothing
+    the card shows (so no card edit closed the menu), then the press is answered."""
+    if await card.menu_left_open(ticket.id):
+        fresh = await tickets.get_ticket(ticket.id)
+        await _show_keyboard(query, fresh, ui.card_keyboard(fresh))
     await query.answer(notice)
 
 
-def _refused(action: str, reason: str) -> str:
-    """A refusal as an alert; a macro's says that none of its steps was done."""
-    return ui.macro_refused(reason, html=False)[:200] if action == "macro" else reason
+async def claim(query: CallbackQuery, agent: Agent, ticket: Ticket) -> None:
+    await staff.claim(ticket.id, agent)
+    await query.answer(ui.claimed_alert(agent.name))
 
 
-def _refusal(action: str) -> str:
-    """Why an agent of the ticket's department still may not do this."""
-    if action == "release":
-        return ui.release_not_yours()
-    if action == "take":
-        return ui.only_admins_take_over()
-    if action == "status":
-        return ui.status_not_for_agents()
-    return ui.wrong_department()
+async def take(query: CallbackQuery, agent: Agent, ticket: Ticket) -> None:
+    await staff.take_over(ticket.id, agent)
+    await query.answer(ui.claimed_alert(agent.name))
 
 
-async def _send_template(ticket: Ticket, template_id: int, agent: Agent) -> None:
-    """One of the ticket's templates (never trust the id in the button) to the customer."""
-    templates = {t.id: t for t in await staff.templates_for(ticket)}
-    template = templates.get(template_id)
-    if template is None:
-        raise NotFound("no such template")
-    await ticket.fetch_related("customer")
-    await staff.send_template(ticket, template, agent)
+async def release(query: CallbackQuery, agent: Agent, ticket: Ticket) -> None:
+    await staff.release(ticket.id, agent)
+    await query.answer()
+
+
+async def resolve(query: CallbackQuery, actor: tickets.Actor, ticket: Ticket) -> None:
+    await tickets.resolve(ticket.id, actor)
+    await query.answer()
+
+
+async def close(query: CallbackQuery, actor: tickets.Actor, ticket: Ticket) -> None:
+    await tickets.close(ticket.id, actor)
+    await query.answer()
+
+
+async def reopen(query: CallbackQuery, actor: tickets.Actor, ticket: Ticket) -> None:
+    await tickets.reopen(ticket.id, actor)
+    await query.answer()
+
+
+async def menu(query: CallbackQuery, callback_data: StaffCb, agent: Agent, ticket: Ticket) -> None:
+    await _show_keyboard(query, ticket, await _menu(ticket, callback_data.v, agent))
+    await query.answer()
+
+
+async def back(query: CallbackQuery, ticket: Ticket) -> None:
+    await _show_keyboard(query, ticket, ui.card_keyboard(ticket))
+    await query.answer()
+
+
+async def department(query: CallbackQuery, callback_data: StaffCb, ticket: Ticket) -> None:
+    """A transfer's first step: the agents of the department chosen."""
+    agents = await staff_desk.department_agents(callback_data.v)
+    await _show_keyboard(query, ticket, ui.agents_menu(ticket, callback_data.v, agents))
+    await query.answer()
+
+
+async def transfer(
+    query: CallbackQuery, callback_data: StaffCb, actor: tickets.Actor, ticket: Ticket
+) -> None:
+    await tickets.transfer(ticket.id, callback_data.w, callback_data.v or None, actor)
+    await _chosen(query, ticket)
+
+
+async def priority(
+    query: CallbackQuery, callback_data: StaffCb, actor: tickets.Actor, ticket: Ticket
+) -> None:
+    await tickets.set_priority(ticket.id, callback_data.v, actor)
+    await _chosen(query, ticket)
+
+
+async def status(
+    query: CallbackQuery, callback_data: StaffCb, actor: tickets.Actor, ticket: Ticket
+) -> None:
+    if callback_data.v != ticket.status_id:
+        await tickets.set_status(ticket.id, callback_data.v, actor)
+    await _chosen(query, ticket)
+
+
+async def merge(
+    query: CallbackQuery, callback_data: StaffCb, actor: tickets.Actor, ticket: Ticket
+) -> None:
+    await merging.merge(ticket.id, callback_data.v, actor)
+    await _chosen(query, ticket, ui.merged_alert())
+
+
+async def summary(query: CallbackQuery, ticket: Ticket) -> None:
+    assert isinstance(query.message, Message)
+    await notice(query.message, ui.ticket_summary(ticket), ui.summary_keyboard(ticket))
+    await query.answer()
+
+
+async def history(query: CallbackQuery, actor: tickets.Actor, ticket: Ticket) -> None:
+    assert isinstance(query.message, Message)
+    found = await lookup.customer_history(ticket.customer_id, actor)
+    await notice(query.message, ui.customer_history(found), None)
+    await query.answer()
+
+
+async def snooze(
+    query: CallbackQuery, callback_data: StaffCb, actor: tickets.Actor, ticket: Ticket
+) -> None:
+    until = snoozing.preset(callback_data.v, tickets.now())
+    await snoozing.snooze(ticket.id, until, actor)
+    await _chosen(query, ticket, ui.snoozed_alert(ui.moment(until)))
+
+
+async def unsnooze(query: CallbackQuery, actor: tickets.Actor, ticket: Ticket) -> None:
+    await snoozing.unsnooze(ticket.id, actor)
+    await _chosen(query, ticket, ui.unsnoozed_alert())
+
+
+async def tag(
+    query: CallbackQuery, callback_data: StaffCb, agent: Agent, actor: tickets.Actor, ticket: Ticket
+) -> None:
+    changed = await tagging.toggle(ticket.id, callback_data.v, actor)
+    await tagging.in_thread(ticket, changed, agent.name)
+    on = {t.id for t in changed.tags}
+    # The menu stays open for the next toggle, showing the ticket's tags now.
+    fresh = await tickets.get_ticket(ticket.id)
+    await _show_keyboard(query, fresh, ui.tags_menu(fresh, await tagging.all_tags(), on))
+    await query.answer(_toggled(changed, on))
+
+
+def _toggled(changed: tagging.Changed, on: set[int]) -> str | None:
+    """The alert of a tag's toggle: which tag is on or off now."""
+    tag = next(iter(changed.added or changed.removed), None)
+    return ui.tag_toggled(tag.name, tag.id in on) if tag is not None else None
+
+
+async def macro(
+    query: CallbackQuery, callback_data: StaffCb, actor: tickets.Actor, ticket: Ticket
+) -> None:
+    applied = await macros.apply(ticket.id, callback_data.v, actor)
+    await _chosen(query, ticket, ui.macro_done(applied.macro.name))
+
+
+async def template(
+    query: CallbackQuery, callback_data: StaffCb, agent: Agent, ticket: Ticket
+) -> None:
+    await staff_desk.send_template_by_id(ticket, callback_data.v, agent)
+    await _chosen(query, ticket, ui.sent_to_customer())
+
+
+def _button(action: StaffAction) -> Any:
+    return StaffCb.filter(F.a == action)
+
+
+def _card(action: StaffAction) -> dict[str, str]:
+    """The refusals of a button are looked up as "card.<action>"."""
+    return {FLAG: f"card.{action.value}"}
 
 
 def router() -> Router:
     r = Router(name="staff.cards")
-    r.callback_query.register(card_button, StaffCb.filter())
+    r.callback_query.middleware(CardMiddleware())
+    on, A = r.callback_query, StaffAction
+    on.register(claim, _button(A.CLAIM), flags=_card(A.CLAIM))
+    on.register(take, _button(A.TAKE), flags=_card(A.TAKE))
+    on.register(release, _button(A.RELEASE), flags=_card(A.RELEASE))
+    on.register(resolve, _button(A.RESOLVE), flags=_card(A.RESOLVE))
+    on.register(close, _button(A.CLOSE), flags=_card(A.CLOSE))
+    on.register(reopen, _button(A.REOPEN), flags=_card(A.REOPEN))
+    on.register(menu, _button(A.MENU), flags=_card(A.MENU))
+    on.register(back, _button(A.BACK), flags=_card(A.BACK))
+    on.register(department, _button(A.DEP), flags=_card(A.DEP))
+    on.register(transfer, _button(A.AGENT), flags=_card(A.AGENT))
+    on.register(priority, _button(A.PRIO), flags=_card(A.PRIO))
+    on.register(status, _button(A.STATUS), flags=_card(A.STATUS))
+    on.register(merge, _button(A.MERGE), flags=_card(A.MERGE))
+    on.register(summary, _button(A.SHOW), flags=_card(A.SHOW))
+    on.register(history, _button(A.HIST), flags=_card(A.HIST))
+    on.register(snooze, _button(A.SNOOZE), flags=_card(A.SNOOZE))
+    on.register(unsnooze, _button(A.UNSNOOZE), flags=_card(A.UNSNOOZE))
+    on.register(tag, _button(A.TAG), flags=_card(A.TAG))
+    on.register(macro, _button(A.MACRO), flags=_card(A.MACRO))
+    on.register(template, _button(A.TPL), flags=_card(A.TPL))
     return r

@@ -13,10 +13,10 @@ from aiogram.filters import Command, CommandObject
 from aiogram.types import Message
 
 from bot.i18n import speaking
-from bot.services import lookup, macros, merging, snoozing, staff, tagging, tickets
-from bot.services.errors import DomainError, Forbidden, Invalid, NotFound
+from bot.services import lookup, macros, merging, snoozing, staff, staff_desk, tagging, tickets
 from bot.ui import staff as ui
-from handlers.staff.messages import _notice, _ticket_of
+from handlers.staff.refusals import FLAG, step
+from handlers.staff.replies import notice, ticket_of
 from models import Agent, Ticket
 from models.enums import NotifyBy
 
@@ -24,31 +24,28 @@ from models.enums import NotifyBy
 async def template_command(message: Message, command: CommandObject, agent: Agent | None) -> None:
     if agent is None:
         return
-    ticket = await _ticket_of(message)
+    ticket = await ticket_of(message)
     if ticket is None:
-        await _notice(message, ui.outside_ticket())
+        await notice(message, ui.outside_ticket())
         return
     shortcut = (command.args or "").strip()
-    await ticket.fetch_related("customer")
+    ticket = await staff_desk.with_customer(ticket)
     if not shortcut:
-        await _notice(message, await _templates_list(ticket, agent))
+        await notice(message, await _templates_list(ticket, agent))
         return
+    await _send_template(message, ticket, shortcut, agent)
+
+
+async def _send_template(message: Message, ticket: Ticket, shortcut: str, agent: Agent) -> None:
     template = await staff.template_by_shortcut(shortcut, ticket)
     if template is None:
-        await _notice(message, ui.template_unknown(shortcut))
+        await notice(message, ui.template_unknown(shortcut))
         return
     actor = await tickets.agent_actor(agent)
     if not actor.may_act_on(ticket):
-        await _notice(message, ui.wrong_department())
+        await notice(message, ui.wrong_department())
         return
-    try:
-        await staff.send_template(ticket, template, agent, reply_to=message.message_id)
-    except staff.AlreadyClaimed as exc:
-        await _notice(message, ui.only_assignee(exc.assignee))
-    except tickets.OwnTicket:
-        await _notice(message, ui.own_ticket())
-    except DomainError as exc:
-        await _notice(message, ui.not_possible(exc.message))
+    await staff.send_template(ticket, template, agent, reply_to=message.message_id)
 
 
 async def _templates_list(ticket: Ticket, agent: Agent) -> str:
@@ -62,140 +59,90 @@ async def _templates_list(ticket: Ticket, agent: Agent) -> str:
 
 async def duty_command(message: Message, command: CommandObject, agent: Agent | None) -> None:
     if agent is None:
-        await _notice(message, ui.not_an_agent())
+        await notice(message, ui.not_an_agent())
         return
     on = command.command.lower() == "on"
     await staff.set_duty(agent, on)
-    await _notice(message, ui.duty(on))
+    await notice(message, ui.duty(on))
 
 
-async def queue_command(message: Message, command: CommandObject, agent: Agent | None) -> None:
+async def my_tickets_command(message: Message, agent: Agent | None) -> None:
     if agent is None:
-        await _notice(message, ui.not_an_agent())
+        await notice(message, ui.not_an_agent())
         return
-    if command.command.lower() == "mytickets":
-        text = ui.queue(ui.my_queue_title(), await staff.my_queue(agent))
-        text += ui.snoozed_list(await staff.my_snoozed(agent))
-    else:
-        text = ui.queue(ui.department_queue_title(), await staff.department_queue(agent))
-    await _notice(message, text)
+    text = ui.queue(ui.my_queue_title(), await staff.my_queue(agent))
+    text += ui.snoozed_list(await staff.my_snoozed(agent))
+    await notice(message, text)
+
+
+async def queue_command(message: Message, agent: Agent | None) -> None:
+    if agent is None:
+        await notice(message, ui.not_an_agent())
+        return
+    text = ui.queue(ui.department_queue_title(), await staff.department_queue(agent))
+    await notice(message, text)
 
 
 async def alert_command(message: Message, command: CommandObject, agent: Agent | None) -> None:
     if agent is None:
-        await _notice(message, ui.not_an_agent())
+        await notice(message, ui.not_an_agent())
         return
     parts = (command.args or "").split(maxsplit=2)
     if len(parts) < 3:
-        await _notice(message, ui.alert_usage())
+        await notice(message, ui.alert_usage())
         return
     who, kind, text = parts
-    try:
-        ticket = await staff.send_alert(agent, who, kind, text)
-    except staff.BadAlert as exc:
-        await _notice(message, _bad_alert(exc))
-        return
-    except NotFound:
-        await _notice(message, ui.alert_no_customer(who.lstrip("@")))
-        return
-    except tickets.OwnTicket:
-        await _notice(message, ui.own_ticket())
-        return
-    except Forbidden:
-        await _notice(message, ui.only_admins_alert())
-        return
-    except DomainError as exc:
-        await _notice(message, ui.not_possible(exc.message))
-        return
-    await _notice(message, ui.alert_sent(ticket.number))
-
-
-def _bad_alert(exc: staff.BadAlert) -> str:
-    if exc.field == "kind":
-        return ui.alert_kind_unknown(exc.value, tickets.ALERT_KINDS)
-    if exc.field == "subject":
-        return ui.alert_subject_too_long(staff.ALERT_SUBJECT_LIMIT)
-    return ui.alert_not_a_customer(exc.value)
+    ticket = await staff.send_alert(agent, who, kind, text)
+    await notice(message, ui.alert_sent(ticket.number))
 
 
 async def ticket_command(message: Message, command: CommandObject, agent: Agent | None) -> None:
     """/ticket 1042: the ticket's summary, a link to its card and its customer's history."""
     if agent is None:
-        await _notice(message, ui.not_an_agent())
+        await notice(message, ui.not_an_agent())
         return
-    typed = (command.args or "").strip()
-    try:
-        number = lookup.parse_number(typed)
-    except Invalid:
-        await _notice(message, ui.ticket_usage())
-        return
-    try:
-        ticket = await lookup.by_number(number, await tickets.agent_actor(agent))
-    except NotFound:
-        await _notice(message, ui.ticket_not_found(typed.removeprefix("#")))
-        return
-    await _notice(message, ui.ticket_summary(ticket), ui.summary_keyboard(ticket))
+    number = lookup.parse_number((command.args or "").strip())
+    ticket = await lookup.by_number(number, await tickets.agent_actor(agent))
+    await notice(message, ui.ticket_summary(ticket), ui.summary_keyboard(ticket))
 
 
 async def find_command(message: Message, command: CommandObject, agent: Agent | None) -> None:
     """/find text: the matching tickets of the agent's departments, a button each."""
     if agent is None:
-        await _notice(message, ui.not_an_agent())
+        await notice(message, ui.not_an_agent())
         return
     text = " ".join((command.args or "").split())
-    try:
-        found = await lookup.find(text, await tickets.agent_actor(agent))
-    except Invalid:
-        await _notice(message, ui.find_usage())
-        return
-    await _notice(
-        message,
-        ui.found(text, found.tickets, found.total, found.more),
-        ui.found_keyboard(found.tickets),
-    )
+    found = await lookup.find(text, await tickets.agent_actor(agent))
+    reply = ui.found(text, found.tickets, found.total, found.more)
+    await notice(message, reply, ui.found_keyboard(found.tickets))
 
 
 async def merge_command(message: Message, command: CommandObject, agent: Agent | None) -> None:
     """/merge 1042 in a ticket's thread: this ticket goes into #1042."""
     if agent is None:
-        await _notice(message, ui.not_an_agent())
+        await notice(message, ui.not_an_agent())
         return
-    ticket = await _ticket_of(message)
-    typed = (command.args or "").strip()
-    try:
-        number = lookup.parse_number(typed)
-    except Invalid:
-        number = None
-    if ticket is None or number is None:
-        await _notice(message, ui.merge_usage())
+    ticket = await ticket_of(message)
+    if ticket is None:
+        await notice(message, ui.merge_usage())
         return
+    with step("/merge.number"):
+        number = lookup.parse_number(command.args or "")
     actor = await tickets.agent_actor(agent)
-    try:
-        target = await lookup.by_number(number, actor)
-        await merging.merge(ticket.id, target.id, actor)
-    except NotFound:
-        await _notice(message, ui.ticket_not_found(typed.removeprefix("#")))
-    except DomainError as exc:
-        await _notice(message, ui.not_possible(exc.message))
+    target = await lookup.by_number(number, actor)
+    await merging.merge(ticket.id, target.id, actor)
 
 
 async def split_command(message: Message, agent: Agent | None) -> None:
     """/split in reply to a customer's message: it and their later ones, a new ticket."""
     if agent is None:
-        await _notice(message, ui.not_an_agent())
+        await notice(message, ui.not_an_agent())
         return
     if message.reply_to_message is None or message.reply_to_message.forum_topic_created:
-        await _notice(message, ui.split_usage())
+        await notice(message, ui.split_usage())
         return
     actor = await tickets.agent_actor(agent)
-    try:
-        await merging.split_from_copy(message.chat.id, message.reply_to_message.message_id, actor)
-    except Invalid:
-        await _notice(message, ui.split_usage())
-    except NotFound:
-        await _notice(message, ui.wrong_department())
-    except DomainError as exc:
-        await _notice(message, ui.not_possible(exc.message))
+    await merging.split_from_copy(message.chat.id, message.reply_to_message.message_id, actor)
 
 
 async def notify_command(message: Message, command: CommandObject, agent: Agent | None) -> None:
@@ -203,140 +150,125 @@ async def notify_command(message: Message, command: CommandObject, agent: Agent 
     from the bot, or as a mention in the thread; /notify alone says which is in force.
     Answered in the agent's language (theirs in the desk, else their Telegram one)."""
     if agent is None:
-        await _notice(message, ui.not_an_agent())
+        await notice(message, ui.not_an_agent())
         return
     typed = (command.args or "").strip().lower()
     with speaking(agent.language) if agent.language else nullcontext():
         if typed not in (NotifyBy.PRIVATE.value, NotifyBy.GROUP.value):
-            await _notice(message, ui.notify_usage(NotifyBy(agent.notify_by)))
+            await notice(message, ui.notify_usage(NotifyBy(agent.notify_by)))
             return
         choice = NotifyBy(typed)
         await staff.set_notify_by(agent, choice)
-        await _notice(message, ui.notify_set(choice, agent.private_chat))
+        await notice(message, ui.notify_set(choice, agent.private_chat))
 
 
 async def snooze_command(message: Message, command: CommandObject, agent: Agent | None) -> None:
     """/snooze 2d (30m, 3h, 1w, 2026-12-24 10:00 UTC) in a ticket's thread."""
     if agent is None:
-        await _notice(message, ui.not_an_agent())
+        await notice(message, ui.not_an_agent())
         return
-    ticket = await _ticket_of(message)
+    ticket = await ticket_of(message)
     typed = " ".join((command.args or "").split())
     if ticket is None or not typed:
-        await _notice(message, ui.snooze_usage())
+        await notice(message, ui.snooze_usage())
         return
-    actor = await tickets.agent_actor(agent)
-    if not actor.may_act_on(ticket):
-        await _notice(message, ui.wrong_department())
-        return
-    try:
-        until = snoozing.parse(typed, tickets.now())
-    except snoozing.BadSnooze as exc:
-        await _notice(message, ui.snooze_bad(typed, exc.reason))
-        return
-    try:
+    if (actor := await _acting_on(message, ticket, agent)) is not None:
+        with step("/snooze.until"):
+            until = snoozing.parse(typed, tickets.now())
         await snoozing.snooze(ticket.id, until, actor)
-    except NotFound:
-        await _notice(message, ui.wrong_department())
-    except DomainError as exc:
-        await _notice(message, ui.not_possible(exc.message))
 
 
 async def unsnooze_command(message: Message, agent: Agent | None) -> None:
     """/unsnooze in a ticket's thread: it is back in the queue now."""
     if agent is None:
-        await _notice(message, ui.not_an_agent())
+        await notice(message, ui.not_an_agent())
         return
-    ticket = await _ticket_of(message)
+    ticket = await ticket_of(message)
     if ticket is None:
-        await _notice(message, ui.snooze_usage())
+        await notice(message, ui.snooze_usage())
         return
-    actor = await tickets.agent_actor(agent)
-    if not actor.may_act_on(ticket):
-        await _notice(message, ui.wrong_department())
+    if (actor := await _acting_on(message, ticket, agent)) is None:
         return
     if ticket.snoozed_until is None:
-        await _notice(message, ui.not_snoozed())
+        await notice(message, ui.not_snoozed())
         return
-    try:
-        await snoozing.unsnooze(ticket.id, actor)
-    except DomainError as exc:
-        await _notice(message, ui.not_possible(exc.message))
+    await snoozing.unsnooze(ticket.id, actor)
+
+
+async def _acting_on(message: Message, ticket: Ticket, agent: Agent) -> tickets.Actor | None:
+    """The agent as the actor on `ticket`; None (and they are told) if it belongs to a
+    department they do not work in."""
+    actor = await tickets.agent_actor(agent)
+    if not actor.may_act_on(ticket):
+        await notice(message, ui.wrong_department())
+        return None
+    return actor
 
 
 async def tag_command(message: Message, command: CommandObject, agent: Agent | None) -> None:
     """/tag billing urgent (or /untag billing) in a ticket's thread."""
     if agent is None:
-        await _notice(message, ui.not_an_agent())
+        await notice(message, ui.not_an_agent())
         return
     known = [t.name for t in await tagging.all_tags()]
-    ticket = await _ticket_of(message)
+    ticket = await ticket_of(message)
     names = (command.args or "").split()
     if ticket is None or not names:
-        await _notice(message, ui.tag_usage(known))
+        await notice(message, ui.tag_usage(known))
         return
+    untag = command.command.lower() == "untag"
+    await _change_tags(message, ticket, names, agent, untag=untag)
+
+
+async def _change_tags(
+    message: Message, ticket: Ticket, names: list[str], agent: Agent, *, untag: bool
+) -> None:
     actor = await tickets.agent_actor(agent)
-    try:
-        wanted = await tagging.by_names(names)
-        if command.command.lower() == "untag":
-            changed = await tagging.change(ticket.id, actor, remove=wanted)
-        else:
-            changed = await tagging.change(ticket.id, actor, add=wanted)
-    except tagging.UnknownTags as exc:
-        await _notice(message, ui.tags_unknown(exc.names, known))
-        return
-    except NotFound:
-        await _notice(message, ui.wrong_department())
-        return
-    except DomainError as exc:
-        await _notice(message, ui.not_possible(exc.message))
-        return
+    wanted = await tagging.by_names(names)
+    if untag:
+        changed = await tagging.change(ticket.id, actor, remove=wanted)
+    else:
+        changed = await tagging.change(ticket.id, actor, add=wanted)
     if changed.added or changed.removed:
         await tagging.in_thread(ticket, changed, agent.name)
     else:
-        await _notice(message, ui.tags_now([t.name for t in changed.tags]))
+        await notice(message, ui.tags_now([t.name for t in changed.tags]))
 
 
 async def macro_command(message: Message, command: CommandObject, agent: Agent | None) -> None:
     """/macro name in a ticket's thread: the macro's steps, all or nothing."""
     if agent is None:
-        await _notice(message, ui.not_an_agent())
+        await notice(message, ui.not_an_agent())
         return
-    ticket = await _ticket_of(message)
+    ticket = await ticket_of(message)
     name = " ".join((command.args or "").split())
     known = [m.name for m in await macros.for_ticket()]
     if ticket is None or not name:
-        await _notice(message, ui.macro_usage(known))
+        await notice(message, ui.macro_usage(known))
         return
     actor = await tickets.agent_actor(agent)
-    try:
-        macro = await macros.by_name(name)
-        await macros.apply(ticket.id, macro.id, actor)
-    except macros.UnknownMacro:
-        await _notice(message, ui.macro_unknown(name, known))
-    except NotFound:
-        await _notice(message, ui.wrong_department())
-    except staff.AlreadyClaimed as exc:
-        await _notice(message, ui.macro_refused(ui.already_claimed(exc.assignee)))
-    except tickets.OwnTicket:
-        await _notice(message, ui.macro_refused(ui.own_ticket()))
-    except DomainError as exc:
-        await _notice(message, ui.macro_refused(exc.message))
+    macro = await macros.by_name(name)
+    await macros.apply(ticket.id, macro.id, actor)
+
+
+def _refusals(name: str) -> dict[str, str]:
+    return {FLAG: name}
 
 
 def router() -> Router:
     r = Router(name="staff.commands")
-    r.message.register(template_command, Command("t"))
+    r.message.register(template_command, Command("t"), flags=_refusals("/t"))
     r.message.register(duty_command, Command("on", "off"))
-    r.message.register(queue_command, Command("mytickets", "queue"))
-    r.message.register(alert_command, Command("alert"))
-    r.message.register(ticket_command, Command("ticket"))
-    r.message.register(find_command, Command("find"))
-    r.message.register(merge_command, Command("merge"))
-    r.message.register(split_command, Command("split"))
+    r.message.register(my_tickets_command, Command("mytickets"))
+    r.message.register(queue_command, Command("queue"))
+    r.message.register(alert_command, Command("alert"), flags=_refusals("/alert"))
+    r.message.register(ticket_command, Command("ticket"), flags=_refusals("/ticket"))
+    r.message.register(find_command, Command("find"), flags=_refusals("/find"))
+    r.message.register(merge_command, Command("merge"), flags=_refusals("/merge"))
+    r.message.register(split_command, Command("split"), flags=_refusals("/split"))
     r.message.register(notify_command, Command("notify"))
-    r.message.register(snooze_command, Command("snooze"))
-    r.message.register(unsnooze_command, Command("unsnooze"))
-    r.message.register(tag_command, Command("tag", "untag"))
-    r.message.register(macro_command, Command("macro"))
+    r.message.register(snooze_command, Command("snooze"), flags=_refusals("/snooze"))
+    r.message.register(unsnooze_command, Command("unsnooze"), flags=_refusals("/unsnooze"))
+    r.message.register(tag_command, Command("tag", "untag"), flags=_refusals("/tag"))
+    r.message.register(macro_command, Command("macro"), flags=_refusals("/macro"))
     return r

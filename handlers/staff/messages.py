@@ -13,11 +13,12 @@ from aiogram.types import Message
 from bot import telegram_files
 from bot.delivery import outbox
 from bot.presentation import mirror
-from bot.services import staff, tickets
-from bot.services.errors import DomainError
+from bot.services import staff, staff_desk, tickets
 from bot.services.settings import runtime_settings
 from bot.ui import staff as ui
 from bot.ui import texts
+from handlers.staff.refusals import FLAG
+from handlers.staff.replies import notice, ticket_of
 from models import Agent, Ticket
 from models.enums import Side
 
@@ -30,24 +31,6 @@ def _note_text(text: str) -> str | None:
     if head.split("@", 1)[0].lower() == "/note":
         return rest.strip()
     return None
-
-
-async def _ticket_of(message: Message) -> Ticket | None:
-    topic = message.message_thread_id if message.is_topic_message else None
-    reply_to = message.reply_to_message.message_id if message.reply_to_message else None
-    # In a forum, a message in a topic "replies" to the topic's first message.
-    return await staff.ticket_in_chat(message.chat.id, topic, reply_to)
-
-
-async def _notice(message: Message, text: str, markup: dict | None = None) -> None:
-    """`text` in reply to `message` (in its forum topic), with buttons if given."""
-    await outbox.send_text(
-        message.chat.id,
-        text,
-        reply_markup=markup,
-        reply_to=message.message_id,
-        message_thread_id=message.message_thread_id if message.is_topic_message else None,
-    )
 
 
 async def _confirm(message: Message, emoji: str) -> None:
@@ -68,53 +51,57 @@ async def _link(message: Message, ticket: Ticket, stored_id: int) -> None:
 
 
 async def in_thread(message: Message, bot: Bot, agent: Agent | None) -> None:
-    ticket = await _ticket_of(message)
-    if ticket is None:
-        return  # ordinary chatter in the staff chat
-    if agent is None:
-        return  # not an agent: never relayed, no noise either
-    text = (message.text or message.caption or "").strip()
+    ticket = await ticket_of(message)
+    if ticket is None or agent is None:
+        return  # ordinary chatter in the staff chat; or not an agent: never relayed, no noise
     actor = await tickets.agent_actor(agent)
     if not actor.may_act_on(ticket):
-        await _notice(message, ui.wrong_department())
+        await notice(message, ui.wrong_department())
         return
-    note = _note_text(text) if message.text else None
-    try:
-        if note is not None:
-            if not note:
-                await _notice(message, ui.note_empty())
-                return
-            stored = await tickets.add_note(ticket.id, note, actor)
-            await _link(message, ticket, stored.id)
-            await _confirm(message, ui.NOTE_REACTION)
+    note = _note_text((message.text or "").strip()) if message.text else None
+    if note is not None:
+        await _add_note(message, ticket, note, actor)
+    elif await _may_answer(message, ticket, agent):
+        await _answer(message, bot, ticket, actor)
+
+
+async def _add_note(message: Message, ticket: Ticket, note: str, actor: tickets.Actor) -> None:
+    if not note:
+        await notice(message, ui.note_empty())
+        return
+    stored = await tickets.add_note(ticket.id, note, actor)
+    await _link(message, ticket, stored.id)
+    await _confirm(message, ui.NOTE_REACTION)
+
+
+async def _may_answer(message: Message, ticket: Ticket, agent: Agent) -> bool:
+    """Whether the agent answers the ticket's customer; if not, they are told why."""
+    if staff.may_answer(ticket, agent):
+        return True
+    if await staff.is_own(ticket, agent):
+        await notice(message, ui.own_ticket())
+    else:
+        await notice(message, ui.only_assignee(await staff_desk.assignee_name(ticket)))
+    return False
+
+
+async def _answer(message: Message, bot: Bot, ticket: Ticket, actor: tickets.Actor) -> None:
+    """The agent's message (text and/or a file) to the customer."""
+    text = (message.text or message.caption or "").strip()
+    files = []
+    incoming = telegram_files.file_of(message)
+    if incoming is not None:
+        if incoming.too_big:
+            await notice(message, texts.file_too_big(incoming.file_name))
             return
-        if not staff.may_answer(ticket, agent):
-            if await staff.is_own(ticket, agent):
-                await _notice(message, ui.own_ticket())
-                return
-            assignee = (
-                await Agent.get_or_none(id=ticket.assignee_id) if ticket.assignee_id else None
-            )
-            await _notice(message, ui.only_assignee(assignee.name if assignee else None))
-            return
-        files = []
-        incoming = telegram_files.file_of(message)
-        if incoming is not None:
-            if incoming.too_big:
-                await _notice(message, texts.file_too_big(incoming.file_name))
-                return
-            root = Path((await runtime_settings()).attachments_dir)
-            files.append(await telegram_files.keep(bot, incoming, root))
-        elif not text:
-            await _notice(message, texts.unsupported_content())
-            return
-        stored = await tickets.reply(ticket.id, text, actor, files)
-        await _link(message, ticket, stored.id)
-        await _confirm(message, ui.SENT_REACTION)
-    except tickets.OwnTicket:
-        await _notice(message, ui.own_ticket())
-    except DomainError as exc:
-        await _notice(message, ui.not_possible(exc.message))
+        root = Path((await runtime_settings()).attachments_dir)
+        files.append(await telegram_files.keep(bot, incoming, root))
+    elif not text:
+        await notice(message, texts.unsupported_content())
+        return
+    stored = await tickets.reply(ticket.id, text, actor, files)
+    await _link(message, ticket, stored.id)
+    await _confirm(message, ui.SENT_REACTION)
 
 
 async def edited(message: Message, agent: Agent | None) -> None:
@@ -127,6 +114,6 @@ async def edited(message: Message, agent: Agent | None) -> None:
 
 def router() -> Router:
     r = Router(name="staff.messages")
-    r.message.register(in_thread)
+    r.message.register(in_thread, flags={FLAG: "thread"})
     r.edited_message.register(edited)
     return r

@@ -76,7 +76,7 @@ SEED_SQL = [
     " VALUES ('Billing', '', {t}, 0, {t}, {now}, {now})",
     "INSERT INTO priority (name, level, color, active) VALUES ('p9', 9, '', {t})",
     "INSERT INTO status (name, translations, color, settable_by, available, shown_by_default,"
-    " customer_can_reply, is_final, \"order\")"
+    ' customer_can_reply, is_final, "order")'
     " VALUES ('s9', '{{}}', '', 'all', {t}, {t}, {t}, {f}, 0)",
     "INSERT INTO ticket (number, customer_id, department_id, priority_id, status_id, subject,"
     " source, created_at, updated_at, sla_state, archived, customer_unread)"

@@ -105,7 +105,8 @@ BACKFILL = """
 
 
 async def upgrade(db: BaseDBAsyncClient) -> str:
-    return """
+    return (
+        """
         CREATE TABLE IF NOT EXISTS "stats_count" (
     "id" BIGSERIAL NOT NULL PRIMARY KEY,
     "dim" VARCHAR(1) NOT NULL,
@@ -142,7 +143,9 @@ COMMENT ON TABLE "stats_count" IS 'Tickets (or, for dim \"a\", agent answers) wi
     CONSTRAINT "uid_stats_histo_dim_e9af42" UNIQUE ("dim", "month", "department_id", "assignee_id", "value", "metric", "bucket") INCLUDE ("tickets")
 );
 COMMENT ON TABLE "stats_histogram" IS 'How many tickets created in one month had a duration (metric \"f\" first response,';
-        ALTER TABLE "ticket" ADD "answers" INT NOT NULL DEFAULT 0;""" + BACKFILL
+        ALTER TABLE "ticket" ADD "answers" INT NOT NULL DEFAULT 0;"""
+        + BACKFILL
+    )
 
 
 async def downgrade(db: BaseDBAsyncClient) -> str:

@@ -122,7 +122,8 @@ BACKFILL = """
 
 
 async def upgrade(db: BaseDBAsyncClient) -> str:
-    return """
+    return (
+        """
         CREATE TABLE IF NOT EXISTS "stats_count" (
     "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
     "dim" VARCHAR(1) NOT NULL,
@@ -159,7 +160,9 @@ async def upgrade(db: BaseDBAsyncClient) -> str:
 ) /* How many tickets created in one month had a duration (metric "f" first response, */;
         ALTER TABLE "ticket" ADD "answers" INT NOT NULL DEFAULT 0;
         CREATE INDEX "idx_stats_histogram_cover" ON "stats_histogram" ("dim", "month",
-            "department_id", "assignee_id", "value", "metric", "bucket", "tickets");""" + BACKFILL
+            "department_id", "assignee_id", "value", "metric", "bucket", "tickets");"""
+        + BACKFILL
+    )
 
 
 async def downgrade(db: BaseDBAsyncClient) -> str:
