@@ -74,7 +74,7 @@ def create_admin_app(
     from bot import presentation
     from bot.i18n import create_i18n
 
-    presentation.install()  # the services it calls emit notices
+    presentation.install(settings)  # the services it calls emit notices
     public = frozenset({f"{MOUNT}/openapi.json"})
     app = web.Application(
         middlewares=[

@@ -19,6 +19,7 @@ from aiogram.types import Chat, File, Message, User
 from tortoise import Tortoise, connections
 
 from bot import presentation
+from bot.config import Settings
 from bot.db import migrate, tortoise_config
 from bot.services.settings import update_settings
 from models import Agent, Category, Department
@@ -97,7 +98,7 @@ def summary_ms(values: list[float]) -> dict[str, float]:
 async def database(backend: str, workdir: str) -> AsyncIterator[str]:
     """A fresh migrated database of `backend`, dropped afterwards (and the notices'
     renderers registered: the benchmarks run services as the process does)."""
-    presentation.install()
+    presentation.install(Settings.model_construct())
     if backend == "sqlite":
         url = f"sqlite://{workdir}/bench-{uuid.uuid4().hex[:8]}.sqlite3"
         await migrate(url)

@@ -133,7 +133,7 @@ async def _erase_customer(args: argparse.Namespace, settings: Settings) -> int:
     from bot.services.settings import runtime_settings
     from models.enums import ActorType
 
-    presentation.install()  # (closing tickets and the staff cards are told)
+    presentation.install(settings)  # (closing tickets and the staff cards are told)
     actor = tickets.Actor(ActorType.SYSTEM, _operator(), is_admin=True)
     async with orm(settings.database_url):
         customer = await erasure.find_customer(args.id, args.telegram_id)

@@ -51,7 +51,7 @@ from bot.private_files import make_tree_private
 from bot.requests import ForgivingCallbackAnswers, HelpdeskSession, HelpdeskWebhookHandler
 from bot.services import staff_chats
 from bot.services.automation import Automation
-from bot.services.settings import runtime_settings, use_process_settings
+from bot.services.settings import runtime_settings
 from bot.storage import DatabaseStorage, ResilientStorage
 from console import create_console_app
 from models import OutboxMessage
@@ -125,8 +125,7 @@ def create_dispatcher(
     dp.update.outer_middleware(UpdateScopeMiddleware())
     dp.update.outer_middleware(dp.fsm)
     dp["settings"] = settings
-    use_process_settings(settings)
-    presentation.install()
+    presentation.install(settings)
     if metrics is not None:
         dp.update.outer_middleware(MetricsMiddleware(metrics))
     # Outermost first: wake the sender after everything inside has committed.
@@ -202,11 +201,11 @@ async def _bot_session_ctx(app: web.Application) -> AsyncIterator[None]:
     await app[BOT].session.close()
 
 
-async def _discover_staff_chats(bot: Bot) -> None:
+async def _discover_staff_chats(bot: Bot, settings: Settings) -> None:
     """Learns which staff chats are forums (a topic per ticket) before the first card;
     updates from those chats keep it current afterwards. A chat this could not read is
     asked again, through the outbox, before its first card."""
-    for chat_id in await staff_chats.staff_chat_ids():
+    for chat_id in await staff_chats.staff_chat_ids(settings):
         try:
             chat = await bot.get_chat(chat_id)
         except Exception as exc:
@@ -234,7 +233,7 @@ async def _workers_ctx(app: web.Application) -> AsyncIterator[None]:
         asyncio.create_task(housekeeper.run(), name="housekeeping"),
         asyncio.create_task(automation.run(), name="automation"),
         asyncio.create_task(hooks.run(), name="webhook-sender"),
-        asyncio.create_task(_discover_staff_chats(app[BOT]), name="staff-chats"),
+        asyncio.create_task(_discover_staff_chats(app[BOT], app[SETTINGS]), name="staff-chats"),
         asyncio.create_task(_private_attachments(app[SETTINGS]), name="private-files"),
     ]
     yield
@@ -334,7 +333,7 @@ def create_sender(settings: Settings, bot: Bot, limiter: Any, **options: Any) ->
 
 def create_web_app(settings: Settings, *, limits: Limits | None = None) -> web.Application:
     settings.require_bot()
-    presentation.install()
+    presentation.install(settings)
     app = web.Application(client_max_size=25 * 1024 * 1024)
     bot = create_bot(settings)
     sender = create_sender(settings, bot, create_limiter(settings, limits or Limits()))

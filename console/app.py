@@ -169,7 +169,7 @@ def create_console_app(
     from console.views import audit as audit_views
     from console.views import auth, dashboard, directory, tickets, webhooks
 
-    presentation.install()  # the services it calls emit notices
+    presentation.install(settings)  # the services it calls emit notices
     app = web.Application(middlewares=[headers_middleware, session_middleware])
     app[SETTINGS] = settings
     app[WAKE_OUTBOX] = wake_outbox

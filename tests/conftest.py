@@ -21,6 +21,7 @@ from aiogram.client.telegram import TelegramAPIServer
 from tortoise import Tortoise, connections
 
 from bot import presentation
+from bot.config import Settings
 from bot.db import migrate, tortoise_config
 from tests.fakebotapi import FakeBotAPI
 from tests.support import TOKEN
@@ -32,11 +33,12 @@ TEST_DB_PREFIX = "hd_test_"
 BACKENDS = ["sqlite"] + (["postgres"] if POSTGRES_URL else [])
 
 
-@pytest.fixture(scope="session", autouse=True)
+@pytest.fixture(autouse=True)
 def _presentation() -> None:
     """Tests call services directly, outside the process: their notices need the
-    renderers registered, as every process does at start."""
-    presentation.install()
+    renderers registered, as every process does at start - here with the
+    configuration's declared defaults (a test's dispatcher or app installs its own)."""
+    presentation.install(Settings.model_construct())
 
 
 def pytest_configure(config: pytest.Config) -> None:

@@ -114,5 +114,5 @@ def _settings(api: Registry) -> None:
     )
     async def update_settings(call: Call) -> SettingsOut:
         process = _process_settings(call.request)
-        changed = await runtime.update_settings(patch_fields(call.body), process)
-        return SettingsOut.model_validate(changed)
+        await runtime.update_settings(patch_fields(call.body))
+        return SettingsOut.model_validate(await runtime.runtime_settings(process))

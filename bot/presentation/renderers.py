@@ -1,11 +1,15 @@
 """The renderers of the domain's notices (bot.services.notices): each lays out what a
 notice tells - in whose language, to which chat, with which buttons - and queues the
-outbox rows, inside the transaction that emitted it."""
+outbox rows, inside the transaction that emitted it. Those that need the process
+configuration (the staff chat and attachments directory it falls back to) are
+registered with it, bound (install)."""
 
 from __future__ import annotations
 
 from datetime import datetime
+from functools import partial
 
+from bot.config import Settings
 from bot.delivery import outbox
 from bot.i18n import speaking
 from bot.presentation import staff_thread
@@ -13,6 +17,7 @@ from bot.presentation.card import refresh_card
 from bot.presentation.customer import send_files, tell_customer, upload_files
 from bot.services import lifecycle
 from bot.services import notices as n
+from bot.services.staff_chats import staff_chat_for
 from bot.ui import keyboards, texts
 from bot.ui import staff as staff_ui
 from bot.ui.html import escape
@@ -23,8 +28,8 @@ async def card_changed(notice: n.CardChanged) -> None:
     await refresh_card(notice.ticket)
 
 
-async def ticket_created(notice: n.TicketCreated) -> None:
-    await staff_thread.post_card(notice.ticket, notice.first, notice.files)
+async def ticket_created(process: Settings, notice: n.TicketCreated) -> None:
+    await staff_thread.post_card(notice.ticket, notice.first, notice.files, process)
 
 
 async def alert_sent(notice: n.AlertSent) -> None:
@@ -85,16 +90,16 @@ async def agent_answered(notice: n.AgentAnswered) -> None:
     await send_files(ticket, message, notice.files)
 
 
-async def customer_message_received(notice: n.CustomerMessageReceived) -> None:
-    await staff_thread.relay_customer_message(notice.ticket, notice.message, notice.files)
+async def customer_message_received(process: Settings, notice: n.CustomerMessageReceived) -> None:
+    await staff_thread.relay_customer_message(notice.ticket, notice.message, notice.files, process)
 
 
-async def ticket_transferred(notice: n.TicketTransferred) -> None:
+async def ticket_transferred(process: Settings, notice: n.TicketTransferred) -> None:
     ticket = notice.ticket
     department = ticket.department.name
     await tell_customer(ticket, lambda: texts.ticket_transferred(ticket.number, department))
     await refresh_card(ticket)
-    await staff_thread.transferred(ticket, notice.before, notice.by)
+    await staff_thread.transferred(ticket, notice.before, notice.by, process)
 
 
 async def ticket_status_changed(notice: n.TicketStatusChanged) -> None:
@@ -236,9 +241,10 @@ def _announcement(
         return staff_ui.sla_warning(number, label, when)
 
 
-async def sla_announced(notice: n.SlaAnnounced) -> None:
+async def sla_announced(process: Settings, notice: n.SlaAnnounced) -> None:
     ticket, what, due, state = notice.ticket, notice.what, notice.due, notice.state
-    key, chat_id = notice.dedupe_key, notice.chat_id
+    key = notice.dedupe_key
+    chat_id = notice.chat_id or await staff_chat_for(ticket.department, process)
     target = await staff_thread.card_target(ticket)
     assignee = await staff_thread.assignee_of(ticket)
     if chat_id is not None:
@@ -297,17 +303,18 @@ def team_name(language: str | None) -> str:
         return texts.support_team()
 
 
-def install() -> None:
-    """Registers every renderer (the notices' presentation for Telegram)."""
+def install(process: Settings) -> None:
+    """Registers every renderer (the notices' presentation for Telegram); those that
+    fall back to the process configuration get `process`."""
     n.register_team_name(team_name)
     n.register(n.CardChanged, card_changed)
-    n.register(n.TicketCreated, ticket_created)
+    n.register(n.TicketCreated, partial(ticket_created, process))
     n.register(n.AlertSent, alert_sent)
     n.register(n.TicketRegistered, ticket_registered)
     n.register(n.ClosedHours, closed_hours)
     n.register(n.AgentAnswered, agent_answered)
-    n.register(n.CustomerMessageReceived, customer_message_received)
-    n.register(n.TicketTransferred, ticket_transferred)
+    n.register(n.CustomerMessageReceived, partial(customer_message_received, process))
+    n.register(n.TicketTransferred, partial(ticket_transferred, process))
     n.register(n.TicketStatusChanged, ticket_status_changed)
     n.register(n.CustomerChoseStatus, customer_chose_status)
     n.register(n.AnswerRated, answer_rated)
@@ -320,7 +327,7 @@ def install() -> None:
     n.register(n.Merged, merged)
     n.register(n.Split, split)
     n.register(n.CustomerErased, customer_erased)
-    n.register(n.SlaAnnounced, sla_announced)
+    n.register(n.SlaAnnounced, partial(sla_announced, process))
     n.register(n.LeadAlerted, lead_alerted)
     n.register(n.Escalated, escalated)
     n.register(n.EscalationRefused, escalation_refused)

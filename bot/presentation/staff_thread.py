@@ -18,6 +18,7 @@ from typing import Any, TypeVar, cast
 from aiogram.utils.i18n import I18n
 from tortoise.queryset import QuerySet
 
+from bot.config import Settings
 from bot.delivery import outbox
 from bot.delivery.outbox import CARD_POST, TOPIC_POST, transaction
 from bot.delivery.sender import hold_blocked, release_blocked
@@ -79,7 +80,12 @@ async def thread_of(ticket: Ticket) -> int | OutboxMessage | None:
 
 
 async def _files(
-    chat_id: int, ticket: Ticket, message: Message, files: Sequence[Attachment], reply_to
+    chat_id: int,
+    ticket: Ticket,
+    message: Message,
+    files: Sequence[Attachment],
+    reply_to,
+    process: Settings,
 ) -> None:
     # Everything of a ticket carries its topic: a reply alone lands in General when
     # the message it replies to is gone.
@@ -99,7 +105,7 @@ async def _files(
                 **meta,
             )
         elif attachment.stored_path:
-            root = Path((await runtime_settings()).attachments_dir)
+            root = Path((await runtime_settings(process)).attachments_dir)
             await outbox.send_upload(
                 chat_id,
                 str((root / attachment.stored_path).resolve()),
@@ -117,9 +123,13 @@ async def _files(
         await outbox.send_text(chat_id, notice, **meta)
 
 
-async def post_card(ticket: Ticket, first: Message, files: Sequence[Attachment]) -> None:
-    """`ticket` with its relations loaded; inside the creating transaction."""
-    chat_id = await staff_chat_for(ticket.department)
+async def post_card(
+    ticket: Ticket, first: Message, files: Sequence[Attachment], process: Settings
+) -> None:
+    """`ticket` with its relations loaded; inside the creating transaction. The card
+    goes to the department's staff chat, else the one in force (stored, else that of
+    the process configuration `process`), which becomes the ticket's."""
+    chat_id = await staff_chat_for(ticket.department, process)
     if chat_id is None:
         log.warning("ticket #%s: no staff chat is configured; no card posted", ticket.number)
         return
@@ -127,7 +137,7 @@ async def post_card(ticket: Ticket, first: Message, files: Sequence[Attachment])
     if ticket.staff_chat_id != chat_id:
         ticket.staff_chat_id = chat_id
         await Ticket.filter(id=ticket.id).update(staff_chat_id=chat_id)
-    await _files(chat_id, ticket, first, files, rows[0])
+    await _files(chat_id, ticket, first, files, rows[0], process)
 
 
 async def _card(chat_id: int, ticket: Ticket, first: Message) -> list[OutboxMessage]:
@@ -466,7 +476,7 @@ async def _coalesced(ticket: Ticket, message: Message) -> bool:
 
 
 async def relay_customer_message(
-    ticket: Ticket, message: Message, files: Sequence[Attachment]
+    ticket: Ticket, message: Message, files: Sequence[Attachment], process: Settings
 ) -> None:
     """A customer's follow-up into the ticket's thread, with who and when; a text while
     the previous one still waits to be sent joins it."""
@@ -493,7 +503,7 @@ async def relay_customer_message(
         )
         if message.text:
             reply_to = rows[0]  # the files follow the text
-    await _files(ticket.staff_chat_id, ticket, message, files, reply_to)
+    await _files(ticket.staff_chat_id, ticket, message, files, reply_to, process)
 
 
 async def in_thread(
@@ -675,14 +685,14 @@ def with_texts(i18n: I18n, hook: Callable[..., Awaitable[T]]) -> Callable[..., A
     return in_context
 
 
-async def transferred(ticket: Ticket, before: Before, by: str) -> None:
+async def transferred(ticket: Ticket, before: Before, by: str, process: Settings) -> None:
     """After a transfer (`ticket` with its relations): the thread is told what changed
     and why; when the new department has another staff chat, the thread moves there
     and is told there too."""
     with speaking(None):
         text = _transfer_notice(ticket, before, by)
     await in_thread(ticket, text)
-    if await follow_transfer(ticket):
+    if await follow_transfer(ticket, process):
         await in_thread(ticket, text)
 
 
@@ -709,10 +719,10 @@ def _transfer_notice(ticket: Ticket, before: Before, by: str) -> str:
     return "\n".join(lines)
 
 
-async def follow_transfer(ticket: Ticket) -> bool:
+async def follow_transfer(ticket: Ticket, process: Settings) -> bool:
     """After a transfer: when the new department has another staff chat, the ticket's
     thread moves there (a new card; the old card keeps its last state). Whether it moved."""
-    chat_id = await staff_chat_for(ticket.department)
+    chat_id = await staff_chat_for(ticket.department, process)
     if chat_id is None or chat_id == ticket.staff_chat_id:
         return False
     first = await Message.filter(ticket_id=ticket.id).order_by("id").first()
@@ -720,5 +730,5 @@ async def follow_transfer(ticket: Ticket) -> bool:
         return False
     await Ticket.filter(id=ticket.id).update(staff_message_id=None, staff_topic_id=None)
     ticket.staff_message_id = ticket.staff_topic_id = None
-    await post_card(ticket, first, await Attachment.filter(message_id=first.id))
+    await post_card(ticket, first, await Attachment.filter(message_id=first.id), process)
     return True

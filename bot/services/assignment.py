@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from bot.services.settings import runtime_settings
+from bot.services.settings import stored_settings
 from models import Agent, Category
 from models.enums import AgentRole
 
@@ -20,7 +20,7 @@ async def pick_assignee(
         agent = await Agent.get_or_none(id=category.responsible_agent_id, active=True)
         if agent is not None and agent.telegram_id != customer_telegram_id:
             return agent, "category"
-    if (await runtime_settings()).round_robin:
+    if (await stored_settings()).round_robin:
         agent = await round_robin_pick(department_id, customer_telegram_id)
         if agent is not None:
             return agent, "round_robin"

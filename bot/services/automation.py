@@ -29,11 +29,10 @@ from bot.services import (
     rollups,
     sla,
     snoozing,
-    staff_chats,
     tickets,
 )
 from bot.services.errors import DomainError
-from bot.services.settings import runtime_settings
+from bot.services.settings import stored_settings
 from models import SlaPolicy, Ticket, TicketEvent
 from models.enums import ActorType, BreachAction, SlaState
 
@@ -61,7 +60,7 @@ async def run_due(moment: datetime | None = None) -> Done:
 
 async def auto_close(moment: datetime) -> int:
     """Resolved tickets the customer did not react to within `auto_close_hours`."""
-    hours = (await runtime_settings()).auto_close_hours
+    hours = (await stored_settings()).auto_close_hours
     cutoff = moment - timedelta(hours=hours)
     due = (
         await Ticket.filter(resolved_at__lte=cutoff, **lifecycle.RESOLVED_TICKETS)
@@ -167,7 +166,8 @@ async def _announce(ticket: Ticket, what: str, due: datetime, state: SlaState) -
     )
     if any(isinstance(d, dict) and d.get("deadline") == what for d in earlier):
         return False
-    chat_id = ticket.staff_chat_id or await staff_chats.staff_chat_for(ticket.department)
+    # Without a staff chat of its own, the presentation resolves the department's.
+    chat_id = ticket.staff_chat_id
     key = f"sla:{ticket.id}:{what}:{state.value}"
     try:
         async with transaction():

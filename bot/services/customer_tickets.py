@@ -18,7 +18,7 @@ from bot.services import config, hours, lifecycle, notices, tickets
 from bot.services.attachments import StoredFile
 from bot.services.errors import Conflict, NotFound
 from bot.services.scope import joined_transaction
-from bot.services.settings import runtime_settings
+from bot.services.settings import stored_settings
 from models import (
     Category,
     Customer,
@@ -192,7 +192,7 @@ async def reopen(ticket_id: int, customer: Customer) -> Ticket:
     """A resolved ticket, or a closed one within the reopen window."""
     ticket = await own_ticket(ticket_id, customer)
     window_days = (
-        (await runtime_settings()).reopen_window_days if lifecycle.is_closed(ticket.status) else 0
+        (await stored_settings()).reopen_window_days if lifecycle.is_closed(ticket.status) else 0
     )
     refusal = lifecycle.customer_reopen_refusal(
         ticket.status, closed_at=ticket.closed_at, now=tickets.now(), window_days=window_days

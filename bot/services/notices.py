@@ -289,8 +289,9 @@ class CustomerErased(Notice):
 @dataclass(frozen=True, slots=True)
 class SlaAnnounced(Notice):
     """A deadline (`what`: "first_response" or "resolution") is near or missed
-    (`state`), told once per `dedupe_key` in staff chat `chat_id` (None: none is
-    configured; the assignee may still be told privately)."""
+    (`state`), told once per `dedupe_key` in the ticket's staff chat `chat_id` (None:
+    the one the presentation resolves for its department, if any is configured; the
+    assignee may still be told privately)."""
 
     ticket: Ticket
     what: str

@@ -60,44 +60,58 @@ KEYS = tuple(f.name for f in fields(RuntimeSettings))
 _FROM_PROCESS = frozenset({"staff_chat_id", "attachments_dir"})
 
 
-_process: Settings | None = None
+@dataclass(frozen=True, slots=True)
+class StoredSettings:
+    """The settings kept in the database only (no process fallback), typed."""
+
+    auto_close_hours: int
+    reopen_window_days: int
+    round_robin: bool
+    sla_pause_while_waiting: bool
 
 
-def use_process_settings(settings: Settings) -> None:
-    """The running process's configuration: the fallbacks when no caller passes one."""
-    global _process
-    _process = settings
-
-
-def _fallback(key: str, process: Settings | None) -> Any:
+def _fallback(key: str, process: Settings) -> Any:
     if key not in _FROM_PROCESS:
         return DEFAULT_SETTINGS[key]
-    source = process or _process or Settings.model_construct()
-    value = getattr(source, key)
+    value = getattr(process, key)
     return str(value) if key == "attachments_dir" and value is not None else value
 
 
-async def runtime_settings(process: Settings | None = None) -> RuntimeSettings:
-    """The settings in force; `process` supplies the configured fallbacks (without it,
-    those of the running process, else the configuration's declared defaults)."""
+async def _values(keys: tuple[str, ...], process: Settings | None) -> dict[str, Any]:
     stored = (await config.snapshot()).settings
     values: dict[str, Any] = {}
-    for key in KEYS:
+    for key in keys:
         value = None
         if key in stored:
             try:
                 value = _TYPES[key].validate_python(stored[key], strict=True)
             except ValidationError:
                 log.warning("setting %s holds an invalid value; using the default", key)
-        # Only the process-backed settings accept None, so None here means "fall back".
-        values[key] = _fallback(key, process) if value is None else value
-    return RuntimeSettings(**values)
+        # Only the process-backed settings accept None, so None here means "fall back"
+        # (`process` None: only database-backed keys are asked for).
+        if value is None:
+            value = DEFAULT_SETTINGS[key] if process is None else _fallback(key, process)
+        values[key] = value
+    return values
 
 
-async def update_settings(
-    changes: dict[str, Any], process: Settings | None = None
-) -> RuntimeSettings:
-    """Stores the given subset; None resets a process-backed setting to its fallback."""
+async def runtime_settings(process: Settings) -> RuntimeSettings:
+    """The settings in force; `process` (the running process's configuration)
+    supplies the fallbacks of the process-backed ones."""
+    return RuntimeSettings(**await _values(KEYS, process))
+
+
+_STORED_KEYS = tuple(f.name for f in fields(StoredSettings))
+
+
+async def stored_settings() -> StoredSettings:
+    """The database-backed settings in force (no process configuration needed)."""
+    return StoredSettings(**await _values(_STORED_KEYS, None))
+
+
+async def update_settings(changes: dict[str, Any]) -> None:
+    """Stores the given subset; None resets a process-backed setting to its fallback
+    (read what is in force with runtime_settings)."""
     errors = []
     clean: dict[str, Any] = {}
     for key, value in changes.items():
@@ -122,4 +136,3 @@ async def update_settings(
             # "123" would come back as a number.
             await Setting.filter(key=key).update(value=json.dumps(value))
     config.changed()
-    return await runtime_settings(process)

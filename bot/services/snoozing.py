@@ -21,7 +21,7 @@ from typing import cast
 from bot.delivery.outbox import transaction
 from bot.services import lifecycle, notices, sla, tickets
 from bot.services.errors import Conflict, Invalid
-from bot.services.settings import runtime_settings
+from bot.services.settings import stored_settings
 from bot.services.tickets import Actor
 from models import Ticket
 from models.enums import ActorType
@@ -117,7 +117,7 @@ def checked(until: datetime, moment: datetime, field: str = "until") -> datetime
 
 
 async def _clock_stops_for(ticket: Ticket, snoozed: bool) -> bool:
-    pause = (await runtime_settings()).sla_pause_while_waiting
+    pause = (await stored_settings()).sla_pause_while_waiting
     return lifecycle.clock_stops(ticket.status, pause, snoozed=snoozed)
 
 

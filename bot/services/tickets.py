@@ -28,13 +28,12 @@ from bot.services import (
     rollups,
     scope,
     sla,
-    staff_chats,
     webhooks,
 )
 from bot.services.attachments import StoredFile
 from bot.services.errors import Conflict, Forbidden, Invalid, NotFound
 from bot.services.scope import joined_transaction
-from bot.services.settings import runtime_settings
+from bot.services.settings import stored_settings
 from bot.services.textclean import strip_invisible
 from models import (
     Agent,
@@ -222,7 +221,7 @@ async def _move(ticket: Ticket, status: Status, moment: datetime) -> None:
     snoozed = ticket.snoozed_until is not None
     pause_waiting = (
         lifecycle.pause_applies(status, snoozed=snoozed)
-        and (await runtime_settings()).sla_pause_while_waiting
+        and (await stored_settings()).sla_pause_while_waiting
     )
     if lifecycle.clock_stops(status, pause_waiting, snoozed=snoozed):
         sla.stop(ticket, moment)
@@ -380,7 +379,9 @@ async def create_ticket(
             status = await _status_for(lifecycle.initial(is_alert=False, assigned=True))
         ticket = await Ticket.create(
             number=await next_number(),
-            staff_chat_id=await staff_chats.staff_chat_for(department),
+            # The card's renderer (TicketCreated, below) sets the staff chat in force
+            # when the department has none of its own.
+            staff_chat_id=department.staff_chat_id,
             customer=customer,
             department=department,
             category=category,

@@ -847,7 +847,7 @@ async def save_settings(request: web.Request) -> web.StreamResponse:
     if body is None:
         return await _settings_page(request, values=shown, errors=errors, status=422)
     try:
-        await update_settings(body.model_dump(), request.app[SETTINGS])
+        await update_settings(body.model_dump())
     except DomainError as exc:
         return await _settings_page(
             request, values=shown, errors=domain_errors(exc), status=exc.status

@@ -11,6 +11,7 @@ from aiogram import Bot, Router
 from aiogram.types import Message
 
 from bot import telegram_files
+from bot.config import Settings
 from bot.delivery import outbox
 from bot.presentation import mirror
 from bot.services import staff, staff_desk, tickets
@@ -50,7 +51,7 @@ async def _link(message: Message, ticket: Ticket, stored_id: int) -> None:
     )
 
 
-async def in_thread(message: Message, bot: Bot, agent: Agent | None) -> None:
+async def in_thread(message: Message, bot: Bot, agent: Agent | None, settings: Settings) -> None:
     ticket = await ticket_of(message)
     if ticket is None or agent is None:
         return  # ordinary chatter in the staff chat; or not an agent: never relayed, no noise
@@ -62,7 +63,7 @@ async def in_thread(message: Message, bot: Bot, agent: Agent | None) -> None:
     if note is not None:
         await _add_note(message, ticket, note, actor)
     elif await _may_answer(message, ticket, agent):
-        await _answer(message, bot, ticket, actor)
+        await _answer(message, bot, ticket, actor, settings)
 
 
 async def _add_note(message: Message, ticket: Ticket, note: str, actor: tickets.Actor) -> None:
@@ -85,7 +86,9 @@ async def _may_answer(message: Message, ticket: Ticket, agent: Agent) -> bool:
     return False
 
 
-async def _answer(message: Message, bot: Bot, ticket: Ticket, actor: tickets.Actor) -> None:
+async def _answer(
+    message: Message, bot: Bot, ticket: Ticket, actor: tickets.Actor, settings: Settings
+) -> None:
     """The agent's message (text and/or a file) to the customer."""
     text = (message.text or message.caption or "").strip()
     files = []
@@ -94,7 +97,7 @@ async def _answer(message: Message, bot: Bot, ticket: Ticket, actor: tickets.Act
         if incoming.too_big:
             await notice(message, texts.file_too_big(incoming.file_name))
             return
-        root = Path((await runtime_settings()).attachments_dir)
+        root = Path((await runtime_settings(settings)).attachments_dir)
         files.append(await telegram_files.keep(bot, incoming, root))
     elif not text:
         await notice(message, texts.unsupported_content())

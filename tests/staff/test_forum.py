@@ -40,7 +40,7 @@ async def test_everything_of_a_ticket_goes_into_its_topic(env):
     )
     await update_settings({"sla_pause_while_waiting": False})
     # An alert with a file: the staff copy is uploaded from the attachments directory.
-    root = Path((await runtime_settings()).attachments_dir)
+    root = Path((await runtime_settings(env.dp["settings"])).attachments_dir)
     with create_i18n("en").context():
         alert = await tickets.send_alert(
             customer_id=desk.carl.id,

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import pytest
 
 from bot import presentation
+from bot.config import Settings
 from bot.i18n import create_i18n
 from bot.services import notices
 
@@ -26,7 +27,7 @@ def _notice_types() -> list[type[notices.Notice]]:
 
 
 def test_every_notice_has_a_renderer() -> None:
-    presentation.install()
+    presentation.install(Settings.model_construct())
     kinds = _notice_types()
     assert len(kinds) > 20
     assert [k.__name__ for k in kinds if not notices.registered(k)] == []
@@ -63,7 +64,7 @@ async def test_emit_hands_the_notice_to_its_renderer() -> None:
 
 
 def test_the_team_name_is_the_presentations() -> None:
-    presentation.install()
+    presentation.install(Settings.model_construct())
     with create_i18n("en").context():
         assert notices.team_name("en") == "Support"
         assert notices.team_name("ru") != "Support"
