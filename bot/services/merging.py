@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import cast
 
 from bot.delivery.outbox import transaction
-from bot.services import lifecycle, notices, rollups, snoozing, tagging, tickets
+from bot.services import lifecycle, notices, rollups, tagging, tickets
 from bot.services.errors import Conflict, Invalid, NotFound
 from bot.services.tickets import Actor
 from models import Agent, Message, MessageLink, Ticket, TicketEvent, TicketTag
@@ -67,7 +67,7 @@ async def merge(source_id: int, target_id: int, actor: Actor) -> Ticket:
         await tickets.record(target, "merged", actor, merged=source.number, messages=moved)
         await _carry_tags(source, target, actor)
         if target.snoozed_until is not None:
-            await snoozing.wake(target, moment, "merge", actor)
+            await tickets.end_snooze(target, moment, "merge", actor)
         await notices.emit(notices.Merged(source, target, actor.name, moved))
         await counted_source.apply(source)
         await counted_target.apply(target)

@@ -148,25 +148,8 @@ async def unsnooze(ticket_id: int, actor: Actor) -> Ticket:
         ticket = await tickets.held_ticket(ticket_id, actor)
         if ticket.snoozed_until is None:
             raise Conflict("the ticket is not snoozed")
-        await wake(ticket, tickets.now(), "agent", actor)
+        await tickets.end_snooze(ticket, tickets.now(), "agent", actor)
     return await tickets.get_ticket(ticket_id)
-
-
-async def wake(ticket: Ticket, moment: datetime, reason: str, actor: Actor) -> None:
-    """Ends the snooze of `ticket` (locked in the caller's transaction, with its
-    relations): "agent" (Unsnooze), "merge" (an agent merged a ticket into it), "due"
-    (its time came) or "customer" (they wrote).
-    The thread is told; the assignee is mentioned when the desk woke it."""
-    until = ticket.snoozed_until
-    if until is None:
-        return
-    ticket.snoozed_until = None
-    if not await _clock_stops_for(ticket, snoozed=False):
-        sla.resume(ticket, moment)
-    await ticket.save()
-    await tickets.record(ticket, "unsnoozed", actor, reason=reason, until=until.isoformat())
-    await notices.emit(notices.Woken(ticket, reason, actor.name))
-    await notices.emit(notices.CardChanged(ticket))
 
 
 async def wake_due(moment: datetime) -> int:
@@ -185,6 +168,6 @@ async def wake_due(moment: datetime) -> int:
             ticket = await tickets.lock(ticket_id)
             if ticket is None or ticket.snoozed_until is None or ticket.snoozed_until > moment:
                 continue
-            await wake(ticket, moment, "due", WAKER)
+            await tickets.end_snooze(ticket, moment, "due", WAKER)
             woken += 1
     return woken

@@ -230,6 +230,25 @@ async def _move(ticket: Ticket, status: Status, moment: datetime) -> None:
     ticket.status = status
 
 
+async def end_snooze(ticket: Ticket, moment: datetime, reason: str, actor: Actor) -> None:
+    """Ends the snooze of `ticket` (locked in the caller's transaction, with its
+    relations): "agent" (Unsnooze), "merge" (an agent merged a ticket into it), "due"
+    (its time came) or "customer" (they wrote). Snoozing itself is
+    bot.services.snoozing, which builds on this module.
+    The thread is told; the assignee is mentioned when the desk woke it."""
+    until = ticket.snoozed_until
+    if until is None:
+        return
+    ticket.snoozed_until = None
+    pause = (await stored_settings()).sla_pause_while_waiting
+    if not lifecycle.clock_stops(ticket.status, pause, snoozed=False):
+        sla.resume(ticket, moment)
+    await ticket.save()
+    await _record(ticket, "unsnoozed", actor, reason=reason, until=until.isoformat())
+    await notices.emit(notices.Woken(ticket, reason, actor.name))
+    await notices.emit(notices.CardChanged(ticket))
+
+
 async def _record(ticket: Ticket, kind: str, actor: Actor, **data: Any) -> TicketEvent:
     """Records a ticket event, and queues it for the webhooks subscribed to it (in the
     caller's transaction: the deliveries are committed with the change or not at all)."""
@@ -809,9 +828,7 @@ async def add_customer_message(
         await notices.emit(notices.CustomerMessageReceived(ticket, message, stored))
         if ticket.snoozed_until is not None:
             # A snoozed ticket comes back to the queue, told after the message itself.
-            from bot.services import snoozing  # (it builds on this module)
-
-            await snoozing.wake(ticket, moment, "customer", actor)
+            await end_snooze(ticket, moment, "customer", actor)
         written_to = lifecycle.after_customer_message(
             ticket.status, assigned=bool(ticket.assignee_id)
         )

@@ -2,31 +2,30 @@
 the exception) -> what the customer is told.
 
 A handler that may be refused says which kind it is with the `refusal` flag; a domain
-error it does not catch reaches `refuse` through the customer router's errors observer.
-`RefusalsMiddleware` raises that error event where the handler ran: inside the update's
-transaction and outbox batch (bot.middlewares.DedupeUpdatesMiddleware), so the refusal
-is queued and the update recorded as handled together with what the handler did before
-the service refused, as when each handler caught the error itself. (The service's own
-changes were rolled back with its savepoint.) A domain error the table does not name
-for the kind goes on to the unexpected-error router (handlers/errors.py), as before.
+error it does not catch reaches `refuse` through the customer router's errors observer,
+inside the update's transaction (handlers.refusals.RefusalsMiddleware says why): the
+refusal is queued and the update recorded as handled together with what the handler did
+before the service refused, as when each handler caught the error itself. (The
+service's own changes were rolled back with its savepoint.) A domain error the table
+does not name for the kind goes on to the unexpected-error router (handlers/errors.py),
+as before.
 """
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from enum import StrEnum
 from typing import Any
 
-from aiogram import BaseMiddleware, Router
+from aiogram import Router
 from aiogram.dispatcher.event.bases import UNHANDLED
-from aiogram.dispatcher.flags import get_flag
-from aiogram.filters import ExceptionTypeFilter
-from aiogram.types import ErrorEvent, TelegramObject
+from aiogram.types import ErrorEvent
 
 from bot.delivery import outbox
 from bot.services.customer_tickets import AlreadySubmitted, ReopenWindowPassed
 from bot.services.errors import Conflict, DomainError, Forbidden, Invalid, NotFound
 from bot.ui import texts
+from handlers import refusals as shared
 
 
 class Refusal(StrEnum):
@@ -43,6 +42,8 @@ class Refusal(StrEnum):
     DEFLECT = "deflect"  # "Yes, thanks" on a FAQ article
     SEND = "send"  # Send on the wizard's summary
 
+
+FLAG = "refusal"
 
 Rule = tuple[tuple[type[DomainError], ...], Callable[[], str]]
 
@@ -88,7 +89,7 @@ def refusal_text(kind: Refusal, exc: BaseException) -> str | None:
 
 def flags(kind: Refusal, **more: Any) -> dict[str, Any]:
     """A handler's flags saying which refusals it may meet."""
-    return {**more, "refusal": kind}
+    return {**more, FLAG: kind}
 
 
 async def refuse(event: ErrorEvent, refusal: Refusal | None = None) -> Any:
@@ -107,38 +108,7 @@ async def refuse(event: ErrorEvent, refusal: Refusal | None = None) -> Any:
     return True
 
 
-class RefusalsMiddleware(BaseMiddleware):
-    """Raises a handler's domain error as the router's error event, inside the update's
-    transaction; what no errors handler takes is raised on."""
-
-    def __init__(self, router: Router) -> None:
-        self._router = router
-
-    async def __call__(
-        self,
-        handler: Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]],
-        event: TelegramObject,
-        data: dict[str, Any],
-    ) -> Any:
-        try:
-            return await handler(event, data)
-        except DomainError as exc:
-            kind = get_flag(data, "refusal")
-            if kind is None:
-                raise
-            answered = await self._router.propagate_event(
-                update_type="error",
-                event=ErrorEvent(update=data["event_update"], exception=exc),
-                **{**data, "refusal": kind},
-            )
-            if answered is UNHANDLED:
-                raise
-            return answered
-
-
 def install(router: Router) -> None:
     """The customer router maps its handlers' refusals (after the customer middleware,
     which sets who is asking)."""
-    router.errors.register(refuse, ExceptionTypeFilter(DomainError))
-    for observer in (router.message, router.callback_query):
-        observer.middleware(RefusalsMiddleware(router))
+    shared.install(router, refuse, FLAG)

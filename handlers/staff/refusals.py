@@ -6,16 +6,9 @@ A staff handler names what it does with the flag `refusals` ("card.release", "/m
 error's most specific type wins. The refusal goes back the way the handler answers: an
 alert for a card's button, a message in reply for a command or a message.
 
-Why a middleware hands the error to this router's errors observer, instead of leaving
-it to aiogram's ErrorsMiddleware: that one wraps the whole update, outside
-DedupeUpdatesMiddleware, so the error would arrive after the update's transaction was
-rolled back - with the update no longer recorded as handled, the refusal's outbox row
-outside any transaction, and outside the staff chat's language (AgentMiddleware).
-RefusalsMiddleware sits inside AgentMiddleware, within the update's transaction, where
-the handlers' own try/except blocks used to be: what the refused service did was
-undone by its own transaction (savepoint), the refusal is written with the update, and
-the update is recorded as handled. An error no entry maps goes on as before, to
-handlers/errors.py."""
+The error reaches `refuse` inside the update's transaction, through
+handlers.refusals.RefusalsMiddleware (which says why), installed inside AgentMiddleware
+(the staff chat's language), where the handlers' own try/except blocks used to be."""
 
 from __future__ import annotations
 
@@ -24,16 +17,16 @@ from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from aiogram import BaseMiddleware, Router
+from aiogram import Router
 from aiogram.dispatcher.event.bases import UNHANDLED
-from aiogram.dispatcher.flags import get_flag
-from aiogram.filters import CommandObject, ExceptionTypeFilter
-from aiogram.types import ErrorEvent, Message, TelegramObject, Update
+from aiogram.filters import CommandObject
+from aiogram.types import ErrorEvent, Message, Update
 
 from bot.services import macros, staff, tagging, tickets
 from bot.services.errors import DomainError, Forbidden, Invalid, NotFound
 from bot.services.snoozing import BadSnooze
 from bot.ui import staff as ui
+from handlers import refusals as shared
 from handlers.staff.replies import notice
 
 FLAG = "refusals"
@@ -150,9 +143,15 @@ def refusal_for(name: str, exc: DomainError) -> Refusal | None:
     return None
 
 
+def _original(exc: DomainError) -> BaseException:
+    """What a step's error wraps: raised on when no entry maps it."""
+    return exc.error if isinstance(exc, InStep) else exc
+
+
 async def refuse(
-    event: ErrorEvent, refused: str | None = None, command: CommandObject | None = None
+    event: ErrorEvent, refusals: str | None = None, command: CommandObject | None = None
 ) -> Any:
+    refused = refusals
     exc = event.exception
     assert isinstance(exc, DomainError)
     if isinstance(exc, InStep):
@@ -177,39 +176,7 @@ async def _tell(update: Update, text: str) -> Any:
     return True
 
 
-class RefusalsMiddleware(BaseMiddleware):
-    """Hands a domain error of a staff handler that says what it does (the flag
-    `refusals`) to the staff router's errors observer, inside the update (see the
-    module's docstring); what is not handled there goes on as before."""
-
-    def __init__(self, router: Router) -> None:
-        self._router = router
-
-    async def __call__(
-        self,
-        handler: Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]],
-        event: TelegramObject,
-        data: dict[str, Any],
-    ) -> Any:
-        try:
-            return await handler(event, data)
-        except DomainError as exc:
-            refused = get_flag(data, FLAG)
-            if refused is not None:
-                error = ErrorEvent(update=data["event_update"], exception=exc)
-                answer = await self._router.propagate_event(
-                    update_type="error", event=error, **{**data, "refused": refused}
-                )
-                if answer is not UNHANDLED:
-                    return answer
-            if isinstance(exc, InStep):
-                raise exc.error from None
-            raise
-
-
 def install(router: Router) -> None:
     """The errors handler on `router` (the staff chat's), and its middleware on the
     observers whose handlers may be refused."""
-    router.errors.register(refuse, ExceptionTypeFilter(DomainError))
-    for observer in (router.message, router.callback_query):
-        observer.middleware(RefusalsMiddleware(router))
+    shared.install(router, refuse, FLAG, _original)
