@@ -755,64 +755,62 @@ StepHandler = Callable[[Typed], Awaitable[None]]
 
 
 async def _typed(
+    step: StepHandler,
     message: Message,
     state: FSMContext,
     bot: Bot,
     customer: Customer,
     settings: Settings,
 ) -> None:
-    """Hands the message to the handler of the step the draft is in now: the state
-    filter saw the state from before an earlier update of this customer finished
-    (aiogram reads it before our per-user lock), so it may have been another step -
-    or the end of the wizard (an album's photo right after Send: the message belongs
-    to the ticket now)."""
+    """Runs `step`, the handler of the step the state filter matched (the state is read
+    under the customer's lock, bot.middlewares.UserIsolation, so it is the one the
+    previous update left). A step without its draft (expired, or cleared by a Send
+    of another instance) takes the message as a follow-up."""
     current, draft = await _current(state)
     if current is None or draft is None:
         await followup.incoming(message, state, bot, customer, settings)
         return
-    typed = Typed(current, message, state, bot, settings, draft)
-    await _STEPS.get(current, _button_step)(typed)
+    await step(Typed(current, message, state, bot, settings, draft))
 
 
-# One handler per step (a StateFilter each); each hands the message on to the current
-# step's handler (_typed).
+# One handler per step, registered with that step's StateFilter.
 
 
 async def subject_typed(
     message: Message, state: FSMContext, bot: Bot, customer: Customer, settings: Settings
 ) -> None:
-    await _typed(message, state, bot, customer, settings)
+    await _typed(_subject, message, state, bot, customer, settings)
 
 
 async def description_typed(
     message: Message, state: FSMContext, bot: Bot, customer: Customer, settings: Settings
 ) -> None:
-    await _typed(message, state, bot, customer, settings)
+    await _typed(_description, message, state, bot, customer, settings)
 
 
 async def detail_typed(
     message: Message, state: FSMContext, bot: Bot, customer: Customer, settings: Settings
 ) -> None:
-    await _typed(message, state, bot, customer, settings)
+    await _typed(_detail, message, state, bot, customer, settings)
 
 
 async def files_typed(
     message: Message, state: FSMContext, bot: Bot, customer: Customer, settings: Settings
 ) -> None:
-    await _typed(message, state, bot, customer, settings)
+    await _typed(_files_step, message, state, bot, customer, settings)
 
 
 async def summary_typed(
     message: Message, state: FSMContext, bot: Bot, customer: Customer, settings: Settings
 ) -> None:
-    await _typed(message, state, bot, customer, settings)
+    await _typed(_summary_typed, message, state, bot, customer, settings)
 
 
 async def button_step_typed(
     message: Message, state: FSMContext, bot: Bot, customer: Customer, settings: Settings
 ) -> None:
     """Typed in a step that takes a button (department, category, priority, edit, FAQ)."""
-    await _typed(message, state, bot, customer, settings)
+    await _typed(_button_step, message, state, bot, customer, settings)
 
 
 async def _subject(typed: Typed) -> None:
@@ -921,15 +919,6 @@ async def _button_step(typed: Typed) -> None:
     await typed.say(texts.use_the_buttons())
     typed.draft["group"] = None
     await typed.go(typed.step)
-
-
-_STEPS: dict[str, StepHandler] = {
-    "subject": _subject,
-    "description": _description,
-    "detail": _detail,
-    "files": _files_step,
-    "summary": _summary_typed,
-}
 
 
 async def _detail_typed(
