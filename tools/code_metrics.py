@@ -1,6 +1,6 @@
 """Structure counts for a checkout: the before/after figures of the lifecycle refactor.
 
-    python tools/code_metrics.py [ROOT]          # ROOT defaults to this checkout
+    python -m tools.code_metrics [ROOT]          # ROOT defaults to this checkout
 
 - predicate sites: uses of a status flag as a lifecycle rule (`.is_final`, `StatusRole.X`,
   `customer_can_reply`, `is_new(`) outside the lifecycle module and the models;
@@ -25,6 +25,8 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+from tools.import_graph import find_cycles, import_graph, module_paths
+
 PACKAGES = ("bot", "handlers", "admin_api", "console", "models")
 PREDICATE = re.compile(r"\.is_final\b|StatusRole\.[A-Z_]+|customer_can_reply|\bis_new\(")
 ROW_METHODS = {"save", "delete", "fetch_related", "refresh_from_db"}
@@ -33,13 +35,6 @@ LONG = 15
 
 def sources(root: Path, *packages: str) -> list[Path]:
     return sorted(p for pkg in packages for p in (root / pkg).rglob("*.py"))
-
-
-def module_name(root: Path, path: Path) -> str:
-    parts = list(path.relative_to(root).with_suffix("").parts)
-    if parts[-1] == "__init__":
-        parts.pop()
-    return ".".join(parts)
 
 
 def predicate_sites(root: Path) -> Counter[str]:
@@ -117,74 +112,8 @@ def handlers(root: Path) -> list[tuple[str, int]]:
     return found
 
 
-def imports_of(root: Path, path: Path, known: set[str]) -> set[str]:
-    """The project modules `path` imports, at module level or inside a function (a
-    function's import is a cycle too, only deferred); not those under TYPE_CHECKING."""
-    tree = ast.parse(path.read_text())
-    this = module_name(root, path)
-    package = this if path.name == "__init__.py" else this.rpartition(".")[0]
-    skipped = {
-        id(sub)
-        for node in ast.walk(tree)
-        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test)
-        for sub in ast.walk(node)
-    }
-    out: set[str] = set()
-    for sub in ast.walk(tree):
-        if id(sub) in skipped:
-            continue
-        names: list[str] = []
-        if isinstance(sub, ast.Import):
-            names = [a.name for a in sub.names]
-        elif isinstance(sub, ast.ImportFrom):
-            base = sub.module or ""
-            if sub.level:
-                parent = package.split(".")[: len(package.split(".")) - sub.level + 1]
-                base = ".".join([*parent, base] if base else parent)
-            # `from package import module` imports the module; `from m import name`, m.
-            names = [f"{base}.{a.name}" if f"{base}.{a.name}" in known else base for a in sub.names]
-        for name in names:
-            while name and name not in known:
-                name = name.rpartition(".")[0]
-            if name and name != this:
-                out.add(name)
-    return out
-
-
 def import_cycles(root: Path) -> list[list[str]]:
-    paths = sources(root, *PACKAGES)
-    known = {module_name(root, p) for p in paths}
-    graph = {module_name(root, p): imports_of(root, p, known) for p in paths}
-    # Tarjan's strongly connected components; a component of two or more is a cycle.
-    index: dict[str, int] = {}
-    low: dict[str, int] = {}
-    stack: list[str] = []
-    cycles: list[list[str]] = []
-
-    def visit(node: str) -> None:
-        index[node] = low[node] = len(index)
-        stack.append(node)
-        for nxt in graph.get(node, ()):
-            if nxt not in index:
-                visit(nxt)
-                low[node] = min(low[node], low[nxt])
-            elif nxt in stack:
-                low[node] = min(low[node], index[nxt])
-        if low[node] == index[node]:
-            component = []
-            while True:
-                top = stack.pop()
-                component.append(top)
-                if top == node:
-                    break
-            if len(component) > 1:
-                cycles.append(sorted(component))
-
-    sys.setrecursionlimit(10_000)
-    for node in graph:
-        if node not in index:
-            visit(node)
-    return cycles
+    return find_cycles(import_graph(module_paths(root, PACKAGES), deferred=True))
 
 
 def presentation_in_services(root: Path) -> list[str]:

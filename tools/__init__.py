@@ -1,0 +1,1 @@
+"""Developer tools (not part of the bot): run them as `python -m tools.<name>`."""
