@@ -438,5 +438,5 @@ DONE_STATUSES_ANY: Final = (_lookups(is_final=True), _lookups(role=StatusRole.RE
 CUSTOMER_CHOICES: Final = _lookups(
     available=True,
     role__isnull=True,
-    settable_by__in=[SettableBy.CUSTOMERS, SettableBy.ALL],
+    settable_by__in=list(settable_by_values(by_customer=True)),
 )

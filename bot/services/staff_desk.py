@@ -4,10 +4,10 @@ instead of querying the models themselves."""
 
 from __future__ import annotations
 
-from bot.services import staff
+from bot.services import lifecycle, staff
 from bot.services.errors import NotFound
 from models import Agent, Department, Status, Template, Ticket
-from models.enums import AgentRole, SettableBy
+from models.enums import AgentRole
 
 
 async def transfer_departments() -> list[Department]:
@@ -32,7 +32,7 @@ async def agent_statuses() -> list[Status]:
     """The statuses an agent may set from the card's status menu."""
     return list(
         await Status.filter(
-            available=True, settable_by__in=[SettableBy.ALL, SettableBy.AGENTS]
+            available=True, settable_by__in=lifecycle.settable_by_values(by_customer=False)
         ).order_by("order", "id")
     )
 
